@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+import {dirname, join, relative} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import meow from 'meow';
+import {mergeEntities} from './analysis/analyse.js';
+import {analysePaths, type RunSummary} from './analysis/run.js';
+import {SentenceIndex, DEFAULT_SEARCH_LIMIT} from './analysis/search.js';
+import {totalStats} from './analysis/stats.js';
+import type {DocumentAnalysis} from './analysis/types.js';
+import type {ReadProblem} from './corpus/types.js';
+import {entityRecord, factRecords, searchRecord, statsRecord, TOTAL_DOCUMENT, type Command} from './output/records.js';
+import {exitQuietlyOnClosedPipe, RecordWriter} from './output/write.js';
+
+/** Exit codes as fzf uses them. */
+export const EXIT = {ok: 0, noResult: 1, usage: 2, interrupted: 130} as const;
+
+const USAGE = `
+  Usage
+    $ briefing [paths…]                  the dashboard (facts CSV when stdout is not a terminal)
+    $ briefing facts    [paths…]         CSV: document,sentence,kind,text,value,unit,subject,entities,context
+    $ briefing entities [paths…]         CSV: name,type,mentions,documents,aliases
+    $ briefing stats    [paths…]         CSV: document,title,words,sentences,paragraphs,reading_minutes,entities,facts,duplicate_paragraphs
+    $ briefing search <query> [paths…]   CSV: document,sentence,score,text
+
+  Paths are files or directories (read recursively for .txt and .md); "-" reads standard input.
+  With no path, the two bundled seed articles are read.
+
+  Options
+    --json            a JSON array of objects instead of CSV
+    --limit N         search: at most N results (default ${DEFAULT_SEARCH_LIMIT})
+    --max-size MB     skip files larger than this (default 16)
+    --help            this help
+    --version         the version
+
+  Examples
+    $ briefing ~/news                          open the dashboard on a folder
+    $ briefing facts ~/news > facts.csv        every figure, with its sentence
+    $ briefing entities --json seeds | jq '.[0]'
+    $ briefing stats ~/news/*.txt
+    $ briefing search "interest rates" --limit 5 ~/news
+
+  Exit status: 0 ok, 1 no result (search with no match, or no file could be read), 2 usage error.
+`;
+
+const COMMANDS = new Set<Command>(['facts', 'entities', 'stats', 'search']);
+
+/** The bundled seeds, found beside the installed package rather than the working directory. */
+export function seedsDirectory(): string {
+	const here = dirname(fileURLToPath(import.meta.url));
+	return join(here, '..', 'seeds');
+}
+
+function displayPath(path: string): string {
+	const seeds = seedsDirectory();
+	return path.startsWith(seeds) ? join('seeds', relative(seeds, path)) : path;
+}
+
+function usageError(message: string): never {
+	process.stderr.write(`briefing: ${message}\n${USAGE}`);
+	process.exit(EXIT.usage);
+}
+
+function reportProblem(problem: ReadProblem): void {
+	const text = `briefing: ${displayPath(problem.path)}: ${problem.reason}${problem.skipped ? ' (skipped)' : ''}\n`;
+	process.stderr.write(text);
+}
+
+function reportSummary(summary: RunSummary): void {
+	if (summary.skipped === 0 && summary.total > 0) return;
+	if (summary.read === 0) process.stderr.write(`briefing: no document could be read (${summary.total} path${summary.total === 1 ? '' : 's'} given)\n`);
+	else process.stderr.write(`briefing: read ${summary.read} of ${summary.total} files; skipped ${summary.skipped} (see above)\n`);
+}
+
+async function collect(analyses: AsyncIterable<DocumentAnalysis>): Promise<DocumentAnalysis[]> {
+	const all: DocumentAnalysis[] = [];
+	for await (const analysis of analyses) all.push(analysis);
+	return all;
+}
+
+async function main(): Promise<number> {
+	const cli = meow(USAGE, {
+		importMeta: import.meta,
+		allowUnknownFlags: false,
+		flags: {
+			json: {type: 'boolean', default: false},
+			limit: {type: 'number', default: DEFAULT_SEARCH_LIMIT},
+			maxSize: {type: 'number', default: 16},
+		},
+	});
+
+	let [command, ...paths] = cli.input;
+	let query: string | undefined;
+	if (command !== undefined && !COMMANDS.has(command as Command)) {
+		// A path as the first argument opens the dashboard on it; anything else that looks like a command is a typo.
+		if (/^[a-z]+$/.test(command) && !(await import('node:fs')).existsSync(command)) usageError(`unknown command "${command}"`);
+		paths = [command, ...paths];
+		command = undefined;
+	}
+	if (command === 'search') {
+		query = paths.shift();
+		if (query === undefined) usageError('search needs a query');
+	}
+	if (!Number.isInteger(cli.flags.limit) || cli.flags.limit < 1) usageError('--limit takes a whole number of 1 or more');
+	if (!(cli.flags.maxSize > 0)) usageError('--max-size takes a number of megabytes');
+	if (paths.length === 0) paths = [seedsDirectory()];
+
+	const summary: RunSummary = {total: 0, read: 0, skipped: 0};
+	const analyses = analysePaths(paths, {maxBytes: cli.flags.maxSize * 1024 * 1024, onProblem: reportProblem, label: displayPath}, summary);
+
+	if (command === undefined && process.stdout.isTTY && process.stdin.isTTY) {
+		const {runDashboard} = await import('./ui/dashboard.js');
+		return runDashboard(analyses, {summary, onProblem: reportProblem});
+	}
+
+	exitQuietlyOnClosedPipe();
+	const json = cli.flags.json;
+	const finish = async (writer: RecordWriter, code: number = EXIT.ok) => {
+		await writer.end();
+		reportSummary(summary);
+		return summary.read === 0 ? EXIT.noResult : code;
+	};
+
+	switch ((command ?? 'facts') as Command) {
+		case 'facts': {
+			const writer = new RecordWriter('facts', {json});
+			for await (const analysis of analyses) for (const record of factRecords(analysis)) await writer.write(record);
+			return finish(writer);
+		}
+		case 'entities': {
+			const all = await collect(analyses);
+			const writer = new RecordWriter('entities', {json});
+			for (const row of mergeEntities(all)) await writer.write(entityRecord(row));
+			return finish(writer);
+		}
+		case 'stats': {
+			const writer = new RecordWriter('stats', {json});
+			const all: DocumentAnalysis[] = [];
+			for await (const analysis of analyses) {
+				all.push(analysis);
+				await writer.write(statsRecord(analysis.document.path, analysis.document.title, analysis.stats));
+			}
+			if (all.length > 0) {
+				const totals = totalStats(all.map(a => a.stats), mergeEntities(all).length);
+				await writer.write(statsRecord(TOTAL_DOCUMENT, '', totals));
+			}
+			return finish(writer);
+		}
+		case 'search': {
+			const all = await collect(analyses);
+			const index = SentenceIndex.fromDocuments(all.map(a => a.document));
+			const writer = new RecordWriter('search', {json});
+			for (const hit of index.search(query!, cli.flags.limit)) await writer.write(searchRecord(hit));
+			const code = await finish(writer);
+			return code === EXIT.ok && writer.count === 0 ? EXIT.noResult : code;
+		}
+	}
+}
+
+main().then(
+	code => {
+		process.exitCode = code;
+	},
+	error => {
+		process.stderr.write(`briefing: ${(error as Error)?.stack ?? String(error)}\n`);
+		process.exitCode = EXIT.usage;
+	},
+);

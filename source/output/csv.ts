@@ -1,0 +1,16 @@
+/** Cells that a spreadsheet would run as a formula start with one of these. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field per RFC 4180. Text cells that a spreadsheet would take for a formula get a leading
+ * apostrophe; numbers are written as they are, so a negative value is never altered.
+ */
+export function csvField(value: string | number): string {
+	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+	const text = FORMULA_START.test(value) ? `'${value}` : value;
+	return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(values: Array<string | number>): string {
+	return values.map(csvField).join(',') + '\r\n';
+}
