@@ -60,6 +60,19 @@ function usageError(message: string): never {
 	process.exit(EXIT.usage);
 }
 
+const KNOWN_FLAGS = new Set(['--json', '--no-json', '--limit', '--max-size', '--help', '--version', '-h', '-v']);
+
+/** The first option that is not ours; everything after "--" is a path. */
+function unknownFlags(argv: string[]): string | undefined {
+	for (const arg of argv) {
+		if (arg === '--') return undefined;
+		if (arg === '-' || !arg.startsWith('-')) continue;
+		const name = arg.split('=')[0]!;
+		if (!KNOWN_FLAGS.has(name) && !/^-?\d/.test(arg.slice(1))) return arg;
+	}
+	return undefined;
+}
+
 function reportProblem(problem: ReadProblem): void {
 	const text = `briefing: ${displayPath(problem.path)}: ${problem.reason}${problem.skipped ? ' (skipped)' : ''}\n`;
 	process.stderr.write(text);
@@ -80,13 +93,17 @@ async function collect(analyses: AsyncIterable<DocumentAnalysis>): Promise<Docum
 async function main(): Promise<number> {
 	const cli = meow(USAGE, {
 		importMeta: import.meta,
-		allowUnknownFlags: false,
+		// Unknown flags are reported below, in our own words and with the usage.
+		allowUnknownFlags: true,
 		flags: {
 			json: {type: 'boolean', default: false},
 			limit: {type: 'number', default: DEFAULT_SEARCH_LIMIT},
 			maxSize: {type: 'number', default: 16},
 		},
 	});
+
+	const unknown = unknownFlags(process.argv.slice(2));
+	if (unknown) usageError(`unknown option "${unknown}"`);
 
 	let [command, ...paths] = cli.input;
 	let query: string | undefined;

@@ -8,7 +8,7 @@ import type {BoilerplateKind} from './types.js';
 const RULES: Array<[BoilerplateKind, RegExp]> = [
 	['label', /^(breaking( news)?|key highlights|highlights|advertisement|sponsored|trending|top stories|related( articles| stories| news)?|latest( news)?|exclusive|live updates?|share( this)?( article| story)?)[:.!]?$/iu],
 	['dateline', /^(this (story|article) (is|was) from|updated:?|published:?|posted:?|last updated|first published)\b/iu],
-	['byline', /^by\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,4}(\s*[,|/].*)?$/u],
+	['byline', /^[Bb][Yy]\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,4}(\s*[,|/].*)?$/u],
 	['byline', /^[\p{Lu}][\p{L}.'-]+(\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*\/\s*\S+(\s*\/.*)?$/u],
 	['caption', /^((file|representative|representational)\s+)?(photo|image|picture|pic)\b.{0,160}$|\((reuters|ap|afp|getty( images)?|file( photo)?|pti|ani|ians)\)\.?$|^(photo|image|picture)\s*(credit|courtesy)|^credit:/iu],
 	['related', /^(read (this|more|also|the full)|also read|watch\b|follow us|see also|subscribe|sign up|click here|download the|get the latest|more from|recommended|you may also like)/iu],

@@ -109,6 +109,6 @@ export function splitSentences(text: string): Span[] {
 
 /** Word count as a reader would count: runs of letters or digits, with inner apostrophes, dots and hyphens. */
 export function countWords(text: string): number {
-	const m = text.match(/[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*/gu);
+	const m = text.match(/[\p{L}\p{N}]+(?:[’'.\-]+[\p{L}\p{N}]+)*/gu);
 	return m ? m.length : 0;
 }
