@@ -9,6 +9,7 @@ import {totalStats} from './analysis/stats.js';
 import type {DocumentAnalysis} from './analysis/types.js';
 import type {ReadProblem} from './corpus/types.js';
 import {entityRecord, factRecords, searchRecord, statsRecord, TOTAL_DOCUMENT, type Command} from './output/records.js';
+import {inert} from './output/inert.js';
 import {exitQuietlyOnClosedPipe, RecordWriter} from './output/write.js';
 
 /** Exit codes as fzf uses them. */
@@ -74,8 +75,8 @@ function unknownFlags(argv: string[]): string | undefined {
 }
 
 function reportProblem(problem: ReadProblem): void {
-	const text = `briefing: ${displayPath(problem.path)}: ${problem.reason}${problem.skipped ? ' (skipped)' : ''}\n`;
-	process.stderr.write(text);
+	// A file name can carry escape sequences too: messages are for people, so they are made inert.
+	process.stderr.write(`briefing: ${inert(displayPath(problem.path))}: ${inert(problem.reason)}${problem.skipped ? ' (skipped)' : ''}\n`);
 }
 
 function reportSummary(summary: RunSummary): void {

@@ -1,29 +1,416 @@
-import nlp from 'compromise';
 import type {Document} from '../corpus/types.js';
+import {
+	type Candidate,
+	continues,
+	findCandidates,
+	initials,
+	isNameShape,
+	knownAt,
+	type Token,
+	type TokenizedSentence,
+	tokenizeSentence,
+} from './entities-scan.js';
+import {isCommonWord, isFirstName, isNotAName, lookupName, ORGANIZATION_HEADS} from './gazetteer.js';
 import type {DocumentEntity, EntityType, Mention} from './types.js';
 
-/** Baseline: compromise's named-entity tags, one entity per distinct surface form. */
+/*
+ * Entities of one document, in three passes:
+ * 1. entities-scan.ts cuts each prose sentence into name candidates and types the ones a rule is sure of;
+ * 2. the sure ones become entities, merged within the document: "Xi" and "President Xi" join
+ *    "Xi Jinping", "Security Council" joins "UN Security Council", "(BRI)" joins the name before it;
+ * 3. every word not yet part of a mention is matched against the names now known, which counts
+ *    sentence-initial and headline uses ("Tokayev praised …", "TRUMP IMPACT") and short forms
+ *    ("the Wing" for "American Theatre Wing").
+ * No full parse: the whole pass is table lookups over the words, so it keeps up with the corpus reader.
+ */
+
+interface Working {
+	votes: Record<EntityType, number>;
+	canonical?: string;
+	/** Surface forms with their counts. */
+	surfaces: Map<string, number>;
+	/** Folded word sequences this entity is known by. */
+	keys: Set<string>;
+	extraAliases: Set<string>;
+	mentions: Mention[];
+	mergedInto?: Working;
+}
+
+function root(entity: Working): Working {
+	let e = entity;
+	while (e.mergedInto) e = e.mergedInto;
+	return e;
+}
+
+function topType(entity: Working): EntityType {
+	const {person, place, organization} = entity.votes;
+	if (organization >= person && organization >= place) return organization > 0 ? 'organization' : 'person';
+	return place >= person ? 'place' : 'person';
+}
+
+/** Folded words of a token range: the key names are compared by. */
+function keyOf(tokens: Token[], first: number, last: number): string {
+	const words: string[] = [];
+	for (let k = first; k < last; k++) words.push(tokens[k]!.folded);
+	return words.join(' ');
+}
+
+class Roster {
+	readonly entities: Working[] = [];
+	private readonly byKey = new Map<string, Working>();
+	/** Start offsets of the words already inside a mention. */
+	readonly covered = new Set<number>();
+
+	find(key: string): Working | undefined {
+		const entity = this.byKey.get(key);
+		return entity ? root(entity) : undefined;
+	}
+
+	create(): Working {
+		const entity: Working = {votes: {person: 0, place: 0, organization: 0}, surfaces: new Map(), keys: new Set(), extraAliases: new Set(), mentions: []};
+		this.entities.push(entity);
+		return entity;
+	}
+
+	addKey(entity: Working, key: string) {
+		if (!key) return;
+		entity.keys.add(key);
+		if (!this.byKey.has(key)) this.byKey.set(key, entity);
+	}
+
+	mention(entity: Working, tokenized: TokenizedSentence, first: number, last: number, type: EntityType | undefined, weight = 1) {
+		const {tokens, sentence} = tokenized;
+		const start = tokens[first]!.start;
+		const end = tokens[last - 1]!.end;
+		for (let k = first; k < last; k++) this.covered.add(tokens[k]!.start);
+		const text = sentence.text.slice(start - sentence.start, end - sentence.start);
+		entity.mentions.push({sentence: sentence.index, start, end, text});
+		entity.surfaces.set(text, (entity.surfaces.get(text) ?? 0) + 1);
+		if (type) entity.votes[type] += weight;
+		this.addKey(entity, keyOf(tokens, first, last));
+	}
+
+	merge(from: Working, into: Working) {
+		const a = root(from);
+		const b = root(into);
+		if (a === b) return;
+		a.mergedInto = b;
+		for (const type of ['person', 'place', 'organization'] as const) b.votes[type] += a.votes[type];
+		for (const [surface, n] of a.surfaces) b.surfaces.set(surface, (b.surfaces.get(surface) ?? 0) + n);
+		for (const key of a.keys) b.keys.add(key);
+		for (const alias of a.extraAliases) b.extraAliases.add(alias);
+		b.mentions.push(...a.mentions);
+		a.mentions = [];
+		b.canonical ??= a.canonical;
+	}
+
+	live(): Working[] {
+		return this.entities.filter(e => !e.mergedInto);
+	}
+}
+
 export function findEntities(document: Document): DocumentEntity[] {
-	const byKey = new Map<string, DocumentEntity>();
-	for (const sentence of document.sentences) {
-		const doc = nlp(sentence.text);
-		const groups: Array<[EntityType, any]> = [
-			['person', doc.people()],
-			['place', doc.places()],
-			['organization', doc.organizations()],
-		];
-		for (const [type, view] of groups) {
-			for (const match of view.json({offset: true, text: true}) as Array<{text: string; offset: {start: number; length: number}}>) {
-				const text = match.text.replace(/[’']s$/u, '').replace(/[.,;:!?"”’)]+$/u, '').trim();
-				if (!text) continue;
-				const start = sentence.start + match.offset.start;
-				const mention: Mention = {sentence: sentence.index, start, end: start + text.length, text};
-				const key = `${type}:${text.toLowerCase()}`;
-				const entity = byKey.get(key) ?? {name: text, type, aliases: [text], mentions: []};
-				entity.mentions.push(mention);
-				byKey.set(key, entity);
+	const sentences = document.sentences.map(tokenizeSentence);
+	const roster = new Roster();
+	const lowerWords = new Set<string>();
+	for (const s of sentences) for (const t of s.tokens) if (t.shape === 'lower') lowerWords.add(t.folded);
+
+	// Pass 2a: candidates a rule typed become entities.
+	const pending: Array<{candidate: Candidate; tokenized: TokenizedSentence}> = [];
+	const definitions: Array<{entity: Working; candidate: Candidate}> = [];
+	for (const tokenized of sentences) {
+		if (tokenized.mode !== 'prose') continue;
+		for (const candidate of findCandidates(tokenized)) {
+			if (!candidate.type) {
+				pending.push({candidate, tokenized});
+				continue;
+			}
+			const key = keyOf(tokenized.tokens, candidate.first, candidate.last);
+			const canonicalKey = candidate.canonical ? foldKey(candidate.canonical) : undefined;
+			let entity = (canonicalKey && roster.find(canonicalKey)) || roster.find(key);
+			if (!entity) {
+				entity = roster.create();
+				if (candidate.canonical) entity.canonical = candidate.canonical;
+			}
+			if (canonicalKey) roster.addKey(entity, canonicalKey);
+			roster.mention(entity, tokenized, candidate.first, candidate.last, candidate.type, candidate.canonical ? 3 : 1);
+			if (candidate.titled) entity.extraAliases.add(candidate.titled);
+			if (candidate.defines) definitions.push({entity, candidate});
+		}
+	}
+
+	// Pass 2b: merge the forms of one entity.
+	mergeAbbreviations(roster, definitions);
+	mergePersons(roster);
+	mergeOrganizations(roster);
+
+	// Single words nothing vouched for: a known name's part, or a person when the context says so.
+	for (const {candidate, tokenized} of pending) {
+		const {tokens} = tokenized;
+		const word = tokens[candidate.first]!;
+		const key = keyOf(tokens, candidate.first, candidate.last);
+		if (roster.find(key) || roster.covered.has(word.start)) continue;
+		if (candidate.afterThe || word.initial || isCommonWord(word.folded) || lowerWords.has(word.folded) || isNotAName(word.folded)) continue;
+		if (!candidate.personCue && /(?:s|ies)$/u.test(word.folded) && !word.possessive) continue;
+		const entity = roster.create();
+		roster.addKey(entity, key);
+		entity.votes.person += 1;
+	}
+
+	// Pass 3: every word not yet in a mention, against every name now known.
+	const index = buildAliasIndex(roster);
+	for (const tokenized of sentences) matchKnownNames(roster, tokenized, index, lowerWords);
+
+	return roster
+		.live()
+		.filter(e => e.mentions.length > 0)
+		.map(e => toDocumentEntity(e))
+		.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+function foldKey(name: string): string {
+	return name
+		.replace(/['’]s\b/gu, '')
+		.split(/[^\p{L}\p{M}\p{N}&'’.]+/u)
+		.filter(Boolean)
+		.map(w => w.toLowerCase().replace(/[’‘]/g, "'").replace(/\./g, ''))
+		.join(' ');
+}
+
+/** "Belt and Road Initiative (BRI)": the abbreviation becomes a name of the entity before it. */
+function mergeAbbreviations(roster: Roster, definitions: Array<{entity: Working; candidate: Candidate}>) {
+	for (const {entity, candidate} of definitions) {
+		const abbreviation = candidate.defines!;
+		const letters = abbreviation.replace(/[^\p{L}]/gu, '').toUpperCase();
+		if (!isSubsequence(letters, initials(candidate.text))) continue;
+		const key = foldKey(abbreviation);
+		const existing = roster.find(key);
+		const target = root(entity);
+		if (existing && existing !== target) roster.merge(existing, target);
+		roster.addKey(target, key);
+	}
+}
+
+/** "FDA" in "USFDA": the letters in order, ending on the name's last word. */
+function isSubsequence(short: string, long: string): boolean {
+	if (short.length < 2) return false;
+	let i = 0;
+	for (const ch of long) if (ch === short[i]) i++;
+	return i === short.length && short[short.length - 1] === long[long.length - 1];
+}
+
+/** Words of a person's full names, each pointing at the one person it can stand for. */
+function personWords(roster: Roster): Map<string, Working | null> {
+	const words = new Map<string, Working | null>();
+	for (const entity of roster.live()) {
+		if (topType(entity) !== 'person') continue;
+		for (const key of entity.keys) {
+			const parts = key.split(' ');
+			if (parts.length < 2) continue;
+			for (const word of new Set([parts[0]!, parts[parts.length - 1]!, parts.slice(1).join(' '), parts.slice(-2).join(' ')])) {
+				const seen = words.get(word);
+				if (seen === undefined) words.set(word, entity);
+				else if (seen !== null && root(seen) !== root(entity)) words.set(word, null);
 			}
 		}
 	}
-	return [...byKey.values()];
+	return words;
+}
+
+/** "President Xi" and "Xi Jinping", "Ms. Hitchens" and "Heather Hitchens": one person. */
+function mergePersons(roster: Roster) {
+	const words = personWords(roster);
+	for (const entity of roster.live()) {
+		if (topType(entity) !== 'person') continue;
+		const longest = Math.max(...[...entity.keys].map(k => k.split(' ').length));
+		if (longest >= 3) continue;
+		for (const key of entity.keys) {
+			const owner = words.get(key);
+			if (owner && root(owner) !== root(entity) && longestKey(owner) > longest) {
+				roster.merge(entity, owner);
+				break;
+			}
+		}
+	}
+}
+
+function longestKey(entity: Working): number {
+	return Math.max(...[...root(entity).keys].map(k => k.split(' ').length));
+}
+
+/**
+ * "Security Council" and "UN Security Council", "American Theatre Wing Andrew Lloyd Webber
+ * Initiative" and "Andrew Lloyd Webber Initiative": an organization's name that ends with another's,
+ * the words before it being a known place or organization, is the same organization.
+ */
+function mergeOrganizations(roster: Roster) {
+	const organizations = roster.live().filter(e => topType(e) === 'organization');
+	const byKey = new Map<string, Working>();
+	for (const e of organizations) for (const key of e.keys) if (key.includes(' ')) byKey.set(key, e);
+	for (const e of organizations) {
+		for (const key of [...e.keys]) {
+			const words = key.split(' ');
+			for (let k = 1; k < words.length - 1; k++) {
+				const tail = byKey.get(words.slice(k).join(' '));
+				if (!tail || root(tail) === root(e)) continue;
+				const head = words.slice(0, k).join(' ');
+				if (roster.find(head) || lookupName(head.toUpperCase(), head)) {
+					roster.merge(e, tail);
+					break;
+				}
+			}
+		}
+	}
+	// An abbreviation standing alone ("FDA") for an organization named in full in the document.
+	const full = roster.live().filter(e => topType(e) === 'organization');
+	for (const e of full) {
+		for (const key of e.keys) {
+			if (key.includes(' ') || !/^[a-z&]{2,6}$/u.test(key)) continue;
+			const surface = [...e.surfaces.keys()][0] ?? '';
+			if (surface !== surface.toUpperCase()) continue;
+			const letters = key.replace(/&/g, '').toUpperCase();
+			const owner = full.find(o => o !== e && !o.mergedInto && [...o.surfaces.keys()].some(s => s.includes(' ') && initials(s).endsWith(letters) && initials(s).length <= letters.length + 1));
+			if (owner) roster.merge(e, owner);
+		}
+	}
+}
+
+interface AliasEntry {
+	words: string[];
+	entity: Working;
+	/** Written in capitals only ("US"): never matches "Us" or "us". */
+	capitalsOnly: boolean;
+	/** A part of a name ("Andrew", "Wing"): not to be taken from a common word opening a sentence. */
+	partial: boolean;
+}
+
+function buildAliasIndex(roster: Roster): Map<string, AliasEntry[]> {
+	const index = new Map<string, AliasEntry[]>();
+	const add = (words: string[], entity: Working, capitalsOnly: boolean, partial: boolean) => {
+		const list = index.get(words[0]!) ?? [];
+		if (list.some(a => a.words.join(' ') === words.join(' '))) return;
+		list.push({words, entity, capitalsOnly, partial});
+		list.sort((a, b) => b.words.length - a.words.length);
+		index.set(words[0]!, list);
+	};
+	const capitalised = new Set<string>();
+	for (const entity of roster.live()) {
+		for (const surface of entity.surfaces.keys()) if (surface.length <= 6 && surface === surface.toUpperCase()) capitalised.add(foldKey(surface));
+	}
+	for (const entity of roster.live()) {
+		for (const key of entity.keys) {
+			const words = key.split(' ');
+			add(words, entity, capitalised.has(key) || (words.length === 1 && key.length <= 3 && !entity.surfaces.has(titleCaseWord(key))), false);
+		}
+	}
+	for (const [word, entity] of personWords(roster)) if (entity) add(word.split(' '), root(entity), false, true);
+	// "the Wing", "the Foundation": the head noun of exactly one organization in the document.
+	const heads = new Map<string, Working | null>();
+	for (const entity of roster.live()) {
+		if (topType(entity) !== 'organization') continue;
+		for (const key of entity.keys) {
+			const words = key.split(' ');
+			const head = words[words.length - 1]!;
+			if (words.length < 2 || !ORGANIZATION_HEADS.has(head)) continue;
+			const seen = heads.get(head);
+			heads.set(head, seen === undefined || seen === entity ? entity : null);
+		}
+	}
+	for (const [head, entity] of heads) if (entity) add([head], entity, false, true);
+	return index;
+}
+
+function titleCaseWord(word: string): string {
+	return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Count the words not yet in a mention that spell a known name, and read headlines and capitals lines. */
+function matchKnownNames(roster: Roster, tokenized: TokenizedSentence, index: Map<string, AliasEntry[]>, lowerWords: Set<string>) {
+	const {tokens, mode} = tokenized;
+	for (let i = 0; i < tokens.length; i++) {
+		const t = tokens[i]!;
+		if (roster.covered.has(t.start)) continue;
+		const readable = mode === 'capitals' ? t.shape === 'upper' || t.shape === 'cap' : isNameShape(t);
+		if (!readable) continue;
+		const match = longestAlias(tokens, i, index, roster, mode);
+		if (match) {
+			const entity = root(match.entry.entity);
+			roster.mention(entity, tokenized, i, match.end, undefined);
+			i = match.end - 1;
+			continue;
+		}
+		if (mode !== 'title') continue;
+		// A headline names places and organizations the gazetteer knows, abbreviations, and people by full name.
+		const known = knownAt(tokens, i, tokenized.sentence.text, tokenized.sentence.start);
+		if (known) {
+			const key = foldKey(known.canonical);
+			const entity = roster.find(key) ?? roster.create();
+			entity.canonical ??= known.canonical;
+			roster.addKey(entity, key);
+			roster.mention(entity, tokenized, i, known.end, known.type, 3);
+			i = known.end - 1;
+			continue;
+		}
+		if (t.shape === 'upper' && t.text.length >= 2 && t.text.length <= 5 && !isNotAName(t.folded) && !lowerWords.has(t.folded)) {
+			const entity = roster.find(t.folded) ?? roster.create();
+			roster.mention(entity, tokenized, i, i + 1, 'organization');
+			continue;
+		}
+		if (isFirstName(t.folded) && !isCommonWord(t.folded)) {
+			let end = i + 1;
+			while (end < tokens.length && end - i < 4 && isNameShape(tokens[end]) && continues(tokens, end) && !isCommonWord(tokens[end]!.folded)) end++;
+			if (end - i >= 2) {
+				const key = tokens.slice(i, end).map(w => w.folded).join(' ');
+				const entity = roster.find(key) ?? roster.create();
+				roster.mention(entity, tokenized, i, end, 'person');
+				i = end - 1;
+			}
+		}
+	}
+}
+
+function longestAlias(tokens: Token[], i: number, index: Map<string, AliasEntry[]>, roster: Roster, mode: TokenizedSentence['mode']): {entry: AliasEntry; end: number} | undefined {
+	const t = tokens[i]!;
+	const entries = index.get(t.folded);
+	if (!entries) return undefined;
+	for (const entry of entries) {
+		if (entry.capitalsOnly && (t.shape !== 'upper' || mode === 'capitals')) continue;
+		if (entry.partial && t.initial && isCommonWord(t.folded)) continue;
+		let k = 1;
+		while (k < entry.words.length) {
+			const next = tokens[i + k];
+			if (!next || next.folded !== entry.words[k] || !continues(tokens, i + k) || roster.covered.has(next.start)) break;
+			k++;
+		}
+		if (k < entry.words.length) continue;
+		// A part of a name must not be the start of a longer, different name: "Andrew Smith" is not Andrew Lloyd Webber.
+		const after = tokens[i + k];
+		if (entry.partial && isNameShape(after) && continues(tokens, i + k) && !roster.covered.has(after!.start) && mode === 'prose') continue;
+		return {entry, end: i + k};
+	}
+	return undefined;
+}
+
+function toDocumentEntity(entity: Working): DocumentEntity {
+	const type = topType(entity);
+	const surfaces = [...entity.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+	const words = (s: string) => s.split(/\s+/u).length;
+	let name: string;
+	if (entity.canonical) name = entity.canonical;
+	else if (type === 'person') name = [...surfaces].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1])[0]![0];
+	else {
+		const full = surfaces.filter(([s]) => s !== s.toUpperCase() && (words(s) > 1 || surfaces.length === 1));
+		name = (full[0] ?? surfaces[0]!)[0];
+	}
+	if (/^\p{Lu}+$/u.test(name) && name.length > 5) name = name.charAt(0) + name.slice(1).toLowerCase();
+	const aliases: string[] = [];
+	const push = (alias: string) => {
+		if (alias && !aliases.includes(alias)) aliases.push(alias);
+	};
+	push(name);
+	for (const [s] of surfaces) push(s);
+	for (const alias of entity.extraAliases) push(alias);
+	for (const key of entity.keys) if (/^[a-z&]{2,6}$/u.test(key) && !key.includes(' ') && [...entity.surfaces.keys()].every(s => foldKey(s) !== key)) push(key.toUpperCase());
+	const mentions = [...entity.mentions].sort((a, b) => a.start - b.start);
+	return {name, type, aliases, mentions};
 }

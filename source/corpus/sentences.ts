@@ -58,6 +58,27 @@ function isSentenceEndingDot(text: string, dot: number, next: number): boolean {
 }
 
 /**
+ * No sentence in news prose runs this long; a longer run (a scraped blob with no full stops, a 5 MB line)
+ * is cut at spaces so that every later step works on bounded pieces.
+ */
+export const MAX_SENTENCE_LENGTH = 2000;
+
+function cutLongSpan(text: string, span: Span, out: Span[]): void {
+	let {start} = span;
+	while (span.end - start > MAX_SENTENCE_LENGTH) {
+		let cut = start + MAX_SENTENCE_LENGTH;
+		const space = text.lastIndexOf(' ', cut);
+		if (space > start + MAX_SENTENCE_LENGTH / 2) cut = space;
+		// Never cut a surrogate pair in half.
+		if (/[\ud800-\udbff]/.test(text[cut - 1]!)) cut--;
+		out.push({start, end: cut});
+		start = cut;
+		while (start < span.end && /\s/u.test(text[start]!)) start++;
+	}
+	if (span.end > start) out.push({start, end: span.end});
+}
+
+/**
  * Split one block of text (a paragraph) into sentence spans, relative to `text`.
  * A line break ends a sentence unless the line plainly runs on (it ends in a lower-case word or a comma
  * and the next line starts in lower case), so headlines and one-line boilerplate stay sentences of their own.
@@ -70,7 +91,7 @@ export function splitSentences(text: string): Span[] {
 		let e = end;
 		while (s < e && /\s/u.test(text[s]!)) s++;
 		while (e > s && /\s/u.test(text[e - 1]!)) e--;
-		if (e > s) spans.push({start: s, end: e});
+		if (e > s) cutLongSpan(text, {start: s, end: e}, spans);
 		start = end;
 	};
 

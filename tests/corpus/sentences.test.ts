@@ -48,3 +48,16 @@ describe('countWords', () => {
 		expect(countWords('')).toBe(0);
 	});
 });
+
+describe('overlong runs of text', () => {
+	it('cuts a run with no full stop into bounded sentences at spaces, losing nothing', () => {
+		const text = 'word '.repeat(200_000).trim();
+		const spans = splitSentences(text);
+		expect(spans.length).toBeGreaterThan(100);
+		for (const span of spans) {
+			expect(span.end - span.start).toBeLessThanOrEqual(2000);
+			expect(text.slice(span.start, span.end)).toMatch(/^word( word)*$/);
+		}
+		expect(spans.reduce((n, s) => n + text.slice(s.start, s.end).split(' ').length, 0)).toBe(200_000);
+	});
+});

@@ -1,0 +1,24 @@
+// Entry point of an analysis worker thread (bundled as dist/worker.js). It receives texts and answers with
+// their analyses encoded as the cache stores them, so the main thread can cache them without encoding again.
+import {parentPort} from 'node:worker_threads';
+import {analyseText} from './analyse.js';
+import {encodeAnalysis} from './cache.js';
+
+/** A document to analyse: `path` is the name it goes by in the output. */
+export interface AnalysisTask {
+	id: number;
+	path: string;
+	text: string;
+}
+
+export type AnalysisReply = {id: number; encoded: string} | {id: number; error: {message: string; stack?: string}};
+
+parentPort?.on('message', (task: AnalysisTask) => {
+	let reply: AnalysisReply;
+	try {
+		reply = {id: task.id, encoded: encodeAnalysis(analyseText(task.path, task.text))};
+	} catch (error) {
+		reply = {id: task.id, error: {message: (error as Error)?.message ?? String(error), stack: (error as Error)?.stack}};
+	}
+	parentPort!.postMessage(reply);
+});

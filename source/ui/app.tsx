@@ -1,0 +1,198 @@
+import {Box, useApp, useInput, useStdout} from 'ink';
+import {useCallback, useEffect, useRef, useSyncExternalStore} from 'react';
+import {factRecords, type OutputRecord} from '../output/records.js';
+import {inert} from '../output/inert.js';
+import type {DocumentAnalysis} from '../analysis/types.js';
+import {TextLine, ThemeContext} from './components/text-line.js';
+import {writeFactsCsv} from './export.js';
+import {commandFor, keyPresses} from './keymap.js';
+import {dashboardLayout, progressLine, statusLine, tabBar} from './layout.js';
+import {ArticlePane} from './panes/article.js';
+import {DocumentsPane} from './panes/documents.js';
+import {EntitiesPane} from './panes/entities.js';
+import {FactsPane} from './panes/facts.js';
+import {HelpPane} from './panes/help.js';
+import {SearchPane} from './panes/search.js';
+import type {SentenceSearch} from './search.js';
+import type {DashboardStore} from './store.js';
+import type {Theme} from './theme.js';
+import {fitSegments} from './text.js';
+import type {DashboardState, PaneBox, Viewport} from './types.js';
+import {entityRows, factRows, totals} from './views.js';
+
+/** Exit statuses, as fzf has them: 0 when the user quits, 130 when interrupted. */
+export const QUIT_STATUS = {quit: 0, interrupt: 130} as const;
+
+/** Hits kept per query: more than a screen holds, few enough to sort at once. */
+export const SEARCH_LIMIT = 100;
+
+export interface DashboardProps {
+	store: DashboardStore;
+	search: SentenceSearch;
+	theme: Theme;
+	/** Where exported CSV files go (the working directory). */
+	exportDirectory: string;
+	/** The clock, for file names; tests pass a fixed one. */
+	now?: () => Date;
+}
+
+/** The size of the terminal, falling back to 80×24 when the stream does not say. */
+export function viewportOf(stdout: {columns?: number; rows?: number}): Viewport {
+	return {columns: stdout.columns || 80, rows: stdout.rows || 24};
+}
+
+const recordsByAnalysis = new WeakMap<DocumentAnalysis, OutputRecord[]>();
+
+function recordsOf(analysis: DocumentAnalysis): OutputRecord[] {
+	let records = recordsByAnalysis.get(analysis);
+	if (!records) recordsByAnalysis.set(analysis, (records = factRecords(analysis)));
+	return records;
+}
+
+/** The one input hook: keys become commands through the keymap; in the search box, other keys are text. */
+function useKeys(store: DashboardStore, effects: {quit: () => void; interrupt: () => void; exportCsv: () => void}) {
+	const handler = useCallback(
+		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+			let typed = '';
+			const flushTyped = () => {
+				if (typed) store.dispatch({type: 'type', text: typed});
+				typed = '';
+			};
+			for (const press of keyPresses(input, key)) {
+				const state = store.getState();
+				const command = commandFor(press.name, {focus: state.focus, help: state.help});
+				if (command === undefined) {
+					if (state.focus === 'search' && !state.help && press.text) typed += press.text;
+					continue;
+				}
+				flushTyped();
+				if (command === 'quit') return effects.quit();
+				if (command === 'interrupt') return effects.interrupt();
+				if (command === 'exportCsv') effects.exportCsv();
+				else store.dispatch({type: 'command', command});
+			}
+			flushTyped();
+		},
+		[store, effects],
+	);
+	useInput(handler);
+}
+
+/** Keeps the search index fed with arriving documents and runs the current query off the render path. */
+function useSearch(store: DashboardStore, search: SentenceSearch, query: string, analyses: DocumentAnalysis[]) {
+	const added = useRef(0);
+	useEffect(() => {
+		if (analyses.length > added.current) search.add(analyses.slice(added.current).map(a => a.document));
+		added.current = analyses.length;
+	}, [search, analyses]);
+	useEffect(
+		() => search.run(query, SEARCH_LIMIT, (hits, complete) => store.dispatch({type: 'results', query, hits, complete})),
+		[store, search, query, analyses],
+	);
+}
+
+function useViewport(store: DashboardStore) {
+	const {stdout} = useStdout();
+	useEffect(() => {
+		const resized = () => {
+			const viewport = viewportOf(stdout);
+			const current = store.getState().viewport;
+			if (viewport.columns !== current.columns || viewport.rows !== current.rows) store.dispatch({type: 'resize', viewport});
+		};
+		stdout.on('resize', resized);
+		resized();
+		return () => {
+			stdout.off('resize', resized);
+		};
+	}, [stdout, store]);
+}
+
+function Pane({box, state}: {box: PaneBox; state: DashboardState}) {
+	const focused = state.focus === box.pane;
+	switch (box.pane) {
+		case 'documents':
+			return <DocumentsPane analyses={state.analyses} list={state.documents} open={state.article.document} box={box} focused={focused} />;
+		case 'article':
+			return <ArticlePane analysis={state.article.document === undefined ? undefined : state.analyses[state.article.document]} article={state.article} box={box} focused={focused} />;
+		case 'search':
+			return <SearchPane search={state.search} box={box} focused={focused} />;
+		case 'entities':
+			return <EntitiesPane analyses={state.analyses} entities={state.entities} box={box} focused={focused} />;
+		case 'facts':
+			return <FactsPane analyses={state.analyses} facts={state.facts} box={box} focused={focused} />;
+	}
+}
+
+export function Dashboard({store, search, theme, exportDirectory, now = () => new Date()}: DashboardProps) {
+	const state = useSyncExternalStore(store.subscribe, store.getState);
+	const {exit} = useApp();
+	const effects = useRef({
+		quit: () => exit(QUIT_STATUS.quit),
+		interrupt: () => exit(QUIT_STATUS.interrupt),
+		exportCsv: () => {
+			const current = store.getState();
+			const rows = factRows(current.analyses, current.facts);
+			if (rows.length === 0) {
+				store.dispatch({type: 'message', text: 'No facts shown: nothing to write'});
+				return;
+			}
+			const records = rows.map(row => recordsOf(current.analyses[row.document]!)[row.index]!);
+			writeFactsCsv(records, exportDirectory, now()).then(
+				name => store.dispatch({type: 'message', text: `Wrote ${records.length} rows to ${inert(name)}`}),
+				error => store.dispatch({type: 'message', text: `Could not write the CSV: ${inert((error as Error).message)}`}),
+			);
+		},
+	}).current;
+	useKeys(store, effects);
+	useSearch(store, search, state.search.query, state.analyses);
+	useViewport(store);
+
+	const running = !state.progress.finished;
+	const layout = dashboardLayout(state.viewport, state.focus, {progress: running});
+	const current = state.article.document === undefined ? undefined : state.analyses[state.article.document];
+	const status = statusLine(
+		{
+			documents: state.analyses.length,
+			words: totals(state.analyses).words,
+			entities: entityRows(state.analyses).length,
+			facts: totals(state.analyses).facts,
+			current: current ? inert(current.document.title || current.document.path) : undefined,
+			focus: state.focus,
+			message: state.message,
+			problems: state.problems.length,
+			searching: state.focus === 'search' && !state.help,
+		},
+		layout.width,
+	);
+	return (
+		<ThemeContext.Provider value={theme}>
+			<Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
+				{layout.tabBar ? <TextLine segments={tabBar(state.focus, layout.width)} /> : null}
+				{layout.paneHeight >= 3 ? (
+					state.help ? (
+						<HelpPane width={layout.width} height={layout.paneHeight} offset={state.helpOffset} />
+					) : (
+						<Box flexDirection="row" height={layout.paneHeight}>
+							{layout.columns.map((column, i) => (
+								<Box key={i} flexDirection="column" width={column.width}>
+									{column.panes.map(box => (
+										<Pane key={box.pane} box={box} state={state} />
+									))}
+								</Box>
+							))}
+						</Box>
+					)
+				) : null}
+				{layout.progress ? (
+					<TextLine
+						segments={fitSegments(
+							[{text: progressLine({done: state.progress.done, total: state.progress.total, elapsedMs: state.progress.now - state.progress.startedAt}, layout.width), styles: ['bar']}],
+							layout.width,
+						)}
+					/>
+				) : null}
+				<TextLine segments={status} />
+			</Box>
+		</ThemeContext.Provider>
+	);
+}

@@ -1,0 +1,101 @@
+import {SentenceIndex} from '../analysis/search.js';
+import type {SearchHit} from '../analysis/types.js';
+import type {Document} from '../corpus/types.js';
+
+/** Sentences per shard: small enough that searching one keeps a keystroke waiting only a few milliseconds. */
+export const SHARD_SENTENCES = 2000;
+/** Work done in one turn of the event loop before keys get a chance to be read. */
+const SLICE_MS = 8;
+/** Partial results show this often while a long search runs. */
+const PARTIAL_MS = 120;
+
+export type Defer = (run: () => void) => () => void;
+
+const nextTurn: Defer = run => {
+	const handle = setImmediate(run);
+	return () => clearImmediate(handle);
+};
+
+/**
+ * Fuzzy search over every sentence, kept off the render path: the sentences are split into shards
+ * (each a `SentenceIndex`), and a search runs shard by shard in slices of a few milliseconds, giving
+ * the event loop back in between. A newer query cancels the running one, so typing never waits for
+ * a search whose answer nobody wants. Documents can be added while searches run.
+ */
+export class SentenceSearch {
+	readonly #sealed: SentenceIndex[] = [];
+	#open: Document[] = [];
+	#openSentences = 0;
+	#openIndex: SentenceIndex | undefined;
+	#run = 0;
+	readonly #defer: Defer;
+
+	constructor({defer = nextTurn}: {defer?: Defer} = {}) {
+		this.#defer = defer;
+	}
+
+	add(documents: readonly Document[]): void {
+		for (const document of documents) {
+			this.#open.push(document);
+			this.#openSentences += document.sentences.length;
+			this.#openIndex = undefined;
+			if (this.#openSentences >= SHARD_SENTENCES) {
+				this.#sealed.push(SentenceIndex.fromDocuments(this.#open));
+				this.#open = [];
+				this.#openSentences = 0;
+			}
+		}
+	}
+
+	#shards(): SentenceIndex[] {
+		if (this.#open.length > 0 && !this.#openIndex) this.#openIndex = SentenceIndex.fromDocuments(this.#open);
+		return this.#openIndex ? [...this.#sealed, this.#openIndex] : [...this.#sealed];
+	}
+
+	/**
+	 * Search for `query`; `onResult` gets the best `limit` hits so far, and `complete` once every shard
+	 * has been searched. Returns a function that cancels the search.
+	 */
+	run(query: string, limit: number, onResult: (hits: SearchHit[], complete: boolean) => void): () => void {
+		const id = ++this.#run;
+		let cancelTurn = () => {};
+		const cancel = () => {
+			cancelTurn();
+			if (this.#run === id) this.#run++;
+		};
+		if (query.trim() === '') {
+			cancelTurn = this.#defer(() => this.#run === id && onResult([], true));
+			return cancel;
+		}
+		let shards: SentenceIndex[] | undefined;
+		let next = 0;
+		let hits: SearchHit[] = [];
+		let published = performance.now();
+		const best = () => hits.sort((a, b) => a.score - b.score).slice(0, limit);
+		const step = () => {
+			if (this.#run !== id) return;
+			shards ??= this.#shards();
+			if (shards.length === 0) {
+				onResult([], true);
+				return;
+			}
+			const started = performance.now();
+			// At least one shard per turn, more while the slice lasts.
+			do {
+				hits.push(...shards[next++]!.search(query, limit));
+				hits = best();
+			} while (next < shards.length && performance.now() - started < SLICE_MS);
+			if (next >= shards.length) {
+				onResult(hits, true);
+				return;
+			}
+			if (performance.now() - published > PARTIAL_MS) {
+				published = performance.now();
+				onResult([...hits], false);
+			}
+			cancelTurn = this.#defer(step);
+		};
+		cancelTurn = this.#defer(step);
+		return cancel;
+	}
+}

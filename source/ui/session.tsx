@@ -1,0 +1,102 @@
+import {render} from 'ink';
+import type {DocumentAnalysis} from '../analysis/types.js';
+import {Dashboard, viewportOf} from './app.js';
+import type {DashboardOptions} from './dashboard.js';
+import {SentenceSearch} from './search.js';
+import {initialState} from './state.js';
+import {DashboardStore} from './store.js';
+import {CLEAR_SCREEN, TerminalSession} from './terminal.js';
+import {themeFor} from './theme.js';
+
+/** The first document shows at once; after it, arrivals are handed over in batches so panes redraw a few times a second, not per file. */
+const BATCH_MS = 100;
+const PROGRESS_MS = 200;
+
+/**
+ * Hand analyses to the store as they arrive, with the progress figures of the run. Stops taking
+ * documents once `stopped()` says the dashboard has closed.
+ */
+export async function feedStore(analyses: AsyncIterable<DocumentAnalysis>, store: DashboardStore, options: DashboardOptions, stopped: () => boolean): Promise<void> {
+	const {summary} = options;
+	let batch: DocumentAnalysis[] = [];
+	let timer: NodeJS.Timeout | undefined;
+	let first = true;
+	let progress = {done: 0, total: 0};
+	const flush = () => {
+		timer = undefined;
+		if (batch.length === 0 || stopped()) return;
+		store.dispatch({type: 'arrived', analyses: batch});
+		batch = [];
+	};
+	const tick = () => {
+		const done = Math.max(progress.done, summary.read + summary.skipped);
+		const total = Math.max(progress.total, summary.total);
+		if (!stopped()) store.dispatch({type: 'progress', done, total, now: Date.now()});
+	};
+	const unsubscribe = options.subscribeProgress?.((done, total) => {
+		progress = {done, total};
+	});
+	const ticker = setInterval(tick, PROGRESS_MS);
+	try {
+		for await (const analysis of analyses) {
+			if (stopped()) break;
+			batch.push(analysis);
+			if (first) {
+				first = false;
+				flush();
+			} else {
+				timer ??= setTimeout(flush, BATCH_MS);
+			}
+		}
+	} finally {
+		clearInterval(ticker);
+		clearTimeout(timer);
+		unsubscribe?.();
+		flush();
+		tick();
+		if (!stopped()) store.dispatch({type: 'finished', now: Date.now()});
+	}
+}
+
+export async function runSession(analyses: AsyncIterable<DocumentAnalysis>, options: DashboardOptions): Promise<number> {
+	const {stdout, stdin, stderr} = process;
+	const store = new DashboardStore(initialState(viewportOf(stdout), options.startedAt ?? Date.now()));
+	const terminal = new TerminalSession({stdout, stdin, stderr}, text => store.dispatch({type: 'problem', text}));
+	let closed = false;
+	let feeding = true;
+	terminal.enter();
+	// Registered before Ink's own listener, so the screen is blank before Ink draws the new size.
+	const resized = () => {
+		const viewport = viewportOf(stdout);
+		const {viewport: current} = store.getState();
+		if (viewport.columns === current.columns && viewport.rows === current.rows) return;
+		stdout.write(CLEAR_SCREEN);
+		store.dispatch({type: 'resize', viewport});
+	};
+	stdout.on('resize', resized);
+	try {
+		const app = render(<Dashboard store={store} search={new SentenceSearch()} theme={themeFor(process.env)} exportDirectory={process.cwd()} />, {
+			stdout,
+			stdin,
+			stderr,
+			exitOnCtrlC: false,
+			patchConsole: true,
+			maxFps: 60,
+		});
+		feedStore(analyses, store, options, () => closed).then(
+			() => (feeding = false),
+			error => {
+				feeding = false;
+				store.dispatch({type: 'problem', text: `analysis stopped: ${(error as Error).message}`});
+			},
+		);
+		const status = await app.waitUntilExit();
+		return typeof status === 'number' ? status : 0;
+	} finally {
+		closed = true;
+		stdout.off('resize', resized);
+		terminal.leave();
+		// Analysis still running would keep the process alive after the user has left: it is not wanted any more.
+		if (feeding) setTimeout(() => process.exit(process.exitCode ?? 0), 300).unref();
+	}
+}

@@ -1,0 +1,288 @@
+/**
+ * The dashboard's state and the one reducer that changes it. Pure: the app turns keys into commands and
+ * outside events (documents arriving, search results, the clock) into actions; nothing here reads a
+ * terminal or a clock. Sizes that depend on the terminal come from the layout functions and the viewport.
+ */
+import {contentSize, dashboardLayout, PANES, paneBox, settleList} from './layout.js';
+import {helpEntries} from './keymap.js';
+import type {Action, ArticleState, Command, DashboardState, ListPosition, PaneId, Viewport} from './types.js';
+import {articleLines, entityMentions, entityRef, entityRows, FACT_COLUMNS, FACT_KINDS, factRows, lineAt} from './views.js';
+
+const TOP: ListPosition = {cursor: 0, offset: 0};
+
+export function initialState(viewport: Viewport, now = 0): DashboardState {
+	return {
+		viewport,
+		analyses: [],
+		progress: {done: 0, total: 0, startedAt: now, now, finished: false},
+		focus: 'documents',
+		returnFocus: 'documents',
+		help: false,
+		helpOffset: 0,
+		documents: TOP,
+		article: {top: 0},
+		search: {query: '', hits: [], answered: '', searching: false, list: TOP},
+		entities: {list: TOP, mentions: TOP},
+		facts: {list: TOP, sort: {column: 'document', descending: false}},
+		problems: [],
+	};
+}
+
+/** Rows and columns inside a pane, for the state's terminal size and focus. */
+export function paneContent(state: DashboardState, pane: PaneId): {width: number; height: number} {
+	const layout = dashboardLayout(state.viewport, state.focus, {progress: !state.progress.finished});
+	return contentSize(paneBox(layout, pane, state.viewport));
+}
+
+/** How many list rows a pane shows: its content less the header (tables) or the query line and rule (search). */
+export function listRows(state: DashboardState, pane: PaneId): number {
+	const {height} = paneContent(state, pane);
+	return Math.max(1, height - (pane === 'search' ? 2 : 1));
+}
+
+function listLength(state: DashboardState, pane: PaneId): number {
+	switch (pane) {
+		case 'documents':
+			return state.analyses.length;
+		case 'search':
+			return state.search.hits.length;
+		case 'entities':
+			return state.entities.mentionsOf ? entityMentions(state.analyses, state.entities.mentionsOf).length : entityRows(state.analyses).length;
+		case 'facts':
+			return factRows(state.analyses, state.facts).length;
+		case 'article':
+			return 0;
+	}
+}
+
+function withList(state: DashboardState, pane: PaneId, list: ListPosition): DashboardState {
+	switch (pane) {
+		case 'documents':
+			return {...state, documents: list};
+		case 'search':
+			return {...state, search: {...state.search, list}};
+		case 'entities':
+			return state.entities.mentionsOf ? {...state, entities: {...state.entities, mentions: list}} : {...state, entities: {...state.entities, list}};
+		case 'facts':
+			return {...state, facts: {...state.facts, list}};
+		case 'article':
+			return state;
+	}
+}
+
+function listOf(state: DashboardState, pane: PaneId): ListPosition {
+	switch (pane) {
+		case 'documents':
+			return state.documents;
+		case 'search':
+			return state.search.list;
+		case 'entities':
+			return state.entities.mentionsOf ? state.entities.mentions : state.entities.list;
+		case 'facts':
+			return state.facts.list;
+		case 'article':
+			return TOP;
+	}
+}
+
+type Movement = 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom';
+
+function moveList(state: DashboardState, pane: PaneId, how: Movement): DashboardState {
+	const length = listLength(state, pane);
+	const rows = listRows(state, pane);
+	const {cursor, offset} = listOf(state, pane);
+	const target: Record<Movement, ListPosition> = {
+		down: {cursor: cursor + 1, offset},
+		up: {cursor: cursor - 1, offset},
+		pageDown: {cursor: cursor + rows, offset: offset + rows},
+		pageUp: {cursor: cursor - rows, offset: offset - rows},
+		top: {cursor: 0, offset: 0},
+		bottom: {cursor: length - 1, offset: length},
+	};
+	return withList(state, pane, settleList(target[how], length, rows));
+}
+
+/** The first line of the article that can be on top: the last screenful ends with the last line. */
+function articleGeometry(state: DashboardState, article: ArticleState = state.article) {
+	const analysis = article.document === undefined ? undefined : state.analyses[article.document];
+	const {width, height} = paneContent(state, 'article');
+	const lines = analysis ? articleLines(analysis.document, width) : [];
+	return {lines, height, maxTop: Math.max(0, lines.length - height)};
+}
+
+function scrollArticle(state: DashboardState, how: Movement): DashboardState {
+	const {lines, height, maxTop} = articleGeometry(state);
+	if (lines.length === 0) return state;
+	const current = Math.min(lineAt(lines, state.article.top), maxTop);
+	const page = Math.max(1, height - 1);
+	const target = {down: current + 1, up: current - 1, pageDown: current + page, pageUp: current - page, top: 0, bottom: maxTop}[how];
+	const line = Math.min(Math.max(0, target), maxTop);
+	return {...state, article: {...state.article, top: lines[line]!.start}};
+}
+
+/** Open a document in the Article pane, scrolled so the given sentence stands a third of the way down, and focus it. */
+export function openArticle(state: DashboardState, document: number, sentence?: number): DashboardState {
+	const focused: DashboardState = {...state, focus: 'article', article: {document, top: 0, sentence}};
+	const analysis = state.analyses[document];
+	if (!analysis || sentence === undefined) return focused;
+	const {lines, height, maxTop} = articleGeometry(focused);
+	const start = analysis.document.sentences[sentence]?.start ?? 0;
+	const line = Math.min(maxTop, Math.max(0, lineAt(lines, start) - Math.floor(height / 3)));
+	return {...focused, article: {...focused.article, top: lines[line]?.start ?? 0}};
+}
+
+function focusPane(state: DashboardState, pane: PaneId): DashboardState {
+	if (pane === state.focus) return state;
+	return {...state, focus: pane, returnFocus: pane === 'search' ? state.focus : state.returnFocus};
+}
+
+function cycle<T>(items: readonly T[], current: T | undefined, step: number): T {
+	const i = current === undefined ? -1 : items.indexOf(current);
+	return items[(i + step + items.length) % items.length]!;
+}
+
+function open(state: DashboardState): DashboardState {
+	switch (state.focus) {
+		case 'documents':
+			return state.analyses.length === 0 ? state : openArticle(state, state.documents.cursor);
+		case 'search': {
+			const hit = state.search.hits[state.search.list.cursor];
+			const document = hit === undefined ? undefined : state.analyses.findIndex(a => a.document.path === hit.document);
+			return hit === undefined || document === undefined || document < 0 ? state : openArticle(state, document, hit.sentence);
+		}
+		case 'entities': {
+			const {mentionsOf} = state.entities;
+			if (mentionsOf) {
+				const row = entityMentions(state.analyses, mentionsOf)[state.entities.mentions.cursor];
+				return row ? openArticle(state, row.document, row.mention.sentence) : state;
+			}
+			const row = entityRows(state.analyses)[state.entities.list.cursor];
+			return row ? {...state, entities: {...state.entities, mentionsOf: entityRef(row), mentions: TOP}} : state;
+		}
+		case 'facts': {
+			const row = factRows(state.analyses, state.facts)[state.facts.list.cursor];
+			return row ? openArticle(state, row.document, row.fact.sentence) : state;
+		}
+		case 'article':
+			return state;
+	}
+}
+
+function back(state: DashboardState): DashboardState {
+	if (state.help) return {...state, help: false};
+	if (state.message) return {...state, message: undefined};
+	switch (state.focus) {
+		case 'search':
+			return {...state, focus: state.returnFocus === 'search' ? 'documents' : state.returnFocus};
+		case 'entities':
+			return state.entities.mentionsOf ? {...state, entities: {...state.entities, mentionsOf: undefined}} : state;
+		case 'facts':
+			return state.facts.kind || state.facts.entity ? {...state, facts: {...state.facts, kind: undefined, entity: undefined, list: TOP}} : state;
+		case 'article':
+			return state.article.sentence === undefined ? state : {...state, article: {...state.article, sentence: undefined}};
+		default:
+			return state;
+	}
+}
+
+function command(state: DashboardState, name: Command): DashboardState {
+	if (state.help && name !== 'help' && name !== 'back') {
+		const max = helpEntries().length;
+		if (name === 'down') return {...state, helpOffset: Math.min(max, state.helpOffset + 1)};
+		if (name === 'up') return {...state, helpOffset: Math.max(0, state.helpOffset - 1)};
+		return state;
+	}
+	switch (name) {
+		case 'nextPane':
+		case 'previousPane':
+			return focusPane(state, cycle(PANES, state.focus, name === 'nextPane' ? 1 : -1));
+		case 'focusDocuments':
+			return focusPane(state, 'documents');
+		case 'focusArticle':
+			return focusPane(state, 'article');
+		case 'focusSearch':
+		case 'search':
+			return focusPane(state, 'search');
+		case 'focusEntities':
+			return focusPane(state, 'entities');
+		case 'focusFacts':
+			return focusPane(state, 'facts');
+		case 'help':
+			return {...state, help: !state.help, helpOffset: 0};
+		case 'down':
+		case 'up':
+		case 'pageDown':
+		case 'pageUp':
+		case 'top':
+		case 'bottom':
+			return state.focus === 'article' ? scrollArticle(state, name) : moveList(state, state.focus, name);
+		case 'open':
+			return open(state);
+		case 'back':
+			return back(state);
+		case 'erase':
+			return setQuery(state, Array.from(state.search.query).slice(0, -1).join(''));
+		case 'clearQuery':
+			return setQuery(state, '');
+		case 'sort': {
+			const column = cycle(FACT_COLUMNS, state.facts.sort.column, 1);
+			return {...state, facts: {...state.facts, sort: {column, descending: false}, list: TOP}};
+		}
+		case 'reverseSort':
+			return {...state, facts: {...state.facts, sort: {...state.facts.sort, descending: !state.facts.sort.descending}, list: TOP}};
+		case 'filterKind': {
+			const kinds = [undefined, ...FACT_KINDS];
+			return {...state, facts: {...state.facts, kind: cycle(kinds, state.facts.kind, 1), list: TOP}};
+		}
+		case 'entityFacts': {
+			const row = entityRows(state.analyses)[state.entities.list.cursor];
+			const entity = state.entities.mentionsOf ?? (row && entityRef(row));
+			return entity ? {...state, focus: 'facts', facts: {...state.facts, entity, list: TOP}} : state;
+		}
+		case 'quit':
+		case 'interrupt':
+		case 'exportCsv':
+			// Side effects: the app runs these.
+			return state;
+	}
+}
+
+function setQuery(state: DashboardState, query: string): DashboardState {
+	if (query === state.search.query) return state;
+	return {...state, search: {...state.search, query, searching: query.trim() !== '', list: TOP}};
+}
+
+export function reduce(state: DashboardState, action: Action): DashboardState {
+	switch (action.type) {
+		case 'resize':
+			return {...state, viewport: action.viewport};
+		case 'arrived': {
+			if (action.analyses.length === 0) return state;
+			const next = {...state, analyses: [...state.analyses, ...action.analyses]};
+			// The Article pane shows the first document as soon as there is one.
+			return next.article.document === undefined ? {...next, article: {top: 0, document: 0}} : next;
+		}
+		case 'progress':
+			return {...state, progress: {...state.progress, done: action.done, total: action.total, now: action.now}};
+		case 'finished':
+			return {...state, progress: {...state.progress, now: action.now, finished: true}};
+		case 'command': {
+			const cleared = state.message && action.command !== 'back' ? {...state, message: undefined} : state;
+			return command(cleared, action.command);
+		}
+		case 'type':
+			return setQuery(state, state.search.query + action.text);
+		case 'results': {
+			if (action.query !== state.search.query) return state;
+			const unchanged = action.hits.length === 0 && state.search.hits.length === 0 && state.search.answered === action.query && state.search.searching === !action.complete;
+			if (unchanged) return state;
+			const fresh = action.query !== state.search.answered;
+			const list = fresh ? TOP : settleList(state.search.list, action.hits.length, listRows(state, 'search'));
+			return {...state, search: {...state.search, hits: action.hits, answered: action.query, searching: !action.complete, list}};
+		}
+		case 'message':
+			return {...state, message: action.text};
+		case 'problem':
+			return {...state, problems: [...state.problems, action.text]};
+	}
+}

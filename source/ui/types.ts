@@ -1,0 +1,179 @@
+import type {DocumentAnalysis, EntityType, FactKind, SearchHit} from '../analysis/types.js';
+
+/** The five panes, in the order Tab and the number keys go through them. */
+export type PaneId = 'documents' | 'article' | 'search' | 'entities' | 'facts';
+
+/** Terminal size in character cells. */
+export interface Viewport {
+	columns: number;
+	rows: number;
+}
+
+/** Where a list's highlighted row is, and the first row on screen. */
+export interface ListPosition {
+	cursor: number;
+	offset: number;
+}
+
+export type FactColumn = 'document' | 'kind' | 'text' | 'value' | 'subject';
+
+export interface FactSort {
+	column: FactColumn;
+	descending: boolean;
+}
+
+/** An entity picked in the Entities pane; kept by its names because merged rows change as documents arrive. */
+export interface EntityRef {
+	name: string;
+	type: EntityType;
+	aliases: string[];
+}
+
+/** How far the analysis has got. Times are milliseconds since the epoch, passed in so the reducer stays pure. */
+export interface Progress {
+	done: number;
+	total: number;
+	startedAt: number;
+	now: number;
+	finished: boolean;
+}
+
+export interface ArticleState {
+	/** Index into `analyses`. */
+	document?: number;
+	/** Offset into the document's text of the first line on screen: it survives re-wrapping on resize. */
+	top: number;
+	/** Sentence to highlight: the one a search hit, fact or mention was opened at. */
+	sentence?: number;
+}
+
+export interface SearchState {
+	query: string;
+	/** Hits for `answered`, which may lag `query` while a search runs. */
+	hits: SearchHit[];
+	answered: string;
+	searching: boolean;
+	list: ListPosition;
+}
+
+export interface EntitiesState {
+	list: ListPosition;
+	/** When set, the pane lists this entity's mentions instead of all entities. */
+	mentionsOf?: EntityRef;
+	mentions: ListPosition;
+}
+
+export interface FactsState {
+	list: ListPosition;
+	sort: FactSort;
+	kind?: FactKind;
+	/** Only facts whose sentence names this entity. */
+	entity?: EntityRef;
+}
+
+export interface DashboardState {
+	viewport: Viewport;
+	analyses: DocumentAnalysis[];
+	progress: Progress;
+	focus: PaneId;
+	/** Where Esc returns to from the search box. */
+	returnFocus: PaneId;
+	help: boolean;
+	helpOffset: number;
+	documents: ListPosition;
+	article: ArticleState;
+	search: SearchState;
+	entities: EntitiesState;
+	facts: FactsState;
+	/** A line for the status bar: what an action did ("wrote …"). */
+	message?: string;
+	/** Problems reported while the dashboard was up (files skipped, decoding warnings). */
+	problems: string[];
+}
+
+/** What a key can do. The keymap binds keys to these; the reducer (or the app, for side effects) runs them. */
+export type Command =
+	| 'nextPane'
+	| 'previousPane'
+	| 'focusDocuments'
+	| 'focusArticle'
+	| 'focusSearch'
+	| 'focusEntities'
+	| 'focusFacts'
+	| 'search'
+	| 'help'
+	| 'quit'
+	| 'interrupt'
+	| 'down'
+	| 'up'
+	| 'pageDown'
+	| 'pageUp'
+	| 'top'
+	| 'bottom'
+	| 'open'
+	| 'back'
+	| 'erase'
+	| 'clearQuery'
+	| 'sort'
+	| 'reverseSort'
+	| 'filterKind'
+	| 'exportCsv'
+	| 'entityFacts';
+
+export type Action =
+	| {type: 'resize'; viewport: Viewport}
+	| {type: 'arrived'; analyses: DocumentAnalysis[]}
+	| {type: 'progress'; done: number; total: number; now: number}
+	| {type: 'finished'; now: number}
+	| {type: 'command'; command: Command}
+	| {type: 'type'; text: string}
+	| {type: 'results'; query: string; hits: SearchHit[]; complete: boolean}
+	| {type: 'message'; text: string}
+	| {type: 'problem'; text: string};
+
+/** Named text styles; a theme says how each looks. */
+export type Style =
+	| 'person'
+	| 'place'
+	| 'organization'
+	| 'match'
+	| 'highlight'
+	| 'dim'
+	| 'title'
+	| 'selected'
+	| 'header'
+	| 'muted'
+	| 'key'
+	| 'warning'
+	| 'bar'
+	| 'tab'
+	| 'activeTab'
+	| 'status';
+
+/** A run of text drawn in one set of styles. */
+export interface Segment {
+	text: string;
+	styles?: Style[];
+}
+
+export type LayoutMode = 'wide' | 'medium' | 'narrow';
+
+/** A pane's place on screen, border included. */
+export interface PaneBox {
+	pane: PaneId;
+	width: number;
+	height: number;
+}
+
+export interface Layout {
+	mode: LayoutMode;
+	/** Rows drawn: one fewer than the terminal has, so the last line never scrolls the screen. */
+	height: number;
+	width: number;
+	tabBar: boolean;
+	progress: boolean;
+	/** Rows left for panes (or help). */
+	paneHeight: number;
+	/** Side-by-side columns, each a stack of panes. */
+	columns: Array<{width: number; panes: PaneBox[]}>;
+}

@@ -1,0 +1,191 @@
+/**
+ * What each pane shows, derived from the state by pure functions. Results are cached on the identity
+ * of the analyses array (a new array per batch of arrivals), so moving a cursor never recomputes them.
+ */
+import {mergeEntities} from '../analysis/analyse.js';
+import type {DocumentAnalysis, EntityRow, Fact, FactKind, Mention} from '../analysis/types.js';
+import type {Document, Span} from '../corpus/types.js';
+import {wrapText} from './text.js';
+import type {EntityRef, FactColumn, FactSort} from './types.js';
+
+function cachedOn<K extends object, R>(compute: (key: K) => R): (key: K) => R {
+	const cache = new WeakMap<K, R>();
+	return key => {
+		if (!cache.has(key)) cache.set(key, compute(key));
+		return cache.get(key)!;
+	};
+}
+
+export const entityRows = cachedOn((analyses: DocumentAnalysis[]): EntityRow[] => mergeEntities(analyses));
+
+export const totals = cachedOn((analyses: DocumentAnalysis[]) => ({
+	words: analyses.reduce((sum, a) => sum + a.stats.words, 0),
+	facts: analyses.reduce((sum, a) => sum + a.facts.length, 0),
+}));
+
+export const documentIndex = cachedOn((analyses: DocumentAnalysis[]) => new Map(analyses.map((a, i) => [a.document.path, i])));
+
+export function entityRef(row: EntityRow): EntityRef {
+	return {name: row.name, type: row.type, aliases: row.aliases};
+}
+
+/** One mention of an entity, in the document it was found in. */
+export interface MentionRow {
+	document: number;
+	mention: Mention;
+}
+
+/** Every mention of the entity across documents, in document order: the names it was merged under. */
+export function entityMentions(analyses: DocumentAnalysis[], ref: EntityRef): MentionRow[] {
+	const names = new Set([ref.name, ...ref.aliases].map(n => n.toLowerCase()));
+	const rows: MentionRow[] = [];
+	analyses.forEach((analysis, document) => {
+		for (const entity of analysis.entities) {
+			if (entity.type !== ref.type) continue;
+			if (![entity.name, ...entity.aliases].some(n => names.has(n.toLowerCase()))) continue;
+			for (const mention of entity.mentions) rows.push({document, mention});
+		}
+	});
+	return rows.sort((a, b) => a.document - b.document || a.mention.start - b.mention.start);
+}
+
+/** One fact with the document it came from and its position there (which `factRecords` row it is). */
+export interface FactRow {
+	document: number;
+	index: number;
+	fact: Fact;
+}
+
+export const allFacts = cachedOn((analyses: DocumentAnalysis[]): FactRow[] =>
+	analyses.flatMap((analysis, document) => analysis.facts.map((fact, index) => ({document, index, fact}))),
+);
+
+export const FACT_KINDS: readonly FactKind[] = ['money', 'percent', 'quantity', 'year', 'date'];
+export const FACT_COLUMNS: readonly FactColumn[] = ['document', 'kind', 'text', 'value', 'subject'];
+
+const compact = new Intl.NumberFormat('en-US', {notation: 'compact', maximumSignificantDigits: 4});
+
+/** The value as a reader scans it: grouped digits, with the unit where it says what the number is. */
+export function factValue(fact: Fact): string {
+	if (typeof fact.value === 'string') return fact.value;
+	// Millions and up in short form ("20B"): the table is for scanning; the CSV keeps every digit.
+	const number = Math.abs(fact.value) >= 1e6 ? compact.format(fact.value) : fact.value.toLocaleString('en-US', {maximumFractionDigits: 4});
+	if (fact.kind === 'money') return `${fact.unit} ${number}`.trim();
+	if (fact.kind === 'percent') return `${number}%`;
+	if (fact.kind === 'year') return String(fact.value);
+	return number;
+}
+
+function documentName(analyses: DocumentAnalysis[], index: number): string {
+	const path = analyses[index]?.document.path ?? '';
+	return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function compareValues(a: Fact, b: Fact): number {
+	const numeric = (f: Fact) => typeof f.value === 'number';
+	if (numeric(a) !== numeric(b)) return numeric(a) ? -1 : 1;
+	return numeric(a) ? (a.value as number) - (b.value as number) : String(a.value).localeCompare(String(b.value));
+}
+
+function compareBy(column: FactColumn, analyses: DocumentAnalysis[]): (a: FactRow, b: FactRow) => number {
+	const inOrder = (a: FactRow, b: FactRow) => a.document - b.document || a.index - b.index;
+	switch (column) {
+		case 'document':
+			return (a, b) => documentName(analyses, a.document).localeCompare(documentName(analyses, b.document)) || inOrder(a, b);
+		case 'kind':
+			return (a, b) => FACT_KINDS.indexOf(a.fact.kind) - FACT_KINDS.indexOf(b.fact.kind) || inOrder(a, b);
+		case 'text':
+			return (a, b) => a.fact.text.localeCompare(b.fact.text) || inOrder(a, b);
+		case 'value':
+			return (a, b) => a.fact.kind.localeCompare(b.fact.kind) || compareValues(a.fact, b.fact) || inOrder(a, b);
+		case 'subject':
+			return (a, b) => a.fact.subject.localeCompare(b.fact.subject) || inOrder(a, b);
+	}
+}
+
+/** Sentences (as "document:sentence") that name the entity. */
+export function sentencesNaming(analyses: DocumentAnalysis[], ref: EntityRef): Set<string> {
+	return new Set(entityMentions(analyses, ref).map(m => `${m.document}:${m.mention.sentence}`));
+}
+
+export interface FactQuery {
+	sort: FactSort;
+	kind?: FactKind;
+	entity?: EntityRef;
+}
+
+let lastFacts: {analyses: DocumentAnalysis[]; query: FactQuery; rows: FactRow[]} | undefined;
+
+/** The rows of the Facts table: filtered by kind and entity, sorted by the chosen column. */
+export function factRows(analyses: DocumentAnalysis[], query: FactQuery): FactRow[] {
+	if (lastFacts && lastFacts.analyses === analyses && sameQuery(lastFacts.query, query)) return lastFacts.rows;
+	let rows = allFacts(analyses);
+	if (query.kind) rows = rows.filter(r => r.fact.kind === query.kind);
+	if (query.entity) {
+		const naming = sentencesNaming(analyses, query.entity);
+		rows = rows.filter(r => naming.has(`${r.document}:${r.fact.sentence}`));
+	}
+	const compare = compareBy(query.sort.column, analyses);
+	rows = [...rows].sort(query.sort.descending ? (a, b) => compare(b, a) : compare);
+	lastFacts = {analyses, query, rows};
+	return rows;
+}
+
+function sameQuery(a: FactQuery, b: FactQuery): boolean {
+	return a.sort.column === b.sort.column && a.sort.descending === b.sort.descending && a.kind === b.kind && a.entity === b.entity;
+}
+
+export function factCells(analyses: DocumentAnalysis[], row: FactRow): Record<FactColumn, string> {
+	return {
+		document: documentName(analyses, row.document),
+		kind: row.fact.kind,
+		text: row.fact.text,
+		value: factValue(row.fact),
+		subject: row.fact.subject,
+	};
+}
+
+/** One line of the Article pane: a span of the document's text, or a blank line between paragraphs. */
+export interface ArticleLine extends Span {
+	/** The paragraph the line belongs to; -1 for the blank line after a paragraph. */
+	paragraph: number;
+}
+
+const wrapped = new WeakMap<Document, Map<number, ArticleLine[]>>();
+
+/** The document wrapped to `width`, paragraphs separated by a blank line. */
+export function articleLines(document: Document, width: number): ArticleLine[] {
+	let byWidth = wrapped.get(document);
+	if (!byWidth) wrapped.set(document, (byWidth = new Map()));
+	const cached = byWidth.get(width);
+	if (cached) return cached;
+	const lines: ArticleLine[] = [];
+	document.paragraphs.forEach((paragraph, i) => {
+		// Starts strictly increase: the blank line sits at the end of the paragraph before it.
+		const previous = document.paragraphs[i - 1];
+		if (previous) lines.push({start: previous.end, end: previous.end, paragraph: -1});
+		for (const span of wrapText(paragraph.text, width)) {
+			lines.push({start: paragraph.start + span.start, end: paragraph.start + span.end, paragraph: paragraph.index});
+		}
+	});
+	if (lines.length === 0) lines.push({start: 0, end: 0, paragraph: -1});
+	byWidth.set(width, lines);
+	return lines;
+}
+
+/** The line an offset falls on: the last line starting at or before it (a blank line starts where its paragraph ends). */
+export function lineAt(lines: readonly ArticleLine[], offset: number): number {
+	let low = 0;
+	let high = lines.length - 1;
+	let found = 0;
+	while (low <= high) {
+		const mid = (low + high) >> 1;
+		if (lines[mid]!.start <= offset) {
+			found = mid;
+			low = mid + 1;
+		} else {
+			high = mid - 1;
+		}
+	}
+	return found;
+}
