@@ -131,6 +131,11 @@ async function main(): Promise<number> {
 	}
 
 	exitQuietlyOnClosedPipe();
+	// Ctrl-C during long work: stop at once with the interrupt status, leaving no half-drawn progress line.
+	process.once('SIGINT', () => {
+		if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+		process.exit(EXIT.interrupted);
+	});
 	const json = cli.flags.json;
 	const finish = async (writer: RecordWriter, code: number = EXIT.ok) => {
 		await writer.end();

@@ -209,24 +209,24 @@ export function statusLine(f: StatusFigures, width: number): Segment[] {
 	const hint = '? help';
 	const pane = f.searching ? 'Search (typing)' : PANE_TITLES[f.focus];
 	const right = `${pane} │ ${hint}`;
+	if (textWidth(right) >= width) return [{text: fit(hint, width), styles: ['status', 'key']}];
 	const long = `${plural(f.documents, 'doc')} · ${plural(f.words, 'word')} · ${plural(f.entities, 'entity', 'entities')} · ${plural(f.facts, 'fact')}`;
 	const short = `${formatCount(f.documents)}d ${formatCount(f.words)}w ${formatCount(f.entities)}e ${formatCount(f.facts)}f`;
 	const problems = f.problems > 0 ? ` · ${plural(f.problems, 'problem')}` : '';
-	const room = width - textWidth(right) - 1;
+	const room = width - textWidth(right) - 3;
 	let counts = long + problems;
-	if (textWidth(counts) + 12 > room) counts = short + (f.problems > 0 ? ` ${f.problems}!` : '');
+	if (textWidth(counts) + 16 > room) counts = short + (f.problems > 0 ? ` ${f.problems}!` : '');
+	counts = truncate(counts, Math.max(0, room));
+	const middle = f.message ?? f.current ?? '';
 	const middleRoom = room - textWidth(counts) - 3;
-	const middleText = f.message ?? f.current ?? '';
-	const segments: Segment[] = [{text: truncate(counts, Math.max(0, room)), styles: ['status']}];
-	if (middleRoom >= 6 && middleText) {
+	const segments: Segment[] = [{text: counts, styles: ['status']}];
+	if (middle && middleRoom >= 6) {
 		segments.push({text: ' │ ', styles: ['status']});
-		segments.push({text: fit(middleText, middleRoom), styles: f.message ? ['status', 'warning'] : ['status']});
+		segments.push({text: fit(middle, middleRoom), styles: f.message ? ['status', 'warning'] : ['status']});
+	} else {
+		segments.push({text: ' '.repeat(Math.max(0, room - textWidth(counts))), styles: ['status']});
 	}
-	const used = segments.reduce((sum, s) => sum + textWidth(s.text), 0);
-	const gap = Math.max(0, width - used - textWidth(right));
-	if (textWidth(right) > width) return [{text: fit(hint, width), styles: ['status']}];
-	segments.push({text: ' '.repeat(gap), styles: ['status']});
-	segments.push({text: `${pane} │ `, styles: ['status']});
+	segments.push({text: ` │ ${pane} │ `, styles: ['status']});
 	segments.push({text: hint, styles: ['status', 'key']});
 	return segments;
 }

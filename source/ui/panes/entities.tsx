@@ -14,7 +14,7 @@ import {snippet} from './snippet.js';
 const COLUMNS: TableColumn[] = [
 	{title: 'Name', min: 8, weight: 6},
 	{title: 'Type', min: 6, weight: 2, max: 12},
-	{title: 'Mentions', min: 4, weight: 1, max: 8, align: 'right'},
+	{title: 'Mentions', min: 8, weight: 0, max: 8, align: 'right'},
 	{title: 'Docs', min: 4, weight: 0, max: 4, align: 'right'},
 ];
 
