@@ -1,10 +1,28 @@
 // Bundles the command line. The dashboard (Ink and React) is a chunk of its own that only `briefing`
 // in a terminal imports, so the pipe commands never load it.
 import {build} from 'esbuild';
+import {createHash} from 'node:crypto';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {chmod} from 'node:fs/promises';
+import {join} from 'node:path';
+
+// What the analysis is, for the cache (source/analysis/cache.ts): a hash of the code and data that
+// produce it, so results cached by one build are never reused by a different one.
+function analysisIdentity() {
+	const hash = createHash('sha256');
+	for (const dir of ['source/analysis', 'source/corpus']) {
+		for (const name of readdirSync(dir, {recursive: true}).sort()) {
+			const path = join(dir, name);
+			if (statSync(path).isFile()) hash.update(name).update('\0').update(readFileSync(path)).update('\0');
+		}
+	}
+	hash.update(readFileSync('package-lock.json'));
+	return `build-${hash.digest('hex').slice(0, 16)}`;
+}
 
 await build({
-	entryPoints: {cli: 'source/cli.ts', eval: 'source/eval.ts'},
+	// worker: the analysis worker thread, loaded by source/analysis/run.ts from beside the bundle.
+	entryPoints: {cli: 'source/cli.ts', eval: 'source/eval.ts', worker: 'source/analysis/worker.ts'},
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,
@@ -14,7 +32,7 @@ await build({
 	jsx: 'automatic',
 	sourcemap: 'linked',
 	chunkNames: 'chunks/[name]-[hash]',
-	define: {'process.env.DEV': '"false"'},
+	define: {'process.env.DEV': '"false"', BRIEFING_ANALYSIS_ID: JSON.stringify(analysisIdentity())},
 	// Some CommonJS dependencies call require(); give the ESM bundle one.
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 	external: ['react-devtools-core'],

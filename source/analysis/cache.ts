@@ -1,13 +1,13 @@
 import {createHash} from 'node:crypto';
-import {mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {DocumentAnalysis} from './types.js';
 
 /**
- * What the analysis code is, as a hash of its sources: build.mjs computes it over source/analysis,
- * source/corpus and package-lock.json and writes it into the bundle. Any change there, a bump of
+ * What the analysis code is, as a hash of its sources: build.mjs computes it over the files of
+ * source/analysis, source/corpus and package-lock.json and writes it into the bundle. Any change there, a bump of
  * ANALYSIS_VERSION included, retires every cached result, so a forgotten bump cannot serve stale ones.
  */
 declare const BRIEFING_ANALYSIS_ID: string | undefined;
@@ -19,9 +19,9 @@ function identityFromSources(): string {
 	const analysis = dirname(fileURLToPath(import.meta.url));
 	const hash = createHash('sha256');
 	for (const dir of [analysis, join(analysis, '..', 'corpus')]) {
-		for (const name of readdirSync(dir).sort()) {
-			if (!name.endsWith('.ts')) continue;
-			hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+		for (const name of readdirSync(dir, {recursive: true, encoding: 'utf8'}).sort()) {
+			const path = join(dir, name);
+			if (statSync(path).isFile()) hash.update(name).update('\0').update(readFileSync(path)).update('\0');
 		}
 	}
 	try {
@@ -48,32 +48,60 @@ export function contentHash(text: string): string {
 	return createHash('sha256').update(text).digest('hex');
 }
 
-/**
- * An analysis as stored in the cache and passed back by the worker threads: JSON, without the path
- * (the same text read under another name is the same analysis) and without the text of paragraphs and
- * sentences that is a slice of the document's text. Decoding slices it back, so those strings share the
- * document's memory instead of each holding a copy.
- */
-export function encodeAnalysis(analysis: DocumentAnalysis): string {
-	const {document} = analysis;
-	const compact = <T extends {start: number; end: number; text: string}>(span: T) =>
-		span.text === document.text.slice(span.start, span.end) ? {...span, text: null} : span;
-	return JSON.stringify({
-		...analysis,
-		document: {...document, path: '', paragraphs: document.paragraphs.map(compact), sentences: document.sentences.map(compact)},
-	});
+type StoredSpan = {start: number; end: number; text: string | null};
+
+/** Every list of spans whose text is usually a slice of the document's text. */
+function spanLists(analysis: DocumentAnalysis): StoredSpan[][] {
+	const lists: unknown[] = [analysis.document.paragraphs, analysis.document.sentences, analysis.facts];
+	for (const entity of analysis.entities) lists.push(entity.mentions);
+	return lists.filter(Array.isArray) as StoredSpan[][];
 }
 
-/** The analysis back from `encodeAnalysis`; throws on anything that is not one. */
-export function decodeAnalysis(encoded: string, path: string): DocumentAnalysis {
+/**
+ * An analysis as stored in the cache and passed back by the worker threads: JSON, without the path (the
+ * same text read under another name is the same analysis), without the document's text when it is the
+ * source text as read (the cache key is that text's hash, so whoever decodes has it), and without the text
+ * of spans (paragraphs, sentences, mentions, figures) that is a slice of the document's text. That halves
+ * what a cached run reads and parses, and the sliced strings share the document's memory.
+ */
+export function encodeAnalysis(analysis: DocumentAnalysis, sourceText?: string): string {
+	const document = analysis.document as unknown as {path: string; text: string | null};
+	const text = analysis.document.text;
+	// Blank the derivable texts in place and put them back after, rather than copy every span.
+	const blanked: Array<{span: StoredSpan; text: string}> = [];
+	for (const spans of spanLists(analysis)) {
+		for (const span of spans) {
+			if (typeof span.text === 'string' && span.text === text.slice(span.start, span.end)) {
+				blanked.push({span, text: span.text});
+				span.text = null;
+			}
+		}
+	}
+	const path = document.path;
+	document.path = '';
+	if (text === sourceText) document.text = null;
+	try {
+		return JSON.stringify(analysis);
+	} finally {
+		document.path = path;
+		document.text = text;
+		for (const {span, text} of blanked) span.text = text;
+	}
+}
+
+/** The analysis back from `encodeAnalysis` of the same source text; throws on anything that is not one. */
+export function decodeAnalysis(encoded: string, path: string, sourceText: string): DocumentAnalysis {
 	const analysis = JSON.parse(encoded) as DocumentAnalysis;
-	const {document} = analysis;
-	if (typeof document?.text !== 'string' || !Array.isArray(document.paragraphs) || !Array.isArray(document.sentences) || !Array.isArray(analysis.entities) || !Array.isArray(analysis.facts)) {
+	const document = analysis.document as unknown as {path: string; text: string | null} | undefined;
+	if (!document || !Array.isArray(analysis.document.paragraphs) || !Array.isArray(analysis.document.sentences) || !Array.isArray(analysis.entities) || !Array.isArray(analysis.facts)) {
 		throw new Error('not an analysis');
 	}
+	document.text ??= sourceText;
+	if (typeof document.text !== 'string') throw new Error('not an analysis');
 	document.path = path;
-	for (const span of [...document.paragraphs, ...document.sentences]) {
-		if (span.text === null) span.text = document.text.slice(span.start, span.end);
+	const text = document.text;
+	for (const spans of spanLists(analysis)) {
+		for (const span of spans) if (span.text === null) span.text = text.slice(span.start, span.end);
 	}
 	return analysis;
 }
@@ -104,8 +132,8 @@ export class AnalysisCache {
 		return `${JSON.stringify({briefing: 'analysis', identity: this.#identity, hash})}\n`;
 	}
 
-	/** The cached analysis of a text with this hash, named `path`; undefined when absent or unusable. */
-	read(hash: string, path: string): DocumentAnalysis | undefined {
+	/** The cached analysis of `sourceText` (whose hash is `hash`), named `path`; undefined when absent or unusable. */
+	read(hash: string, path: string, sourceText: string): DocumentAnalysis | undefined {
 		let stored: string;
 		try {
 			// Synchronous: for many small files it is several times faster than fs/promises.
@@ -116,7 +144,7 @@ export class AnalysisCache {
 		const header = this.#header(hash);
 		if (!stored.startsWith(header)) return undefined;
 		try {
-			return decodeAnalysis(stored.slice(header.length), path);
+			return decodeAnalysis(stored.slice(header.length), path, sourceText);
 		} catch {
 			return undefined;
 		}

@@ -6,6 +6,7 @@ import {
 	isCommonWord,
 	isDemonym,
 	isFirstName,
+	isGivenNameWord,
 	isLastName,
 	isNotAName,
 	isRoleWord,
@@ -13,7 +14,7 @@ import {
 	longestKnownName,
 	lookupName,
 	NAME_CONNECTORS,
-	NAME_PREFIXES,
+	COMBINING_FORMS,
 	ORGANIZATION_HEADS,
 	PLACE_HEADS,
 	PLACE_OPENERS,
@@ -46,6 +47,8 @@ export interface Token {
 	hyphenBefore: boolean;
 	/** Only blanks (or a hyphen) stand between this word and the previous one, so a name may run on. */
 	joinsPrevious: boolean;
+	/** The characters between the previous word (possessive included) and this one. */
+	gapBefore: string;
 	/** Capitalised by position: first word of a sentence, a quotation, a parenthesis or a list item. */
 	initial: boolean;
 }
@@ -73,8 +76,12 @@ export interface Candidate {
 	canonical?: string;
 	/** The name with its title, for the aliases: "President Xi". */
 	titled?: string;
-	/** Why an untyped single word might still be a person: a role noun before it, a speech verb after it. */
+	/** Why an untyped single word might still be a person: a role noun before it, a verb after it, a possessive. */
 	personCue?: boolean;
+	/** "Cupertino, California": a single word followed by a comma and a known place is a place. */
+	placeCue?: boolean;
+	/** The word runs on from a capitalised word that was taken as a name of its own: "Nasdaq Composite". */
+	tail?: boolean;
 	/** Preceded by "the": "the Zhanatas wind farm" names a thing, not a person. */
 	afterThe?: boolean;
 	/** An abbreviation in parentheses or after "or" right after this name: "Belt and Road Initiative (BRI)". */
@@ -87,18 +94,57 @@ const WORD =
 /** Possessives that belong inside a name: "Young People's Chorus", "National People’s Congress". */
 const NAME_POSSESSIVES = new Set(['people', 'children', 'women', 'men', 'workers', 'veterans', 'farmers', 'citizens', 'nations', 'writers', 'teachers', 'consumers']);
 
-/** Lower-case words of a headline that do not break Title Case: "Trump Talks of War with Iran". */
-const SHORT_HEADLINE_WORDS = new Set(['with', 'from', 'into', 'over', 'than', 'that', 'upon', 'onto', 'amid', 'after', 'about', 'against', 'says', 'vs']);
+/** Words a Title Case headline leaves in lower case: articles, conjunctions, prepositions ("Trump Talks of War with Iran"). */
+const HEADLINE_LOWER_WORDS = new Set(
+	'a an the and but or nor for so yet as at by in of off on per to up via vs with from into onto over than upon amid after about against'.split(' '),
+);
 
 /** Particles that stand inside a person's name: "Leonardo da Vinci", "Osama bin Laden". */
-const NAME_PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn']);
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'du', 'dos', 'das', 'van', 'von', 'der', 'den', 'ten', 'ter', 'la', 'le', 'al', 'el', 'bin', 'ibn']);
 
 /** Place names that are also given names: before a surname they start a person's name ("Jordan Henderson"). */
 const PLACES_AS_GIVEN_NAMES = new Set(['jordan', 'chad', 'georgia', 'paris', 'florence', 'austin', 'sydney', 'victoria', 'israel', 'virginia', 'carolina', 'madison', 'dallas', 'phoenix', 'regina', 'adelaide', 'lincoln', 'washington', 'houston', 'orlando', 'savannah', 'aurora', 'china', 'india', 'kenya']);
 
+/** Web and e-mail addresses: their words are not names ("AmericanTheatreWing.org", "joanna@…"). */
+const ADDRESS = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|uk|in|info|biz|news|tv|me|ly)\b(?:\/\S*)?/giu;
+
+/** A dot or "@" inside a word: the only way an address can start, and cheap to look for first. */
+const MAYBE_ADDRESS = /\w[.@]\w|www\./u;
+
+/** The shape of a word from its letters' case. */
+function shapeOf(word: string): TokenShape {
+	const c = word.charCodeAt(0);
+	if (c >= 48 && c <= 57) return 'number';
+	const lowered = word.toLowerCase();
+	if (c >= 97 && c <= 122) return lowered === word ? 'lower' : /^\p{Ll}+\p{Lu}/u.test(word) ? 'cap' : 'lower';
+	if (c >= 65 && c <= 90) return word.length > 1 && word.toUpperCase() === word ? 'upper' : 'cap';
+	// Beyond ASCII: ask Unicode.
+	if (/^\p{N}/u.test(word)) return 'number';
+	if (/^\p{Lu}/u.test(word)) return word.length > 1 && word.toUpperCase() === word ? 'upper' : 'cap';
+	if (/^\p{Ll}/u.test(word)) return /^\p{Ll}+\p{Lu}/u.test(word) ? 'cap' : 'lower';
+	return /^\p{L}/u.test(word) ? 'lower' : 'other';
+}
+
+function isApostrophe(ch: string | undefined): boolean {
+	return ch === "'" || ch === '’';
+}
+
+const BLANKS = /^[ \t]+$/u;
+/** "Mr. Cha", "Gen. Lee": a short capitalised abbreviation's full stop does not break the name. */
+const TITLE_DOT = /^\.[ \t]+$/u;
+const SHORT_CAPITALISED = /^\p{Lu}\p{Ll}{0,3}$/u;
+/** A quotation, parenthesis, colon or dash before a word makes it open a clause. */
+const OPENING = /[“‘(\[:—–]\s*$/u;
+const STRAIGHT_OPENING = /(?:^|\s)["']$/u;
+
+/** Contractions are not names: "I’ll", "don't", "We’re". */
+const CONTRACTION = /(?:['’](?:ll|re|ve|d|m|t)|n['’]t)$/iu;
+
 export function tokenizeSentence(sentence: Sentence): TokenizedSentence {
 	const text = sentence.text;
 	const tokens: Token[] = [];
+	const addresses: Array<[number, number]> = [];
+	if (MAYBE_ADDRESS.test(text)) for (const m of text.matchAll(ADDRESS)) addresses.push([m.index!, m.index! + m[0].length]);
 	let lower = 0;
 	let upper = 0;
 	for (let i = 0; i < text.length; i++) {
@@ -107,41 +153,39 @@ export function tokenizeSentence(sentence: Sentence): TokenizedSentence {
 		else if (c >= 65 && c <= 90) upper++;
 	}
 	let previousRawEnd = 0;
+	// List numbers and symbols before the first word leave it sentence-initial: "1) Classroom Resources".
+	let wordSeen = false;
 	for (const m of text.matchAll(WORD)) {
 		let word = m[0];
 		const local = m.index!;
 		let rawEnd = local + word.length;
 		let possessive = false;
-		let shape: TokenShape;
-		if (/['’]s$/iu.test(word) && word.length > 2) {
-			word = word.slice(0, -2);
-			possessive = true;
-		} else if (/s$/u.test(word) && /['’]/u.test(text[rawEnd] ?? '') && !/\p{L}/u.test(text[rawEnd + 1] ?? '')) {
-			possessive = true;
-			rawEnd++;
+		const last = word.charCodeAt(word.length - 1);
+		if (last === 115 || last === 83) {
+			// "Xi’s" → "Xi"; "Reuters’" → "Reuters".
+			if (word.length > 2 && isApostrophe(word[word.length - 2])) {
+				word = word.slice(0, -2);
+				possessive = true;
+			} else if (isApostrophe(text[rawEnd]) && !/\p{L}/u.test(text[rawEnd + 1] ?? '')) {
+				possessive = true;
+				rawEnd++;
+			}
 		}
-		const first = word[0]!;
-		if (/['’](ll|re|ve|d|m|t)$/iu.test(word) || /n['’]t$/iu.test(word)) shape = 'other';
-		else if (/\p{N}/u.test(first)) shape = 'number';
-		else if (/\p{Lu}/u.test(first)) shape = word.length > 1 && !/\p{Ll}/u.test(word) ? 'upper' : 'cap';
-		else if (/^\p{Ll}+\p{Lu}/u.test(word)) shape = 'cap';
-		else if (/\p{L}/u.test(first)) shape = 'lower';
-		else shape = 'other';
+		let shape: TokenShape = (word.includes("'") || word.includes('’')) && CONTRACTION.test(word) ? 'other' : shapeOf(word);
 		// A single capital is the pronoun "I" or a list letter, unless it is an initial ("J. K. Rowling").
 		if (word.length === 1 && shape === 'cap') shape = 'other';
 		if (word.length === 2 && word[1] === '.' && shape === 'upper') shape = 'cap';
-		// Parts of web and e-mail addresses: "AmericanTheatreWing.org", "joanna@…".
-		const before = text[local - 1] ?? '';
-		const after = text[rawEnd] ?? '';
-		if (before === '@' || before === '/' || (before === '.' && local > 0 && /\p{L}/u.test(text[local - 2] ?? '')) || after === '@' || ((after === '.' || after === '/') && /\p{L}/u.test(text[rawEnd + 1] ?? ''))) {
-			shape = 'other';
-		}
+		// A currency prefix ("US$17m") is part of the amount, not a mention of the country.
+		if (text[rawEnd] === '$') shape = 'other';
+		if (addresses.length > 0 && addresses.some(([from, to]) => local >= from && local < to)) shape = 'other';
 		const gap = text.slice(previousRawEnd, local);
 		const previous = tokens[tokens.length - 1];
 		const hyphenBefore = previous !== undefined && (gap === '-' || gap === '‐');
-		const joinsPrevious = previous !== undefined && (hyphenBefore || /^[ \t]+$/u.test(gap) || (previous.shape !== 'lower' && /^\.[ \t]+$/u.test(gap) && /^\p{Lu}\p{Ll}{0,3}$/u.test(previous.text)));
-		const opened = /[“‘(\[:—–]\s*$/u.test(gap) || /(^|\s)["']$/u.test(gap);
-		const initial = previous === undefined || opened || tokens.every(t => t.shape === 'number' || t.shape === 'other');
+		const joinsPrevious = previous !== undefined && (hyphenBefore || BLANKS.test(gap) || (previous.shape !== 'lower' && TITLE_DOT.test(gap) && SHORT_CAPITALISED.test(previous.text)));
+		const opened = gap !== ' ' && (OPENING.test(gap) || STRAIGHT_OPENING.test(gap));
+		const initial = previous === undefined || opened || !wordSeen;
+		// A Korean given name's second syllable: "Kim Jong-un", "Moon Jae-in".
+		if (hyphenBefore && shape === 'lower' && word.length <= 3 && previous.shape === 'cap' && isNameShape(tokens[tokens.length - 2]) && !isCommonWord(word.toLowerCase())) shape = 'cap';
 		tokens.push({
 			index: tokens.length,
 			start: sentence.start + local,
@@ -153,9 +197,11 @@ export function tokenizeSentence(sentence: Sentence): TokenizedSentence {
 			possessive,
 			hyphenBefore,
 			joinsPrevious,
+			gapBefore: gap,
 			initial,
 		});
 		previousRawEnd = rawEnd;
+		if (shape !== 'number' && shape !== 'other') wordSeen = true;
 	}
 
 	let mode: SentenceMode = 'prose';
@@ -164,7 +210,7 @@ export function tokenizeSentence(sentence: Sentence): TokenizedSentence {
 		let longLower = 0;
 		let capitals = 0;
 		for (const t of tokens) {
-			if (t.shape === 'lower' && t.text.length >= 4 && !SHORT_HEADLINE_WORDS.has(t.folded)) longLower++;
+			if (t.shape === 'lower' && !HEADLINE_LOWER_WORDS.has(t.folded)) longLower++;
 			else if (t.shape === 'cap' || t.shape === 'upper') capitals++;
 		}
 		if (longLower === 0 && capitals >= 2) mode = 'title';
@@ -187,7 +233,7 @@ function continues(tokens: Token[], k: number): boolean {
 interface KnownMatch {
 	end: number;
 	type: EntityType;
-	canonical: string;
+	canonical?: string;
 }
 
 /** Surface text and folded key of tokens [from, to), written as in the document. */
@@ -222,7 +268,9 @@ function organizationEnd(tokens: Token[], i: number): number {
 	let wordsSinceBreak = 0;
 	let afterOf = false;
 	const leadingKnown = isNameShape(tokens[i]) && tokens[i]!.shape === 'upper' ? 1 : 0;
-	for (let k = i; k < tokens.length; k++) {
+	// No organization's name runs longer; the bound keeps a page of capitalised words linear.
+	const limit = Math.min(tokens.length, i + MAX_NAME_WORDS);
+	for (let k = i; k < limit; k++) {
 		const t = tokens[k]!;
 		if (k > i && !continues(tokens, k)) break;
 		if (isNameShape(t)) {
@@ -230,7 +278,7 @@ function organizationEnd(tokens: Token[], i: number): number {
 			names++;
 			wordsSinceBreak++;
 			if (afterOf) headEnd = k + 1;
-			else if (k > i && ORGANIZATION_HEADS.has(t.folded)) headEnd = k + 1;
+			else if (ORGANIZATION_HEADS.has(t.folded) && (k > i || tokens[k + 1]?.folded === 'of' || tokens[k + 1]?.folded === 'for')) headEnd = k + 1;
 			if (t.possessive && !NAME_POSSESSIVES.has(t.folded)) break;
 			continue;
 		}
@@ -238,17 +286,23 @@ function organizationEnd(tokens: Token[], i: number): number {
 		if (!isNameShape(next) && !(t.folded === 'of' && next?.folded === 'the')) break;
 		if (t.folded === 'of' || t.folded === 'for' || t.folded === 'on') {
 			if (headEnd !== k && !afterOf) break;
+			// "Council on Foreign Relations", but not "Security Council on Kashmir" or "Academy Awards on Sunday".
+			if (t.folded !== 'of' && (lookupName(next!.text, next!.folded) || isCalendarWord(next!.folded))) break;
 			afterOf = true;
 		} else if (t.folded === 'the') {
 			if (!afterOf || tokens[k - 1]?.folded !== 'of') break;
 		} else if (t.folded === 'and' || t.folded === '&') {
-			if (!afterOf && wordsSinceBreak - (k - i === wordsSinceBreak ? leadingKnown : 0) !== 1) break;
-			if (next?.folded === 'the') break;
+			if (!afterOf && (wordsSinceBreak - (k - i === wordsSinceBreak ? leadingKnown : 0) !== 1 || !isCommonWord(tokens[k - 1]!.folded))) break;
+			// "Department of Homeland Security and U.S. Immigration …" are two names.
+			if (next?.folded === 'the' || (afterOf && lookupName(next!.text, next!.folded))) break;
 			wordsSinceBreak = 0;
 		} else break;
 	}
 	return names >= 2 ? headEnd : -1;
 }
+
+/** The most words a name is looked for in. */
+const MAX_NAME_WORDS = 16;
 
 /** A title at token i ("President", "Prime Minister", "Ms."): the index of the first word after it. */
 function titleEnd(tokens: Token[], i: number): number {
@@ -265,7 +319,7 @@ function titleEnd(tokens: Token[], i: number): number {
 /** The words of a person's name from token i: capitalised words and particles, up to a possessive. */
 function personEnd(tokens: Token[], i: number): number {
 	let k = i;
-	while (k < tokens.length) {
+	while (k < tokens.length && k - i < MAX_NAME_WORDS) {
 		const t = tokens[k]!;
 		if (k > i && !continues(tokens, k)) break;
 		if (isNameShape(t)) {
@@ -317,17 +371,23 @@ export function findCandidates(tokenized: TokenizedSentence): Candidate[] {
 			continue;
 		}
 
+		// "The" opens the sentence, or, capitalised inside it, the name of a paper or a band: "with The Village Voice".
+		if (t.folded === 'the') {
+			theOrganization = !t.initial;
+			i++;
+			continue;
+		}
+
 		// Known names and organizations' names come first: the longer one wins.
 		const known = knownAt(tokens, i, text, base);
 		const orgEnd = organizationEnd(tokens, i);
 		const givenNameFirst = known && known.end === i + 1 && known.type === 'place' && PLACES_AS_GIVEN_NAMES.has(t.folded) &&
 			isNameShape(tokens[i + 1]) && continues(tokens, i + 1) && !t.possessive && !knownAt(tokens, i + 1, text, base) && !ORGANIZATION_HEADS.has(tokens[i + 1]!.folded);
 		if (orgEnd > 0 && (!known || orgEnd > known.end)) {
-			const {surface, folded} = span(tokens, i, orgEnd, text, base);
 			const suffix = knownSuffix(tokens, i, orgEnd, text, base);
-			emit(i, orgEnd, {type: 'organization', canonical: suffix ?? undefined});
-			void surface;
-			void folded;
+			// "4-Year Partial University Scholarships": a number hyphened to the name is part of it.
+			const from = t.hyphenBefore && tokens[i - 1]?.shape === 'number' ? i - 1 : i;
+			emit(from, orgEnd, {type: 'organization', canonical: suffix});
 			i = orgEnd;
 			theOrganization = false;
 			continue;
@@ -357,24 +417,25 @@ export function findCandidates(tokenized: TokenizedSentence): Candidate[] {
 			}
 		}
 
-		if (t.folded === 'the') {
-			theOrganization = !t.initial;
-			i++;
-			continue;
-		}
 		if (isNotAName(t.folded)) {
 			i++;
 			continue;
 		}
-		// "Sino-Kazakh", "Chinese", "Kazakh": demonyms and their prefixes are not entities.
-		if (isDemonym(t.folded) || (NAME_PREFIXES.has(t.folded) && tokens[i + 1]?.hyphenBefore)) {
+		// "Chinese", "Kazakh": demonyms are not entities, nor adjectives made with a combining form ("Sino-Kazakh", "Indo-Pacific").
+		if (COMBINING_FORMS.has(t.folded) && tokens[i + 1]?.hyphenBefore) {
+			i++;
+			while (tokens[i]?.hyphenBefore) i++;
+			continue;
+		}
+		if (isDemonym(t.folded)) {
 			i++;
 			continue;
 		}
-		// A common word capitalised because it opens the sentence: "Trade", "Joint", "Upon".
+		// A common word capitalised because it opens the sentence: "Trade", "Joint", "Upon"; but "Will Smith", "Grant Shapps".
 		if (t.initial && t.shape === 'cap' && isCommonWord(t.folded)) {
 			const next = tokens[i + 1];
-			const surname = isNameShape(next) && continues(tokens, i + 1) && isLastName(next!.folded) && !isNameShape(tokens[i + 2]);
+			const surname = isNameShape(next) && continues(tokens, i + 1) && !isNameShape(tokens[i + 2]) && next!.shape === 'cap' &&
+				(isLastName(next!.folded) || (isGivenNameWord(t.folded) && !isCommonWord(next!.folded) && !lookupName(next!.text, next!.folded)));
 			if (!surname) {
 				i++;
 				continue;
@@ -408,7 +469,7 @@ function knownSuffix(tokens: Token[], from: number, to: number, text: string, ba
 /** Consecutive capitalised words (and name particles) from token i, stopping before a title or a known name. */
 function chunkEnd(tokens: Token[], i: number): number {
 	let k = i + 1;
-	while (k < tokens.length && continues(tokens, k)) {
+	while (k < tokens.length && k - i < MAX_NAME_WORDS && continues(tokens, k)) {
 		const t = tokens[k]!;
 		if (isNameShape(t)) {
 			if (isTitleWord(t.folded) && isNameShape(tokens[k + 1])) break;
@@ -428,6 +489,12 @@ function chunkEnd(tokens: Token[], i: number): number {
 }
 
 type Emit = (from: number, to: number, fields: Partial<Candidate>) => void;
+
+/** Verbs that, right after a lone surname, show it is a person acting: "Modi has", "Beyonce became". */
+const PERSON_VERBS = new Set(
+	`is was has had have will would could can should did does said says told added became becomes won wins lost loses made makes
+	scored scores led leads took takes gave gives met meets wants wanted thinks thought believes believed`.split(/\s+/),
+);
 
 function classifyChunk(tokens: Token[], from: number, to: number, theOrganization: boolean, emit: Emit) {
 	const words = tokens.slice(from, to).filter(isNameShape);
@@ -465,12 +532,26 @@ function classifyChunk(tokens: Token[], from: number, to: number, theOrganizatio
 			return;
 		}
 		if (first.shape === 'upper' || first.text.length < 2) return;
-		emit(from, to, {personCue, afterThe});
+		const gapAfter = next?.gapBefore ?? '';
+		const verbAfter = next !== undefined && next.shape === 'lower' && next.joinsPrevious && (PERSON_VERBS.has(next.folded) || /[a-z]ed$/u.test(next.folded));
+		const who = next?.folded === 'who' && /^,\s*$/u.test(gapAfter);
+		const placeCue = next !== undefined && /^,\s*$/u.test(gapAfter) && lookupName(next.text, next.folded)?.type === 'place';
+		const tail = isNameShape(previous) && first.joinsPrevious && !tokens[from - 1]!.possessive;
+		emit(from, to, {personCue: personCue || verbAfter || who || last.possessive, placeCue, tail, afterThe});
 		return;
 	}
 	const anyCommon = words.some(w => isCommonWord(w.folded));
+	// "Sporting Lisbon", "Bayern Munich" name clubs; "Greater China" is China.
+	const place = count >= 2 && !isFirstName(first.folded) ? lookupName(last.text, last.folded) : undefined;
+	if (place?.type === 'place' && !last.hyphenBefore) {
+		if (words.slice(0, -1).every(w => isCommonWord(w.folded))) emit(last.index, last.index + 1, {type: 'place', canonical: place.canonical});
+		else emit(from, to, {type: 'organization'});
+		return;
+	}
 	const givenName = isFirstName(first.folded) && count <= 4;
-	if ((givenName || personCue || !anyCommon || (count === 2 && isLastName(last.folded))) && count <= 4 && words.every(w => w.shape === 'cap')) {
+	// "the Oak Hill neighborhood", "the Zhanatas Wind Farm": after "the", only a given name makes a person.
+	const personLike = givenName || (!afterThe && (personCue || !anyCommon || (count === 2 && isLastName(last.folded))));
+	if (personLike && count <= 4 && words.every(w => w.shape === 'cap')) {
 		emit(from, to, {type: 'person'});
 		return;
 	}

@@ -145,16 +145,18 @@ export function findEntities(document: Document): DocumentEntity[] {
 	mergeOrganizations(roster);
 
 	// Single words nothing vouched for: a known name's part, or a person when the context says so.
+	const known = buildAliasIndex(roster);
 	for (const {candidate, tokenized} of pending) {
 		const {tokens} = tokenized;
 		const word = tokens[candidate.first]!;
 		const key = keyOf(tokens, candidate.first, candidate.last);
-		if (roster.find(key) || roster.covered.has(word.start)) continue;
-		if (candidate.afterThe || word.initial || isCommonWord(word.folded) || lowerWords.has(word.folded) || isNotAName(word.folded)) continue;
-		if (!candidate.personCue && /(?:s|ies)$/u.test(word.folded) && !word.possessive) continue;
+		if (roster.find(key) || roster.covered.has(word.start) || longestAlias(tokens, candidate.first, known, roster, tokenized.mode)) continue;
+		if (candidate.afterThe || candidate.tail || word.initial || isCommonWord(word.folded) || lowerWords.has(word.folded) || isNotAName(word.folded)) continue;
+		const type: EntityType | undefined = candidate.placeCue ? 'place' : candidate.personCue ? 'person' : undefined;
+		if (!type) continue;
 		const entity = roster.create();
 		roster.addKey(entity, key);
-		entity.votes.person += 1;
+		entity.votes[type] += 1;
 	}
 
 	// Pass 3: every word not yet in a mention, against every name now known.
@@ -246,37 +248,67 @@ function longestKey(entity: Working): number {
 function mergeOrganizations(roster: Roster) {
 	const organizations = roster.live().filter(e => topType(e) === 'organization');
 	const byKey = new Map<string, Working>();
-	for (const e of organizations) for (const key of e.keys) if (key.includes(' ')) byKey.set(key, e);
+	for (const e of organizations) for (const key of e.keys) byKey.set(key, e);
 	for (const e of organizations) {
 		for (const key of [...e.keys]) {
 			const words = key.split(' ');
-			for (let k = 1; k < words.length - 1; k++) {
+			if (words.length < 2) continue;
+			// "Apple Inc", "Huawei Technologies": the company without its suffix.
+			if (CORPORATE_SUFFIXES.has(words[words.length - 1]!)) {
+				const base = words.slice(0, -1).join(' ');
+				const other = byKey.get(base);
+				if (other && root(other) !== root(e)) roster.merge(other, e);
+				roster.addKey(root(e), base);
+			}
+			// "Harvard University" is "Harvard".
+			if (words.length === 2 && SCHOOL_HEADS.has(words[1]!) && !isCommonWord(words[0]!)) roster.addKey(root(e), words[0]!);
+			// "Tony Award" and "Tony Awards".
+			const plural = byKey.get(key + 's');
+			if (plural && root(plural) !== root(e)) roster.merge(e, plural);
+			for (let k = 1; k < words.length; k++) {
 				const tail = byKey.get(words.slice(k).join(' '));
 				if (!tail || root(tail) === root(e)) continue;
+				// A lone word as the tail only after a place: "Boston Celtics" and "Celtics".
+				if (k === words.length - 1 && !tail.keys.has(words[k]!)) continue;
 				const head = words.slice(0, k).join(' ');
-				if (roster.find(head) || lookupName(head.toUpperCase(), head)) {
+				const headKnown = lookupName(head.toUpperCase(), head) ?? lookupName(head, head);
+				if ((k < words.length - 1 && roster.find(head)) || headKnown) {
 					roster.merge(e, tail);
 					break;
 				}
 			}
 		}
 	}
-	// An abbreviation standing alone ("FDA") for an organization named in full in the document.
-	const full = roster.live().filter(e => topType(e) === 'organization');
-	for (const e of full) {
-		for (const key of e.keys) {
-			if (key.includes(' ') || !/^[a-z&]{2,6}$/u.test(key)) continue;
-			const surface = [...e.surfaces.keys()][0] ?? '';
-			if (surface !== surface.toUpperCase()) continue;
-			const letters = key.replace(/&/g, '').toUpperCase();
-			const owner = full.find(o => o !== e && !o.mergedInto && [...o.surfaces.keys()].some(s => s.includes(' ') && initials(s).endsWith(letters) && initials(s).length <= letters.length + 1));
-			if (owner) roster.merge(e, owner);
+	// An abbreviation standing alone ("FDA") for an organization named in full in the document,
+	// perhaps after a place ("US Food and Drug Administration").
+	const live = roster.live().filter(e => topType(e) === 'organization');
+	const byInitials = new Map<string, Working | null>();
+	for (const o of live) {
+		for (const surface of o.surfaces.keys()) {
+			if (!surface.includes(' ')) continue;
+			const letters = initials(surface);
+			for (const form of new Set([letters, letters.slice(1)])) {
+				const seen = byInitials.get(form);
+				byInitials.set(form, seen === undefined || seen === o ? o : null);
+			}
 		}
+	}
+	for (const e of live) {
+		const surface = [...e.surfaces.keys()][0] ?? '';
+		if (e.surfaces.size !== 1 || surface.includes(' ') || surface !== surface.toUpperCase()) continue;
+		const owner = byInitials.get(surface.replace(/[^\p{L}]/gu, '').toUpperCase());
+		if (owner && root(owner) !== root(e)) roster.merge(e, owner);
 	}
 }
 
+/** Heads a school's name drops in running text. */
+const SCHOOL_HEADS = new Set(['university', 'college']);
+
+/** Endings a company's name drops in running text: "Apple Inc." is "Apple". */
+const CORPORATE_SUFFIXES = new Set(['inc', 'corp', 'corporation', 'co', 'ltd', 'llc', 'plc', 'group', 'holdings', 'technologies', 'limited', 'ag', 'sa', 'nv']);
+
 interface AliasEntry {
-	words: string[];
+	words: number;
 	entity: Working;
 	/** Written in capitals only ("US"): never matches "Us" or "us". */
 	capitalsOnly: boolean;
@@ -284,29 +316,33 @@ interface AliasEntry {
 	partial: boolean;
 }
 
-function buildAliasIndex(roster: Roster): Map<string, AliasEntry[]> {
-	const index = new Map<string, AliasEntry[]>();
-	const add = (words: string[], entity: Working, capitalsOnly: boolean, partial: boolean) => {
-		const list = index.get(words[0]!) ?? [];
-		if (list.some(a => a.words.join(' ') === words.join(' '))) return;
-		list.push({words, entity, capitalsOnly, partial});
-		list.sort((a, b) => b.words.length - a.words.length);
-		index.set(words[0]!, list);
+/** Names known in a document, by their folded words, and how many words a name starting with a word can have. */
+interface AliasIndex {
+	byKey: Map<string, AliasEntry>;
+	longest: Map<string, number>;
+}
+
+function buildAliasIndex(roster: Roster): AliasIndex {
+	const index: AliasIndex = {byKey: new Map(), longest: new Map()};
+	const add = (key: string, entity: Working, capitalsOnly: boolean, partial: boolean) => {
+		if (index.byKey.has(key)) return;
+		const words = key.split(' ');
+		index.byKey.set(key, {words: words.length, entity, capitalsOnly, partial});
+		index.longest.set(words[0]!, Math.max(index.longest.get(words[0]!) ?? 0, words.length));
 	};
-	const capitalised = new Set<string>();
-	for (const entity of roster.live()) {
+	const live = roster.live();
+	for (const entity of live) {
+		const capitalised = new Set<string>();
 		for (const surface of entity.surfaces.keys()) if (surface.length <= 6 && surface === surface.toUpperCase()) capitalised.add(foldKey(surface));
-	}
-	for (const entity of roster.live()) {
 		for (const key of entity.keys) {
-			const words = key.split(' ');
-			add(words, entity, capitalised.has(key) || (words.length === 1 && key.length <= 3 && !entity.surfaces.has(titleCaseWord(key))), false);
+			const short = !key.includes(' ') && key.length <= 3 && !entity.surfaces.has(titleCaseWord(key));
+			add(key, entity, capitalised.has(key) || short, false);
 		}
 	}
-	for (const [word, entity] of personWords(roster)) if (entity) add(word.split(' '), root(entity), false, true);
+	for (const [words, entity] of personWords(roster)) if (entity) add(words, root(entity), false, true);
 	// "the Wing", "the Foundation": the head noun of exactly one organization in the document.
 	const heads = new Map<string, Working | null>();
-	for (const entity of roster.live()) {
+	for (const entity of live) {
 		if (topType(entity) !== 'organization') continue;
 		for (const key of entity.keys) {
 			const words = key.split(' ');
@@ -316,7 +352,7 @@ function buildAliasIndex(roster: Roster): Map<string, AliasEntry[]> {
 			heads.set(head, seen === undefined || seen === entity ? entity : null);
 		}
 	}
-	for (const [head, entity] of heads) if (entity) add([head], entity, false, true);
+	for (const [head, entity] of heads) if (entity) add(head, entity, false, true);
 	return index;
 }
 
@@ -325,7 +361,7 @@ function titleCaseWord(word: string): string {
 }
 
 /** Count the words not yet in a mention that spell a known name, and read headlines and capitals lines. */
-function matchKnownNames(roster: Roster, tokenized: TokenizedSentence, index: Map<string, AliasEntry[]>, lowerWords: Set<string>) {
+function matchKnownNames(roster: Roster, tokenized: TokenizedSentence, index: AliasIndex, lowerWords: Set<string>) {
 	const {tokens, mode} = tokenized;
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i]!;
@@ -343,7 +379,7 @@ function matchKnownNames(roster: Roster, tokenized: TokenizedSentence, index: Ma
 		// A headline names places and organizations the gazetteer knows, abbreviations, and people by full name.
 		const known = knownAt(tokens, i, tokenized.sentence.text, tokenized.sentence.start);
 		if (known) {
-			const key = foldKey(known.canonical);
+			const key = known.canonical ? foldKey(known.canonical) : keyOf(tokens, i, known.end);
 			const entity = roster.find(key) ?? roster.create();
 			entity.canonical ??= known.canonical;
 			roster.addKey(entity, key);
@@ -369,24 +405,22 @@ function matchKnownNames(roster: Roster, tokenized: TokenizedSentence, index: Ma
 	}
 }
 
-function longestAlias(tokens: Token[], i: number, index: Map<string, AliasEntry[]>, roster: Roster, mode: TokenizedSentence['mode']): {entry: AliasEntry; end: number} | undefined {
+function longestAlias(tokens: Token[], i: number, index: AliasIndex, roster: Roster, mode: TokenizedSentence['mode']): {entry: AliasEntry; end: number} | undefined {
 	const t = tokens[i]!;
-	const entries = index.get(t.folded);
-	if (!entries) return undefined;
-	for (const entry of entries) {
+	const longest = index.longest.get(t.folded);
+	if (!longest) return undefined;
+	// The words that may belong to one name from here: joined, and not yet in a mention.
+	let reach = 1;
+	while (reach < longest && i + reach < tokens.length && continues(tokens, i + reach) && !roster.covered.has(tokens[i + reach]!.start)) reach++;
+	for (let n = reach; n >= 1; n--) {
+		const entry = index.byKey.get(keyOf(tokens, i, i + n));
+		if (!entry) continue;
 		if (entry.capitalsOnly && (t.shape !== 'upper' || mode === 'capitals')) continue;
-		if (entry.partial && t.initial && isCommonWord(t.folded)) continue;
-		let k = 1;
-		while (k < entry.words.length) {
-			const next = tokens[i + k];
-			if (!next || next.folded !== entry.words[k] || !continues(tokens, i + k) || roster.covered.has(next.start)) break;
-			k++;
-		}
-		if (k < entry.words.length) continue;
+		if (entry.partial && n === 1 && t.initial && isCommonWord(t.folded)) continue;
 		// A part of a name must not be the start of a longer, different name: "Andrew Smith" is not Andrew Lloyd Webber.
-		const after = tokens[i + k];
-		if (entry.partial && isNameShape(after) && continues(tokens, i + k) && !roster.covered.has(after!.start) && mode === 'prose') continue;
-		return {entry, end: i + k};
+		const after = tokens[i + n];
+		if (entry.partial && mode === 'prose' && isNameShape(after) && continues(tokens, i + n) && !roster.covered.has(after!.start)) continue;
+		return {entry, end: i + n};
 	}
 	return undefined;
 }

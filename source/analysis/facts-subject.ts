@@ -43,7 +43,7 @@ const PHRASE_BREAKS = new Set([
 	'and', 'or', 'but', 'while', 'which', 'who', 'whom', 'whose', 'where', 'when', 'whereas', 'although', 'because',
 	'if', 'it', 'they', 'he', 'she', 'we', 'i', 'you', 'there', 'them', 'him', 'us', 'me', 'what', 'how', 'so', 'not',
 	'then', 'also', 'said', 'says', 'say', 'according', 'including', 'like', 'such', 'other', 'others', 'more', 'less',
-	'just', 'only', 'even', 'still', 'yet', 'now',
+	'just', 'only', 'even', 'still', 'yet', 'now', 'up', 'down', 'out', 'off', 'away', 'back',
 ]);
 
 const PREPOSITIONS = new Set(['of', 'at', 'by', 'from', 'in', 'for', 'with', 'worth', 'on', 'into', 'than']);
@@ -62,6 +62,9 @@ const VERBS = new Set([
 	'pays', 'spent', 'spends', 'earned', 'earns', 'won', 'lost', 'took', 'takes', 'got', 'gets', 'went', 'goes', 'get',
 	'grow', 'rise', 'fall', 'go', 'take', 'give', 'see', 'say', 'expects', 'wants', 'needs', 'plans', 'hopes', 'stood',
 	'sold', 'bought', 'held', 'hold', 'holds', 'put', 'puts', 'set', 'sets', 'weigh', 'weighs', 'cut', 'cuts',
+	'taken', 'given', 'seen', 'written', 'driven', 'known', 'shown', 'grown', 'drawn', 'thrown', 'chosen', 'broken',
+	'spoken', 'stolen', 'frozen', 'risen', 'fallen', 'eaten', 'beaten', 'hidden', 'gone', 'done', 'begun', 'become',
+	'becomes', 'became', 'remains', 'remain', 'stands', 'seems', 'looks', 'appears',
 ]);
 
 function isVerbLike(word: string): boolean {
@@ -75,26 +78,49 @@ function words(text: string): string[] {
 	return text.match(WORD) ?? [];
 }
 
+/** A word without its possessive or a full stop, keeping abbreviations such as "U.S.". */
 function clean(word: string): string {
-	return word.replace(/[’']s$/u, '').replace(/\.$/, '');
+	const bare = word.replace(/[’']s$/u, '');
+	return /^(?:\p{L}\.)+$/u.test(bare) ? bare : bare.replace(/\.$/, '');
 }
 
-/** At most four words of noun phrase read backwards from the end of `tokens`; empty if none. */
+/**
+ * The noun phrase that ends `tokens`, with one prepositional phrase it belongs to: "exports to the
+ * region", "price of oil". Empty if none.
+ */
 function phraseBefore(tokens: string[]): string {
+	const {phrase, next} = nounPhraseBefore(tokens, tokens.length - 1);
+	if (!phrase) return '';
+	let j = next;
+	const determiner = tokens[j]?.toLowerCase();
+	if (determiner === 'the' || determiner === 'a' || determiner === 'an') j--;
+	const preposition = tokens[j]?.toLowerCase() ?? '';
+	if (!ATTACHING.has(preposition)) return phrase;
+	const head = nounPhraseBefore(tokens, j - 1, 2);
+	if (!head.phrase) return phrase;
+	const full = [head.phrase, ...tokens.slice(j).map(clean)].join(' ');
+	return full.split(' ').length <= 6 ? full : phrase;
+}
+
+const ATTACHING = new Set(['of', 'to', 'from', 'for']);
+
+/** Up to `max` words of noun phrase read backwards from tokens[last]; `next` is the index before it. */
+function nounPhraseBefore(tokens: string[], last: number, max = 4): {phrase: string; next: number} {
 	const phrase: string[] = [];
-	for (let i = tokens.length - 1; i >= 0 && phrase.length < 4; i--) {
+	let i = last;
+	for (; i >= 0 && phrase.length < max; i--) {
 		const token = tokens[i]!;
 		const lower = token.toLowerCase();
 		if (!/^[\p{L}]/u.test(token)) break;
 		// Inside a name a capital wins: "Will Smith", "May Day".
-		const inName = /^\p{Lu}/u.test(token) && phrase.length > 0 && /^\p{Lu}/u.test(phrase[0]!);
+		const inName = /^\p{Lu}/u.test(token) && phrase.length > 0 && /^\p{Lu}/u.test(phrase[0]!) && !PHRASE_BREAKS.has(lower);
 		if (!inName && (PHRASE_BREAKS.has(lower) || isVerbLike(lower) || lower.endsWith('ly'))) {
-			if (phrase.length === 0 && PRONOUNS.has(lower)) return '';
+			if (phrase.length === 0 && PRONOUNS.has(lower)) return {phrase: '', next: i};
 			break;
 		}
 		phrase.unshift(token);
 	}
-	return phrase.map(clean).join(' ');
+	return {phrase: phrase.map(clean).join(' '), next: i};
 }
 
 /** The noun phrase right after a figure used as a modifier ("a $10 billion industry" -> "industry"). */

@@ -70,14 +70,15 @@ const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g;
 
 /** Figures that are not facts: web addresses, clock times, phone numbers, versions, other digit runs. */
 const NOT_FIGURES: RegExp[] = [
-	/\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|io)\b(?:\/\S*)?/gi,
+	// Each alternative starts where its run of characters starts, so long runs cost linear time.
+	/\b(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.-])[\w.-]+\.(?:com|org|net|gov|edu|io)\b(?:\/\S*)?/gi,
 	/(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b))?(?:\s?(?:IST|GMT|UTC|BST|CET|CEST|EST|EDT|ET|CST|CDT|CT|MST|MDT|PST|PDT|PT|AEST|AEDT|JST|HKT|SGT|PKT)\b)?/g,
-	/(?<![\d.,])\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)/g,
+	/(?<![\d.,])\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b|o[’']clock\b)/g,
 	/(?<![\d.,])\d{4}\s?(?:GMT|UTC|IST|hrs|HRS|EDT|EST)\b/g,
 	/(?:\+\d{1,3}[\s-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)/g,
-	/\d+(?:[-–]\d+){2,}/g,
-	/\d+(?:\.\d+){2,}/g,
-	/\d+\/\d+/g,
+	/(?<!\d)\d+(?:[-–]\d+){2,}/g,
+	/(?<!\d)\d+(?:\.\d+){2,}/g,
+	/(?<!\d)\d+\/\d+/g,
 ];
 
 /** A digit figure: "4,000", "0.75", Indian grouping "1,00,000". */
@@ -90,7 +91,9 @@ const SCALE_ABBREVIATION_AFTER = /^(?:(bn|mn|mln|bln|tn|cr|[kmb])|\s(bn|mn|mln|b
 const PERCENT_AFTER = /^(?:\s?%(?:\s?points?)?|[\s\u00a0]?(?:per\s?cent|percent|pct|percentage[\s-]points?|per-cent)(?![\p{L}])|-(?:percent|per-cent|percentage-points?)(?![\p{L}])|pc(?![\p{L}]))/iu;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)(?![\p{L}])/iu;
 const DECADE_AFTER = /^(?:s|[’']s)(?![\p{L}])/u;
-const GLUED_UNIT = /^(km|kg|mm|cm|m|mph|kph|kmh|mw|gw|kw|kwh|ml|mg|g|lbs?|ft|oz|x|gb|mb|tb|ghz|mhz|hz|l|bpd)(?![\p{L}\p{N}])/iu;
+/** Units glued to the digits ("50kg", "3x"); one-letter units only in lower case, as "5G" names a network. */
+const GLUED_UNIT = /^(km|kg|mm|cm|mph|kph|kmh|mw|gw|kw|kwh|ml|mg|lbs?|ft|oz|gb|mb|tb|ghz|mhz|hz|bpd)(?![\p{L}\p{N}])/iu;
+const GLUED_UNIT_LETTER = /^([mgxl])(?![\p{L}\p{N}])/u;
 const HYPHEN_WORDS = /^[-‑]([\p{L}]+(?:[-‑][\p{L}]+)*)/u;
 const TWO_DIGIT_YEAR = /(?<![\p{L}\p{N}’'])[’'](\d{2})(?![\p{N}\p{L}’'%])/gu;
 
@@ -123,7 +126,10 @@ const FRACTION_OF_PERCENT =
 
 /** Capitalised words before a number that name it rather than count it: "Article 370", "Flight 17". */
 const LABELS =
-	/(?:^|[^\p{L}])(?:Articles?|Sections?|Chapters?|Clauses?|Rules?|Resolutions?|Amendments?|Bills?|Flights?|Routes?|Highways?|Interstate|Rooms?|Gates?|Terminals?|Platforms?|Games?|Weeks?|Rounds?|Stages?|Phases?|Parts?|Vol|Volumes?|Issues?|Episodes?|Seasons?|Versions?|Models?|Types?|Category|Levels?|Grades?|Nos?|Number|Apollo|Boeing|Airbus|Windows|Propositions?|Prop|Items?|Exhibits?|Tables?|Figures?|Fig|Pages?|Paragraphs?|Schedules?|Forms?|Lines?|Lots?|Wards?|Districts?|Precincts?|Piers?|Units?|Suites?|Blocks?|Sectors?|Channels?|Studios?|Tracks?|Lanes?|Exits?|Zones?|Stations?|Verses?|Psalms?|Step|Stage|Tier|article|section|chapter|clause|paragraph|page|item|number|no|rule|flight|route|room|gate|platform|exit|verse|pp?)\.?\s?#?\s?$/u;
+	/(?:^|[^\p{L}])(?:Articles?|Sections?|Chapters?|Clauses?|Rules?|Resolutions?|Amendments?|Bills?|Flights?|Routes?|Highways?|Interstate|Rooms?|Gates?|Terminals?|Platforms?|Games?|Weeks?|Rounds?|Stages?|Phases?|Parts?|Vol|Volumes?|Issues?|Episodes?|Seasons?|Versions?|Models?|Types?|Category|Levels?|Grades?|Nos?|Number|Apollo|Boeing|Airbus|Windows|Propositions?|Prop|Items?|Exhibits?|Tables?|Figures?|Fig|Pages?|Paragraphs?|Schedules?|Forms?|Lines?|Lots?|Wards?|Districts?|Precincts?|Piers?|Units?|Suites?|Blocks?|Sectors?|Channels?|Studios?|Tracks?|Lanes?|Exits?|Zones?|Stations?|Verses?|Psalms?|Step|Stage|Tier|S&P|FTSE|Nasdaq|Fortune|Forbes|Russell|Nikkei|Nifty|Sensex|DAX|CAC|Stoxx|ASX|article|section|chapter|clause|paragraph|page|item|number|no|rule|flight|route|room|gate|platform|exit|verse|pp?)\.?\s?#?\s?$/u;
+/** Words that may be hyphenated to the front of a figure without making it a name. */
+const FIGURE_PREFIXES = new Set(['mid', 'pre', 'post', 'early', 'late', 'end', 'non', 'anti', 'pro', 'ex', 'circa', 'ca', 'c', 'over', 'under', 'sub', 'near', 'all', 'record', 'multi', 'then', 'fiscal', 'cross', 'inter', 'since', 'by', 'from', 'to', 'and', 'or', 'than', 'about', 'nearly', 'almost', 'around', 'some', 'roughly', 'below', 'above', 'up']);
+
 /** Capitalised words that can stand before a count without naming it: "On Tuesday 12 were hurt". */
 const NOT_NAMES = new Set(['i', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'overall', 'altogether', 'total', 'so', 'far', 'about', 'only', 'some', 'nearly', 'almost', 'over', 'all']);
 /** A street address: "10 Downing Street", "1600 Pennsylvania Avenue". */
@@ -143,9 +149,22 @@ const CENTURY_PREPOSITION = /(?:\b(?:in|since|from|until|till|by|of|circa|c\.|ye
 
 // ---------------------------------------------------------------------------------------- helpers
 
-function overlaps(spans: Span[], start: number, end: number): boolean {
-	for (const s of spans) if (start < s.end && end > s.start) return true;
-	return false;
+/** The characters of a sentence already read as a figure or as no figure, so later rules skip them. */
+class Claims {
+	private readonly used: Uint8Array;
+
+	constructor(length: number) {
+		this.used = new Uint8Array(length);
+	}
+
+	overlaps(start: number, end: number): boolean {
+		for (let i = start; i < end; i++) if (this.used[i]) return true;
+		return false;
+	}
+
+	push(span: Span): void {
+		this.used.fill(1, span.start, span.end);
+	}
 }
 
 function isoDate(year: number | undefined, month: number, day?: number): string {
@@ -200,7 +219,7 @@ function countedNoun(text: string, from: number, value: number): {unit: string; 
 	return undefined;
 }
 
-/** Which currency a bare "$" means in this document: USD unless the text plainly comes from elsewhere. */
+/** Places whose currency is also written "$", with the words that show a text comes from there. */
 const DOLLAR_COUNTRIES: Array<[string, RegExp]> = [
 	['CAD', /\bCanad(?:a|ian|ians)\b|\bCBC\b|\bOttawa\b|\bToronto\b|\bMontreal\b|\bVancouver\b|\bCalgary\b|\bOntario\b|\bQuebec\b|\bAlberta\b|\bC\$/g],
 	['AUD', /\bAustralian?s?\b|\bSydney\b|\bMelbourne\b|\bCanberra\b|\bQueensland\b|\bA\$/g],
@@ -208,15 +227,21 @@ const DOLLAR_COUNTRIES: Array<[string, RegExp]> = [
 	['HKD', /\bHong Kong\b|\bHK\$/g],
 	['SGD', /\bSingapore(?:ans?)?\b|\bS\$/g],
 ];
-const US_CUES = /\bU\.S\.(?:A\.)?|\bUS\b|\bUSA\b|\bUnited States\b|\bAmericans?\b|\bWashington\b|\bNew York\b|\bCalifornia\b|\bUS\$/g;
+const US_CUES = /\bU\.S\.(?:A\.)?|\bUS\b(?!\$)|\bUSA\b|\bUnited States\b|\bAmericans?\b|\bWashington\b|\bNew York\b|\bCalifornia\b/g;
 
+/**
+ * Which currency a bare "$" means in a document: USD unless the text plainly comes from another dollar
+ * country (a Canadian outlet's "$" is CAD), judged by how often each country is named against the U.S.
+ */
 export function dollarCurrency(text: string): string {
 	const us = text.match(US_CUES)?.length ?? 0;
+	// A writer who spells out "US$" somewhere uses "$" alone for the local dollar.
+	const local = /\bUS\$/.test(text);
 	let best = 'USD';
 	let bestCount = 0;
 	for (const [code, cue] of DOLLAR_COUNTRIES) {
 		const n = text.match(cue)?.length ?? 0;
-		if (n >= 2 && n > us && n > bestCount) {
+		if (n >= 2 && (local || n > us) && n > bestCount) {
 			best = code;
 			bestCount = n;
 		}
@@ -227,16 +252,19 @@ export function dollarCurrency(text: string): string {
 // ---------------------------------------------------------------------------------------- scanning
 
 /** Every figure in one sentence. `dollar` is what a bare "$" means in this document. */
-export function findFigures(text: string, dollar = 'USD'): Figure[] {
-	const taken: Span[] = [];
+function findFigures(text: string, dollar = 'USD'): Figure[] {
+	const taken = new Claims(text.length);
 	const figures: Figure[] = [];
 	const claim = (start: number, end: number) => taken.push({start, end});
 
-	for (const re of NOT_FIGURES.slice(0, 1)) for (const m of text.matchAll(re)) claim(m.index!, m.index! + m[0].length);
+	if (/[@/]|www|\.(?:com|org|net|gov|edu|io)\b/i.test(text)) {
+		for (const m of text.matchAll(NOT_FIGURES[0]!)) claim(m.index!, m.index! + m[0].length);
+	}
 	if (/\d/.test(text)) {
 		findDates(text, figures, taken);
+		findMixedFractions(text, figures, taken);
 		for (const re of NOT_FIGURES.slice(1)) {
-			for (const m of text.matchAll(re)) if (!overlaps(taken, m.index!, m.index! + m[0].length)) claim(m.index!, m.index! + m[0].length);
+			for (const m of text.matchAll(re)) if (!taken.overlaps(m.index!, m.index! + m[0].length)) claim(m.index!, m.index! + m[0].length);
 		}
 		findTwoDigitYears(text, figures, taken);
 		findDigitFigures(text, dollar, figures, taken);
@@ -245,7 +273,7 @@ export function findFigures(text: string, dollar = 'USD'): Figure[] {
 	return figures.sort((a, b) => a.start - b.start || a.number.start - b.number.start);
 }
 
-function findDates(text: string, figures: Figure[], taken: Span[]): void {
+function findDates(text: string, figures: Figure[], taken: Claims): void {
 	const add = (start: number, end: number, value: string, number: Span, shared?: string) => {
 		figures.push({kind: 'date', start, end, value, unit: '', number, text: shared});
 		taken.push({start, end});
@@ -255,7 +283,7 @@ function findDates(text: string, figures: Figure[], taken: Span[]): void {
 		if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add(m.index!, m.index! + m[0].length, isoDate(y, mo, d), {start: m.index!, end: m.index! + m[0].length});
 	}
 	for (const m of text.matchAll(SLASH_DATE)) {
-		if (overlaps(taken, m.index!, m.index! + m[0].length)) continue;
+		if (taken.overlaps(m.index!, m.index! + m[0].length)) continue;
 		let [a, b] = [Number(m[1]), Number(m[2])];
 		const y = m[3]!.length === 2 ? expandTwoDigitYear(Number(m[3])) : Number(m[3]);
 		if (a > 12) [a, b] = [b, a]; // day first, as most of the world writes it
@@ -265,7 +293,7 @@ function findDates(text: string, figures: Figure[], taken: Span[]): void {
 	const dayDates = (m: RegExpMatchArray, month: number, d1: string, d2: string | undefined, yearText: string | undefined) => {
 		const start = m.index!;
 		const end = start + m[0].length;
-		if (overlaps(taken, start, end)) return;
+		if (taken.overlaps(start, end)) return;
 		const year = yearText && plausibleYear(Number(yearText)) ? Number(yearText) : undefined;
 		const first = Number(d1);
 		const second = d2 === undefined ? undefined : Number(d2);
@@ -289,34 +317,50 @@ function findDates(text: string, figures: Figure[], taken: Span[]): void {
 		const start = m.index!;
 		const end = start + m[0].length;
 		const year = Number(m[2]);
-		if (overlaps(taken, start, end) || !plausibleYear(year)) continue;
+		if (taken.overlaps(start, end) || !plausibleYear(year)) continue;
 		add(start, end, isoDate(year, monthNumber(m[1]!)), {start, end});
 	}
 }
 
+/** "2 1/3 innings", "5 1/2 miles": a whole number and a common fraction. */
+function findMixedFractions(text: string, figures: Figure[], taken: Claims): void {
+	if (!text.includes('/')) return;
+	for (const m of text.matchAll(/(?<![\d.,/])(\d+)\s([1-7])\/([2-8])(?![\d/])/g)) {
+		const start = m.index!;
+		const end = start + m[0].length;
+		if (taken.overlaps(start, end)) continue;
+		const value = Number(m[1]) + Math.round((Number(m[2]) / Number(m[3])) * 1000) / 1000;
+		const figure = quantity(text, start, end, value, {start, end}, value, 1);
+		figures.push(figure);
+		taken.push({start, end: figure.end});
+	}
+}
+
 /** "’91" is 1991. The decade form "’90s" is not matched. */
-function findTwoDigitYears(text: string, figures: Figure[], taken: Span[]): void {
+function findTwoDigitYears(text: string, figures: Figure[], taken: Claims): void {
 	for (const m of text.matchAll(TWO_DIGIT_YEAR)) {
 		const start = m.index!;
 		const end = start + m[0].length;
-		if (overlaps(taken, start, end)) continue;
+		if (taken.overlaps(start, end)) continue;
 		// An opening quote, not an apostrophe: "'91" after a letter or digit never reaches here.
 		const before = text[start - 1];
 		if (before !== undefined && !/[\s(\[“"—–-]/u.test(before)) continue;
+		// "‘20 years on’" opens a quotation with a count.
+		if (countedNoun(text, end, Number(m[1]))) continue;
 		const value = expandTwoDigitYear(Number(m[1]));
 		figures.push({kind: 'year', start, end, value, unit: '', number: {start: start + 1, end}});
 		taken.push({start, end});
 	}
 }
 
-function findDigitFigures(text: string, dollar: string, figures: Figure[], taken: Span[]): void {
+function findDigitFigures(text: string, dollar: string, figures: Figure[], taken: Claims): void {
 	const titleCase = isTitleCase(text);
 	const atoms: Figure[] = [];
 	let lastIdentifierEnd = -1;
 	for (const m of text.matchAll(ATOM)) {
 		const start = m.index!;
 		const end = start + m[0].length;
-		if (overlaps(taken, start, end)) continue;
+		if (taken.overlaps(start, end)) continue;
 		const figure = classify(text, m[0], start, end, dollar, titleCase, lastIdentifierEnd);
 		if (figure === 'identifier') lastIdentifierEnd = end;
 		if (figure === undefined || figure === 'identifier') {
@@ -357,7 +401,8 @@ function classify(
 	const integer = /^\d+$/.test(digits);
 	const number = {start, end};
 
-	// Letters glued to the front: "COVID-19", "G20", "MH370"; but "FY2019" is a year, "Rs500" money.
+	// Letters glued to the front: "COVID-19", "covid-19", "G20", "MH370"; but "FY2019" is a year,
+	// "Rs500" money, and "mid-2018", "pre-2008", "pre-August 5" keep their figure.
 	const gluedBefore = /([\p{L}]+)([-‑]?)$/u.exec(before);
 	let yearPrefix = false;
 	if (gluedBefore) {
@@ -366,7 +411,7 @@ function classify(
 		if (!hyphen && /^(?:FY|CY)$/.test(word)) yearPrefix = true;
 		else if (!hyphen && /^(?:Rs|INR|USD|EUR|GBP|CAD|AUD)$/.test(word)) {
 			// handled by the currency rule below
-		} else if (!hyphen || /\p{Lu}/u.test(word) && !monthNumber(word)) return 'identifier';
+		} else if (!hyphen || !(monthNumber(word) || FIGURE_PREFIXES.has(word.toLowerCase()))) return 'identifier';
 	}
 
 	if (ORDINAL_AFTER.test(after)) return undefined;
@@ -439,7 +484,7 @@ function classify(
 	if (degrees) return {kind: 'quantity', start, end: end + degrees[0].length, value: base, unit: `°${degrees[1] ?? ''}`, number};
 
 	// Years: 1900-2099 standing alone, earlier ones after "in", "since" and the like.
-	if (integer && digits.length === 4 && plausibleYear(base) && !gluedBefore?.[2]) {
+	if (integer && digits.length === 4 && plausibleYear(base)) {
 		const counted = countedNoun(text, end, base);
 		const countedUnit = counted && (MEASUREMENT_UNITS.has(counted.unit.toLowerCase()) || /^(?:people|persons)$/i.test(counted.unit));
 		const qualified = QUANTITY_QUALIFIER.test(before) && counted !== undefined;
@@ -468,7 +513,7 @@ function classify(
 
 	// Letters glued to the end: "35A", "67P", "5G" name things; "50kg" and "3x" are measures.
 	if (/^[\p{L}]/u.test(after) && !/^(?:bn|mn|tn|[kK])(?![\p{L}\p{N}])/u.test(after)) {
-		const unit = GLUED_UNIT.exec(after);
+		const unit = GLUED_UNIT.exec(after) ?? GLUED_UNIT_LETTER.exec(after);
 		if (!unit) return 'identifier';
 		const u = unit[1]!;
 		if (u.toLowerCase() === 'm' && /^\s+(?:people|\p{Ll}+s)\b/u.test(text.slice(end + 1))) {
@@ -486,7 +531,9 @@ function classify(
 	const compound = HYPHEN_WORDS.exec(after);
 	if (compound && !word) {
 		const words = compound[1]!;
-		if (/^plus$/i.test(words)) return quantity(text, start, end, base, number, base, 1);
+		// "3-D", "4-K": a letter code names a thing.
+		if (/^\p{Lu}{1,3}$/u.test(words)) return 'identifier';
+		if (/^(?:plus|odd|to|and|or|for|of|in|by|on)(?:[-‑]|$)/iu.test(words)) return quantity(text, start, end, base, number, base, 1);
 		const unit = /^(?:years?|months?|weeks?|days?)-old$/i.test(words) ? words.split(/[-‑]/)[0]!.toLowerCase().replace(/s?$/, 's') : words.replace(/[-‑]/g, ' ');
 		return {kind: 'quantity', start, end: end + compound[0].length, value: base, unit, number};
 	}
@@ -494,12 +541,16 @@ function classify(
 	// A number after a capitalised word mid-sentence names something ("Boeing 737", "Yankees 5")
 	// unless it counts a noun; headlines capitalise every word, so they are exempt.
 	if (!titleCase && !word) {
-		const named = /(?:^|[\s(])(\p{L}*\p{Lu}[\p{L}\p{N}&.’'-]*)\s$/u.exec(before);
+		// After a comma the name usually elides a verb: "Maharashtra reported 124 cases, Kerala 118".
+		const named = /(?:^|[^,;]\s|\()(\p{L}*\p{Lu}[\p{L}\p{N}&.’'-]*)\s$/u.exec(before);
 		if (named && !monthNumber(named[1]!) && !NOT_NAMES.has(named[1]!.toLowerCase())) {
-			const wordStart = start - named[0].length + (named[0].length - named[1]!.length - 1);
+			const wordStart = start - 1 - named[1]!.length;
 			const sentenceInitial = /^[\s“"‘'(]*$/u.test(text.slice(0, Math.max(0, wordStart)));
 			if (!sentenceInitial && !countedNoun(text, scaleEnd, base)) return 'identifier';
 		}
+		// "the 737 Max", "a 1040 Form": a capitalised word after a bare number that counts nothing.
+		const next = /^\s(\p{Lu}\p{Ll}+)/u.exec(after)?.[1];
+		if (integer && next && !monthNumber(next) && !NOT_NAMES.has(next.toLowerCase()) && !countedNoun(text, end, base)) return 'identifier';
 	}
 
 	return quantity(text, start, scaleEnd, scaled(base, scale), number, base, scale);
@@ -508,6 +559,8 @@ function classify(
 function quantity(text: string, start: number, end: number, value: number, number: Span, base: number, scale: number): Figure {
 	const counted = countedNoun(text, end, value);
 	if (counted) return {kind: 'quantity', start, end: counted.end, value, unit: counted.unit, number, counted: counted.unit, base, scale};
+	const compound = scale > 1 ? HYPHEN_WORDS.exec(text.slice(end, end + 40)) : null;
+	if (compound) return {kind: 'quantity', start, end: end + compound[0].length, value, unit: compound[1]!.replace(/[-‑]/g, ' '), number, base, scale};
 	return {kind: 'quantity', start, end, value, unit: '', number, bare: true, base, scale};
 }
 
@@ -520,7 +573,7 @@ function shareRangeUnits(text: string, atoms: Figure[]): void {
 		const a = atoms[i]!;
 		const b = atoms[i + 1]!;
 		const between = text.slice(a.end, b.start);
-		if (!/^\s*(?:-|–|—|to|and|or)\s*$/u.test(between)) continue;
+		if (!/^\s*(?:-|–|—|to|and|or|-to-)\s*$/u.test(between)) continue;
 		if (a.kind === 'quantity' && a.bare) {
 			if (b.kind === 'percent') {
 				a.kind = 'percent';
@@ -531,7 +584,7 @@ function shareRangeUnits(text: string, atoms: Figure[]): void {
 				a.counted = b.counted;
 				a.bare = false;
 				if (b.scale && b.scale > 1 && a.scale === 1) a.value = scaled(a.base!, b.scale);
-			} else if (b.kind === 'quantity' && b.bare && /^\s*[-–]\s*$/u.test(between) && Number.isInteger(a.value) && Number.isInteger(b.value) && (a.value as number) < 1000 && (b.value as number) < 1000 && a.scale === 1 && b.scale === 1) {
+			} else if (b.kind === 'quantity' && b.bare && /^\s*(?:[-–]|-to-)\s*$/u.test(between) && Number.isInteger(a.value) && Number.isInteger(b.value) && (a.value as number) < 1000 && (b.value as number) < 1000 && a.scale === 1 && b.scale === 1) {
 				a.dropped = b.dropped = true;
 			}
 		} else if (a.kind === 'money' && a.scale === 1) {
@@ -548,12 +601,12 @@ function shareRangeUnits(text: string, atoms: Figure[]): void {
 	}
 }
 
-function findSpelledFigures(text: string, dollar: string, figures: Figure[], taken: Span[]): void {
+function findSpelledFigures(text: string, dollar: string, figures: Figure[], taken: Claims): void {
 	if (!/per|cent|point|dollar|met|mile|feet|foot|kilo|ton|gram|pound|acre|hectare|degree|litre|liter|gallon|barrel|watt|inch|yard|ounce|euro|yen|yuan|rupee|knot|mph|byte|km|kg/i.test(text)) return;
 	for (const m of text.matchAll(SPELLED_WITH_UNIT)) {
 		const start = m.index!;
 		let end = start + m[0].length;
-		if (overlaps(taken, start, end)) continue;
+		if (taken.overlaps(start, end)) continue;
 		const value = parseNumberWords(m[1]!);
 		if (value === undefined) continue;
 		const unit = m[2]!.toLowerCase().replace(/[\s-]+/g, ' ');
@@ -575,7 +628,7 @@ function findSpelledFigures(text: string, dollar: string, figures: Figure[], tak
 	for (const m of text.matchAll(FRACTION_OF_PERCENT)) {
 		const start = m.index!;
 		const end = start + m[0].length;
-		if (overlaps(taken, start, end)) continue;
+		if (taken.overlaps(start, end)) continue;
 		const value = m[3] ? 0.75 : /quarter/i.test(m[0]) ? 0.25 : 0.5;
 		figures.push({kind: 'percent', start, end, value, unit: '%', number: {start, end}});
 		taken.push({start, end});
@@ -601,6 +654,21 @@ function subjectOf(text: string, figure: Figure): string {
 	return findSubject(text, figure.start, figure.end);
 }
 
+/**
+ * The sentence with its figures blotted out, so that no figure reads as another's subject
+ * ("raised its rate by a quarter point to 1.5 per cent" is about the rate, not the quarter point).
+ * A quantity keeps its counted noun: in "17 grants totaling $1.3m" the grants are the subject.
+ */
+function maskFigures(text: string, figures: Figure[]): string {
+	if (figures.length === 0) return text;
+	const chars = text.split('');
+	for (const f of figures) {
+		const end = f.kind === 'quantity' && f.counted ? f.end - f.counted.length : f.end;
+		for (let i = f.start; i < end; i++) chars[i] = '#';
+	}
+	return chars.join('');
+}
+
 /** Money, percent, quantity, year and date facts, one per occurrence, in text order. */
 export function findFacts(document: Document, entities: DocumentEntity[] = []): Fact[] {
 	const names = new Map<number, string[]>();
@@ -615,9 +683,11 @@ export function findFacts(document: Document, entities: DocumentEntity[] = []): 
 	const facts: Fact[] = [];
 	for (const sentence of document.sentences) {
 		let previous: {figure: Figure; subject: string} | undefined;
-		for (const figure of findFigures(sentence.text, dollar)) {
+		const figures = findFigures(sentence.text, dollar);
+		const masked = maskFigures(sentence.text, figures);
+		for (const figure of figures) {
 			const text = figure.text ?? sentence.text.slice(figure.start, figure.end);
-			let subject = subjectOf(sentence.text, figure);
+			let subject = subjectOf(masked, figure);
 			// The second figure of a pair shares the first one's subject: "between 0.50 percent and 0.75 percent".
 			if (!subject && previous && previous.figure.kind === figure.kind && /^\s*(?:-|–|to|and|or)\s*$/u.test(sentence.text.slice(previous.figure.end, figure.start))) {
 				subject = previous.subject;

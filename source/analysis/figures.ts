@@ -208,5 +208,6 @@ export function expandTwoDigitYear(two: number, pivot = 40): number {
 export function looksPlural(word: string): boolean {
 	const w = word.toLowerCase();
 	if (IRREGULAR_PLURALS.has(w)) return true;
-	return w.length > 2 && /[^su']s$/.test(w) && !/(?:ous|ics|is)$/.test(w);
+	// "crisis", "basis", "tennis" and "nervous", "economics" end in s without being counts.
+	return w.length > 2 && /[^su']s$/.test(w) && !/(?:ous|ics|sis|xis|nis|tis)$/.test(w);
 }

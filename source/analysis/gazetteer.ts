@@ -10,13 +10,17 @@ import type {EntityType} from './types.js';
 
 /** The key a surface form is looked up by: lower case, straight apostrophes, no dots ("U.S." → "us"). */
 export function foldName(text: string): string {
-	return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ').trim();
+	const lower = text.toLowerCase();
+	// Most words have nothing to fold but their case.
+	if (!NEEDS_FOLDING.test(lower)) return lower;
+	return lower.replace(/[’‘`]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ').trim();
 }
+const NEEDS_FOLDING = /[’‘`.\s]/u;
 
 interface KnownName {
 	type: EntityType;
 	/** The name to report, when the surface form is a short or variant one ("U.S." → "United States"). */
-	canonical: string;
+	canonical?: string;
 }
 
 /** Canonical name first, then variants. */
@@ -166,6 +170,10 @@ const ORGANIZATIONS: string[][] = [
 	['National Hockey League', 'NHL'], ['Major League Soccer', 'MLS'], ['WNBA'], ['NCAA'], ['FIFA'], ['UEFA'],
 	['International Olympic Committee', 'IOC'], ['Premier League'], ['La Liga'], ['Bundesliga'], ['Serie A'], ['ATP'], ['WTA'],
 	['PGA Tour'], ['International Cricket Council', 'ICC'], ['BCCI'], ['Formula One', 'F1'],
+	['Manchester United', 'Man United', 'Man Utd'], ['Manchester City', 'Man City'], ['Real Madrid'], ['Atletico Madrid'],
+	['FC Barcelona', 'Barca'], ['Bayern Munich', 'Bayern'], ['Borussia Dortmund', 'Dortmund'], ['Paris Saint-Germain', 'PSG'],
+	['Inter Milan', 'Inter'], ['AC Milan'], ['Juventus'], ['Tottenham Hotspur', 'Tottenham', 'Spurs'], ['Arsenal'], ['Chelsea FC'],
+	['New York Yankees', 'Yankees'], ['Boston Red Sox', 'Red Sox'], ['Los Angeles Dodgers', 'Dodgers'],
 	['Apple'], ['Google'], ['Alphabet'], ['Microsoft'], ['Amazon'], ['Meta'], ['Facebook'], ['Twitter'], ['Instagram'], ['YouTube'],
 	['TikTok'], ['ByteDance'], ['Tesla'], ['SpaceX'], ['Nvidia'], ['Intel'], ['IBM'], ['Samsung'], ['Sony'], ['Toyota'], ['Huawei'],
 	['Alibaba'], ['Tencent'], ['Netflix'], ['Disney'], ['Walmart'], ['Boeing'], ['Airbus'], ['Goldman Sachs'], ['JPMorgan', 'JPMorgan Chase'],
@@ -183,32 +191,20 @@ export const ORGANIZATION_HEADS = new Set(
 	motors movement museum network news observer office orchestra organisation organization panel parliament partners party
 	pharmaceuticals police post press programme program reserve review school securities senate service services society studios
 	syndicate systems team technologies telegraph television times tribunal tribune trust union university wing awards award
-	prize brigade regiment navy observatory bancorp fc cup`.split(/\s+/),
+	prize brigade regiment navy observatory bancorp fc cup scholarships grants fellowship fellowships center centre united rovers
+	wanderers athletic albion hotspur pictures records films`.split(/\s+/),
 );
 
 /** Head nouns that end a place's name: "Hudson River", "Tiananmen Square", "Orange County". */
 export const PLACE_HEADS = new Set(
 	`river rivers mountains mountain island islands lake sea ocean bay valley county province region district street avenue square
 	park bridge airport stadium desert peninsula strait canal coast heights hills forest beach plaza boulevard road highway borough
-	village canyon falls glacier harbour harbor prefecture territory oblast township`.split(/\s+/),
+	village canyon falls hill glacier harbour harbor prefecture territory oblast township palace castle arena tower cathedral temple mosque
+	gardens gate`.split(/\s+/),
 );
 
 /** Words that open a place's name: "Mount Everest", "Lake Tahoe", "Gulf of Mexico". */
 export const PLACE_OPENERS = new Set(['mount', 'mt', 'lake', 'port', 'fort', 'cape', 'gulf', 'isle', 'lake']);
-
-/**
- * Titles and roles written before a name: "President Xi", "Gen Qamar Javed Bajwa", "Ms. Hitchens".
- * Keys are folded; multi-word titles are matched as phrases.
- */
-export const TITLES = new Set(
-	`president vice president president-elect prime minister deputy prime minister pm premier chancellor king queen prince princess
-	emperor empress pope sheikh emir sultan crown prince senator sen representative rep congressman congresswoman governor gov
-	mayor minister foreign minister defence minister defense minister finance minister interior minister secretary
-	secretary-general secretary general chief minister general gen lieutenant lt colonel col major maj captain capt admiral adm
-	sergeant sgt commander marshal field marshal dr mr mrs ms miss mx sir dame lord lady judge justice chief justice chair chairman
-	chairwoman chairperson ceo coach ambassador commissioner speaker rev reverend father bishop archbishop cardinal rabbi imam ayatollah
-	professor prof detective inspector superintendent officer agent lawmaker mp`.split(/\n/).flatMap(line => line.trim().split(/\s+/)),
-);
 
 /** Multi-word titles, folded. */
 export const TITLE_PHRASES = [
@@ -218,17 +214,18 @@ export const TITLE_PHRASES = [
 	'external affairs minister', 'trade minister', 'health minister', 'education minister', 'first lady',
 ].map(p => p.split(' '));
 
-/** Titles a name can follow only as a whole word, not an abbreviation that also is a common word. */
-const SINGLE_TITLES = new Set(
+/** Titles written before a name: "President Xi", "Gen Qamar Javed Bajwa", "Ms. Hitchens". Folded. */
+const TITLES = new Set(
 	`president president-elect premier chancellor king queen prince princess emperor empress pope sheikh emir sultan senator sen
 	representative rep congressman congresswoman governor gov mayor minister secretary secretary-general gen lt col maj capt adm sgt
 	dr mr mrs ms mx sir dame lord lady judge justice chair chairman chairwoman chairperson ceo coach ambassador commissioner speaker rev
 	reverend bishop archbishop cardinal rabbi imam ayatollah professor prof detective inspector superintendent pm mp lawmaker
-	general colonel captain admiral sergeant commander lieutenant`.split(/\s+/),
+	general colonel captain admiral sergeant commander lieutenant councilman councilwoman councillor councilor alderman assemblyman
+	assemblywoman`.split(/\s+/),
 );
 
 export function isTitleWord(folded: string): boolean {
-	return SINGLE_TITLES.has(folded);
+	return TITLES.has(folded);
 }
 
 /**
@@ -253,8 +250,8 @@ export const SPEECH_VERBS = new Set(
 /** Words that run inside a name in lower case: "Bank of Canada", "Belt and Road Initiative", "Leonardo da Vinci". */
 export const NAME_CONNECTORS = new Set(['of', 'and', '&', 'the', 'for', 'de', 'del', 'della', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'on', 'in']);
 
-/** Prefixes written with a hyphen before a demonym or a name: "Sino-Kazakh", "Indo-Pacific", "pro-Trump". */
-export const NAME_PREFIXES = new Set(['sino', 'indo', 'anglo', 'franco', 'afro', 'euro', 'russo', 'pan', 'trans', 'pro', 'anti', 'non', 'post', 'pre', 'mid', 'ex', 'neo', 'multi', 'ultra', 'off', 'all', 'un']);
+/** Combining forms that make an adjective of the names hyphened to them: "Sino-Kazakh", "Indo-Pacific", "Anglo-American". */
+export const COMBINING_FORMS = new Set(['sino', 'indo', 'anglo', 'franco', 'afro', 'euro', 'russo', 'italo', 'austro', 'greco', 'judeo', 'pan', 'trans']);
 
 /** Upper-case abbreviations that are not names of anything a reader would look up. */
 const NOT_NAMES = new Set(
@@ -378,20 +375,21 @@ function buildLexicon(): Lexicon {
 		else if (tag === 'Person' && !word.includes(' ')) firstNames.add(word);
 		else if (tag === 'Demonym') demonyms.add(word);
 		else if (tag === 'Actor' && !word.includes(' ')) roles.add(word);
-		if (all.includes('Country') || all.includes('City') || all.includes('Region')) add(word, {type: 'place', canonical: titleCase(word)}, false);
-		else if (tag === 'Place' && word.length >= 5) add(word, {type: 'place', canonical: titleCase(word)}, false);
-		else if (tag === 'Organization' || tag === 'SportsTeam') add(word, {type: 'organization', canonical: titleCase(word)}, false);
-		else if (tag === 'Person' && word.includes(' ')) add(word, {type: 'person', canonical: titleCase(word)}, false);
+		// compromise keeps names in lower case, so its entries report the name as the text writes it.
+		if (all.includes('Country') || all.includes('City') || all.includes('Region')) add(word, {type: 'place'}, false);
+		else if (tag === 'Place' && word.length >= 5) add(word, {type: 'place'}, false);
+		else if (tag === 'Organization' || tag === 'SportsTeam') add(word, {type: 'organization'}, false);
+		else if (tag === 'Person' && word.includes(' ')) add(word, {type: 'person'}, false);
 		if (!NAME_TAGS.has(tag) && tag !== 'Demonym' && !word.includes(' ')) common.add(word);
 	}
 
+	for (const name of PLACE_NAMES.split(',')) {
+		const surface = name.trim().replace(/\s+/g, ' ');
+		if (surface) add(surface, {type: 'place', canonical: surface}, true);
+	}
 	for (const group of PLACES) {
 		const entry: KnownName = {type: 'place', canonical: group[0]!};
 		for (const surface of group) add(surface, entry, true);
-	}
-	for (const name of PLACE_NAMES.split(',')) {
-		const surface = name.trim().replace(/\s+/g, ' ');
-		if (surface && !known.has(foldName(surface))) add(surface, {type: 'place', canonical: surface}, true);
 	}
 	for (const group of ORGANIZATIONS) {
 		const entry: KnownName = {type: 'organization', canonical: group[0]!};
@@ -403,10 +401,6 @@ function buildLexicon(): Lexicon {
 		if (word !== 'china') common.add(word);
 	}
 	return {known, exactCase, firstNames, lastNames, demonyms, common, roles, longest};
-}
-
-function titleCase(folded: string): string {
-	return folded.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 let lexicon: Lexicon | undefined;
@@ -425,6 +419,13 @@ export function lookupName(surface: string, folded: string): KnownName | undefin
 
 export function longestKnownName(): number {
 	return lex().longest;
+}
+
+/** Given names that are also everyday words: at the start of a sentence they open a name only before a surname. */
+const GIVEN_NAME_WORDS = new Set(['will', 'grant', 'mark', 'bill', 'rose', 'hope', 'joy', 'faith', 'may', 'june', 'august', 'art', 'guy', 'pat', 'dawn', 'frank', 'jack', 'ray', 'rich', 'sky', 'summer', 'victor', 'chase', 'hunter', 'penny', 'ruby', 'pearl']);
+
+export function isGivenNameWord(folded: string): boolean {
+	return GIVEN_NAME_WORDS.has(folded);
 }
 
 export function isFirstName(folded: string): boolean {

@@ -16,7 +16,7 @@ export type AnalysisReply = {id: number; encoded: string} | {id: number; error: 
 parentPort?.on('message', (task: AnalysisTask) => {
 	let reply: AnalysisReply;
 	try {
-		reply = {id: task.id, encoded: encodeAnalysis(analyseText(task.path, task.text))};
+		reply = {id: task.id, encoded: encodeAnalysis(analyseText(task.path, task.text), task.text)};
 	} catch (error) {
 		reply = {id: task.id, error: {message: (error as Error)?.message ?? String(error), stack: (error as Error)?.stack}};
 	}

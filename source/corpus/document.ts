@@ -7,6 +7,14 @@ const STOPWORDS = new Set(
 	'a an the of in on at to for and or but is are was were be been by with as from that this these those it its their his her he she they we our which who whom also such into than then there has have had will would can could should may might not no'.split(' '),
 );
 
+/** Paragraphs shorter than this (in content words) are only ever exact duplicates. */
+const MIN_DUPLICATE_WORDS = 8;
+/**
+ * A reworded repeat stands near its original (a lead paragraph repeated below it); comparing with the last
+ * few dozen paragraphs finds those and keeps a file of a hundred thousand paragraphs linear.
+ */
+const NEAR_DUPLICATE_WINDOW = 40;
+
 function contentWords(text: string): Set<string> {
 	const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 	return new Set(words.filter(w => !STOPWORDS.has(w)));
@@ -19,7 +27,7 @@ function contentWords(text: string): Set<string> {
 function isNearDuplicate(a: Set<string>, b: Set<string>): boolean {
 	const small = a.size <= b.size ? a : b;
 	const large = small === a ? b : a;
-	if (small.size < 8) return false;
+	if (small.size < MIN_DUPLICATE_WORDS) return false;
 	let shared = 0;
 	for (const w of small) if (large.has(w)) shared++;
 	return shared / small.size >= 0.6 && small.size / large.size >= 0.5;
@@ -54,14 +62,23 @@ export function buildDocument(path: string, raw: string): Document {
 		paragraphs.push({index: paragraphs.length, start: m.index + lead, end: m.index + lead + body.length, text: body});
 	}
 
-	const seen: Array<Set<string>> = [];
+	const exact = new Map<string, number>();
+	const recent: Array<{index: number; words: Set<string>}> = [];
 	for (const paragraph of paragraphs) {
 		const kind = classifyBoilerplate(paragraph.text, {isLast: paragraph.index === paragraphs.length - 1});
-		if (kind) paragraph.boilerplate = kind;
+		if (kind) {
+			paragraph.boilerplate = kind;
+			continue;
+		}
+		const key = paragraph.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 		const words = contentWords(paragraph.text);
-		const earlier = seen.findIndex(other => isNearDuplicate(other, words));
-		if (earlier >= 0 && !kind) paragraph.duplicateOf = earlier;
-		seen.push(words);
+		const earlier = exact.get(key) ?? recent.find(other => isNearDuplicate(other.words, words))?.index;
+		if (earlier !== undefined) paragraph.duplicateOf = earlier;
+		else exact.set(key, paragraph.index);
+		if (words.size >= MIN_DUPLICATE_WORDS) {
+			recent.push({index: paragraph.index, words});
+			if (recent.length > NEAR_DUPLICATE_WINDOW) recent.shift();
+		}
 	}
 
 	const sentences: Sentence[] = [];

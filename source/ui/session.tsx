@@ -13,15 +13,15 @@ const BATCH_MS = 100;
 const PROGRESS_MS = 200;
 
 /**
- * Hand analyses to the store as they arrive, with the progress figures of the run. Stops taking
- * documents once `stopped()` says the dashboard has closed.
+ * Hand analyses to the store as they arrive, with the progress figures of the run (the run keeps its
+ * summary up to date: files found, read, skipped). Stops taking documents once `stopped()` says the
+ * dashboard has closed.
  */
 export async function feedStore(analyses: AsyncIterable<DocumentAnalysis>, store: DashboardStore, options: DashboardOptions, stopped: () => boolean): Promise<void> {
 	const {summary} = options;
 	let batch: DocumentAnalysis[] = [];
 	let timer: NodeJS.Timeout | undefined;
 	let first = true;
-	let progress = {done: 0, total: 0};
 	const flush = () => {
 		timer = undefined;
 		if (batch.length === 0 || stopped()) return;
@@ -29,13 +29,8 @@ export async function feedStore(analyses: AsyncIterable<DocumentAnalysis>, store
 		batch = [];
 	};
 	const tick = () => {
-		const done = Math.max(progress.done, summary.read + summary.skipped);
-		const total = Math.max(progress.total, summary.total);
-		if (!stopped()) store.dispatch({type: 'progress', done, total, now: Date.now()});
+		if (!stopped()) store.dispatch({type: 'progress', done: summary.read + summary.skipped, total: summary.total, now: Date.now()});
 	};
-	const unsubscribe = options.subscribeProgress?.((done, total) => {
-		progress = {done, total};
-	});
 	const ticker = setInterval(tick, PROGRESS_MS);
 	try {
 		for await (const analysis of analyses) {
@@ -51,7 +46,6 @@ export async function feedStore(analyses: AsyncIterable<DocumentAnalysis>, store
 	} finally {
 		clearInterval(ticker);
 		clearTimeout(timer);
-		unsubscribe?.();
 		flush();
 		tick();
 		if (!stopped()) store.dispatch({type: 'finished', now: Date.now()});
@@ -60,7 +54,7 @@ export async function feedStore(analyses: AsyncIterable<DocumentAnalysis>, store
 
 export async function runSession(analyses: AsyncIterable<DocumentAnalysis>, options: DashboardOptions): Promise<number> {
 	const {stdout, stdin, stderr} = process;
-	const store = new DashboardStore(initialState(viewportOf(stdout), options.startedAt ?? Date.now()));
+	const store = new DashboardStore(initialState(viewportOf(stdout), Math.round(performance.timeOrigin)));
 	const terminal = new TerminalSession({stdout, stdin, stderr}, text => store.dispatch({type: 'problem', text}));
 	let closed = false;
 	let feeding = true;

@@ -4,7 +4,7 @@
  * terminal or a clock. Sizes that depend on the terminal come from the layout functions and the viewport.
  */
 import {contentSize, dashboardLayout, PANES, paneBox, settleList} from './layout.js';
-import {helpEntries} from './keymap.js';
+import {helpScrollLimit} from './help.js';
 import type {Action, ArticleState, Command, DashboardState, ListPosition, PaneId, Viewport} from './types.js';
 import {articleLines, entityMentions, entityRef, entityRows, FACT_COLUMNS, FACT_KINDS, factRows, lineAt} from './views.js';
 
@@ -23,7 +23,7 @@ export function initialState(viewport: Viewport, now = 0): DashboardState {
 		article: {top: 0},
 		search: {query: '', hits: [], answered: '', searching: false, list: TOP},
 		entities: {list: TOP, mentions: TOP},
-		facts: {list: TOP, sort: {column: 'document', descending: false}},
+		facts: {list: TOP, sort: {descending: false}},
 		problems: [],
 	};
 }
@@ -136,8 +136,8 @@ function focusPane(state: DashboardState, pane: PaneId): DashboardState {
 	return {...state, focus: pane, returnFocus: pane === 'search' ? state.focus : state.returnFocus};
 }
 
-function cycle<T>(items: readonly T[], current: T | undefined, step: number): T {
-	const i = current === undefined ? -1 : items.indexOf(current);
+function cycle<T>(items: readonly T[], current: T, step: number): T {
+	const i = items.indexOf(current);
 	return items[(i + step + items.length) % items.length]!;
 }
 
@@ -187,7 +187,8 @@ function back(state: DashboardState): DashboardState {
 
 function command(state: DashboardState, name: Command): DashboardState {
 	if (state.help && name !== 'help' && name !== 'back') {
-		const max = helpEntries().length;
+		const layout = dashboardLayout(state.viewport, state.focus, {progress: !state.progress.finished});
+		const max = helpScrollLimit(state.viewport, layout.paneHeight);
 		if (name === 'down') return {...state, helpOffset: Math.min(max, state.helpOffset + 1)};
 		if (name === 'up') return {...state, helpOffset: Math.max(0, state.helpOffset - 1)};
 		return state;
@@ -225,7 +226,7 @@ function command(state: DashboardState, name: Command): DashboardState {
 		case 'clearQuery':
 			return setQuery(state, '');
 		case 'sort': {
-			const column = cycle(FACT_COLUMNS, state.facts.sort.column, 1);
+			const column = cycle([undefined, ...FACT_COLUMNS], state.facts.sort.column, 1);
 			return {...state, facts: {...state.facts, sort: {column, descending: false}, list: TOP}};
 		}
 		case 'reverseSort':

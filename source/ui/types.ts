@@ -17,8 +17,9 @@ export interface ListPosition {
 
 export type FactColumn = 'document' | 'kind' | 'text' | 'value' | 'subject';
 
+/** No column: the order the facts were found in, document by document. */
 export interface FactSort {
-	column: FactColumn;
+	column?: FactColumn;
 	descending: boolean;
 }
 

@@ -87,9 +87,11 @@ function compareValues(a: Fact, b: Fact): number {
 	return numeric(a) ? (a.value as number) - (b.value as number) : String(a.value).localeCompare(String(b.value));
 }
 
-function compareBy(column: FactColumn, analyses: DocumentAnalysis[]): (a: FactRow, b: FactRow) => number {
+function compareBy(column: FactColumn | undefined, analyses: DocumentAnalysis[]): (a: FactRow, b: FactRow) => number {
 	const inOrder = (a: FactRow, b: FactRow) => a.document - b.document || a.index - b.index;
 	switch (column) {
+		case undefined:
+			return inOrder;
 		case 'document':
 			return (a, b) => documentName(analyses, a.document).localeCompare(documentName(analyses, b.document)) || inOrder(a, b);
 		case 'kind':

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {memo} from 'react';
 import {columnWidths, type ColumnSpec} from '../layout.js';
-import {fit} from '../text.js';
+import {fit, truncate} from '../text.js';
 import type {Segment, Style} from '../types.js';
 import {TextLine} from './text-line.js';
 
@@ -33,7 +33,8 @@ export function tableRow(cells: readonly TableCell[], columns: readonly TableCol
 
 /** The header: column titles, the sorted one marked ▲ (ascending) or ▼ (descending). */
 export function tableHeader(columns: readonly TableColumn[], widths: readonly number[], sort?: {column: number; descending: boolean}): Segment[] {
-	const cells = columns.map((column, i) => ({text: sort?.column === i ? `${column.title}${sort.descending ? '▼' : '▲'}` : column.title}));
+	// The sort marker always shows: the title gives way to it in a narrow column.
+	const cells = columns.map((column, i) => ({text: sort?.column === i ? `${truncate(column.title, (widths[i] ?? 1) - 1)}${sort.descending ? '▼' : '▲'}` : column.title}));
 	return tableRow(cells, columns, widths, 'header');
 }
 

@@ -29,7 +29,7 @@ export const EntitiesPane = memo(function EntitiesPane({analyses, entities, box,
 	if (mentionsOf) {
 		const mentions = entityMentions(analyses, mentionsOf);
 		const {cursor, offset} = settleList(entities.mentions, mentions.length, rows);
-		const label = Math.min(16, Math.max(6, Math.floor(width / 5)));
+		const label = Math.min(16, Math.max(6, Math.floor(width / 4)));
 		const lines = mentions.slice(offset, offset + rows).map(({document, mention}, i) => {
 			const row = offset + i;
 			const style: Style | undefined = row === cursor ? (focused ? 'selected' : 'title') : undefined;

@@ -9,7 +9,7 @@ import {FACT_COLUMNS, factCells, factRows} from '../views.js';
 
 const COLUMNS: TableColumn[] = [
 	{title: 'Document', min: 6, weight: 2, max: 20},
-	{title: 'Kind', min: 4, weight: 1, max: 8},
+	{title: 'Kind', min: 8, weight: 0, max: 8},
 	{title: 'Text', min: 6, weight: 3, max: 24},
 	{title: 'Value', min: 6, weight: 2, max: 16, align: 'right'},
 	{title: 'Subject', min: 6, weight: 4},
@@ -25,7 +25,7 @@ export const FactsPane = memo(function FactsPane({analyses, facts, box, focused}
 		return FACT_COLUMNS.map(column => ({text: inert(cells[column])}));
 	};
 	const filters = [facts.kind && `kind ${facts.kind}`, facts.entity && `naming ${inert(facts.entity.name)}`].filter(Boolean).join(' · ');
-	const position = shown.length > 0 ? `${cursor + 1}/${shown.length}` : '0';
+	const position = `${shown.length > 0 ? `${cursor + 1}/${shown.length}` : '0'}${!facts.sort.column && facts.sort.descending ? ' last found first' : ''}`;
 	const info = filters ? `${filters} · ${position}` : position;
 	const empty = filters ? 'No facts match (Esc clears the filter)' : 'No facts yet';
 	return (
@@ -39,7 +39,7 @@ export const FactsPane = memo(function FactsPane({analyses, facts, box, focused}
 				cursor={cursor}
 				offset={offset}
 				focused={focused}
-				sort={{column: FACT_COLUMNS.indexOf(facts.sort.column), descending: facts.sort.descending}}
+				sort={facts.sort.column ? {column: FACT_COLUMNS.indexOf(facts.sort.column), descending: facts.sort.descending} : undefined}
 				empty={empty}
 			/>
 		</Frame>
