@@ -218,12 +218,12 @@ export function tokenizeSentence(sentence: Sentence): TokenizedSentence {
 	return {sentence, tokens, mode};
 }
 
-function isNameShape(t: Token | undefined): boolean {
+export function isNameShape(t: Token | undefined): boolean {
 	return t !== undefined && (t.shape === 'cap' || t.shape === 'upper');
 }
 
 /** Does token k continue a name from token k-1? Not across punctuation, nor past a possessive. */
-function continues(tokens: Token[], k: number): boolean {
+export function continues(tokens: Token[], k: number): boolean {
 	const t = tokens[k];
 	const previous = tokens[k - 1];
 	if (!t || !previous || !t.joinsPrevious) return false;
@@ -243,7 +243,7 @@ function span(tokens: Token[], from: number, to: number, text: string, base: num
 }
 
 /** The longest known place or organization starting at token i. */
-function knownAt(tokens: Token[], i: number, text: string, base: number): KnownMatch | undefined {
+export function knownAt(tokens: Token[], i: number, text: string, base: number): KnownMatch | undefined {
 	const limit = Math.min(tokens.length, i + longestKnownName() + 2);
 	let end = i + 1;
 	while (end < limit && continues(tokens, end) && (isNameShape(tokens[end]) || NAME_CONNECTORS.has(tokens[end]!.folded))) end++;
@@ -337,10 +337,6 @@ function personEnd(tokens: Token[], i: number): number {
 	return k;
 }
 
-export interface CandidateSink {
-	add(candidate: Candidate): void;
-}
-
 /**
  * Name candidates of a prose sentence. Every capitalised word ends up in at most one candidate, so
  * a name inside a longer one ("Canada" in "Bank of Canada") is not counted twice.
@@ -353,7 +349,8 @@ export function findCandidates(tokenized: TokenizedSentence): Candidate[] {
 	const emit = (from: number, to: number, fields: Partial<Candidate>) => {
 		const {surface, folded} = span(tokens, from, to, text, base);
 		const candidate: Candidate = {sentence: sentence.index, start: tokens[from]!.start, end: tokens[to - 1]!.end, first: from, last: to, text: surface, folded, ...fields};
-		if (fields.type === 'organization' || candidate.type === undefined || to - from > 1) candidate.defines = abbreviationAfter(tokens, to, text, base);
+		const defines = abbreviationAfter(tokens, to, text, base);
+		if (defines) candidate.defines = defines;
 		out.push(candidate);
 	};
 
@@ -393,7 +390,6 @@ export function findCandidates(tokenized: TokenizedSentence): Candidate[] {
 			continue;
 		}
 		if (known && !givenNameFirst) {
-			// Hyphenated names of two places are two mentions: "China-Kazakhstan" — handled word by word.
 			emit(i, known.end, {type: known.type, canonical: known.canonical});
 			i = known.end;
 			theOrganization = false;
@@ -404,17 +400,17 @@ export function findCandidates(tokenized: TokenizedSentence): Candidate[] {
 		const afterTitle = titleEnd(tokens, i);
 		if (afterTitle > 0) {
 			const next = tokens[afterTitle];
-			if (isNameShape(next) && continues(tokens, afterTitle) && !isCommonWord(next!.folded) && !isCalendarWord(next!.folded) && !lookupName(next!.text, next!.folded)) {
+			const nameAfter = isNameShape(next) && continues(tokens, afterTitle) && (isFirstName(next!.folded) || !isCommonWord(next!.folded));
+			if (nameAfter && !isCalendarWord(next!.folded) && !lookupName(next!.text, next!.folded)) {
 				const end = personEnd(tokens, afterTitle);
 				const titled = text.slice(t.start - base, tokens[end - 1]!.end - base);
 				emit(afterTitle, end, {type: 'person', titled});
 				i = end;
 				continue;
 			}
-			if (!t.initial || isCommonWord(t.folded) || t.shape === 'upper') {
-				i = afterTitle;
-				continue;
-			}
+			// A title with no name after it ("the President’s tour") names nobody.
+			i = afterTitle;
+			continue;
 		}
 
 		if (isNotAName(t.folded)) {
@@ -443,7 +439,7 @@ export function findCandidates(tokenized: TokenizedSentence): Candidate[] {
 		}
 
 		const end = chunkEnd(tokens, i);
-		classifyChunk(tokens, i, end, theOrganization, emit);
+		classifyChunk(tokens, i, end, theOrganization, emit, text, base);
 		theOrganization = false;
 		i = end;
 	}
@@ -473,7 +469,9 @@ function chunkEnd(tokens: Token[], i: number): number {
 		const t = tokens[k]!;
 		if (isNameShape(t)) {
 			if (isTitleWord(t.folded) && isNameShape(tokens[k + 1])) break;
-			if (isCalendarWord(t.folded) || isDemonym(t.folded)) break;
+			// "Theresa May": a month after a given name is a surname, unless a date follows.
+			const surname = isFirstName(tokens[k - 1]!.folded) && tokens[k + 1]?.shape !== 'number';
+			if ((isCalendarWord(t.folded) && !surname) || isDemonym(t.folded)) break;
 			if (tokens[k - 1]!.possessive) break;
 			k++;
 			continue;
@@ -490,13 +488,19 @@ function chunkEnd(tokens: Token[], i: number): number {
 
 type Emit = (from: number, to: number, fields: Partial<Candidate>) => void;
 
+/** "J.K. Rowling", "George W. Bush". */
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+
+/** "the city of Wuhan", "the province of Shaanxi": the word after names a place. */
+const PLACE_KINDS = new Set(['city', 'town', 'village', 'province', 'state', 'region', 'district', 'county', 'island', 'capital', 'port', 'republic', 'kingdom', 'emirate', 'prefecture']);
+
 /** Verbs that, right after a lone surname, show it is a person acting: "Modi has", "Beyonce became". */
 const PERSON_VERBS = new Set(
 	`is was has had have will would could can should did does said says told added became becomes won wins lost loses made makes
 	scored scores led leads took takes gave gives met meets wants wanted thinks thought believes believed`.split(/\s+/),
 );
 
-function classifyChunk(tokens: Token[], from: number, to: number, theOrganization: boolean, emit: Emit) {
+function classifyChunk(tokens: Token[], from: number, to: number, theOrganization: boolean, emit: Emit, text: string, base: number) {
 	const words = tokens.slice(from, to).filter(isNameShape);
 	const first = words[0]!;
 	const last = words[words.length - 1]!;
@@ -535,10 +539,21 @@ function classifyChunk(tokens: Token[], from: number, to: number, theOrganizatio
 		const gapAfter = next?.gapBefore ?? '';
 		const verbAfter = next !== undefined && next.shape === 'lower' && next.joinsPrevious && (PERSON_VERBS.has(next.folded) || /[a-z]ed$/u.test(next.folded));
 		const who = next?.folded === 'who' && /^,\s*$/u.test(gapAfter);
-		const placeCue = next !== undefined && /^,\s*$/u.test(gapAfter) && lookupName(next.text, next.folded)?.type === 'place';
+		const placeCue = (next !== undefined && /^,\s*$/u.test(gapAfter) && lookupName(next.text, next.folded)?.type === 'place') ||
+			(previous?.folded === 'of' && PLACE_KINDS.has(tokens[from - 2]?.folded ?? ''));
 		const tail = isNameShape(previous) && first.joinsPrevious && !tokens[from - 1]!.possessive;
 		emit(from, to, {personCue: personCue || verbAfter || who || last.possessive, placeCue, tail, afterThe});
 		return;
+	}
+	// "Managing Director Kristalina Georgieva", "Chief Executive Officer Tim Cook": a role written before the name.
+	if (count >= 3 && !isFirstName(first.folded)) {
+		let role = -1;
+		for (let n = 0; n < words.length - 1; n++) if (isRoleWord(words[n]!.folded) || isTitleWord(words[n]!.folded)) role = n;
+		const rest = words[role + 1];
+		if (role >= 0 && rest && !rest.hyphenBefore && !isCommonWord(rest.folded)) {
+			emit(rest.index, to, {type: 'person', titled: span(tokens, from, to, text, base).surface});
+			return;
+		}
 	}
 	const anyCommon = words.some(w => isCommonWord(w.folded));
 	// "Sporting Lisbon", "Bayern Munich" name clubs; "Greater China" is China.
@@ -551,11 +566,13 @@ function classifyChunk(tokens: Token[], from: number, to: number, theOrganizatio
 	const givenName = isFirstName(first.folded) && count <= 4;
 	// "the Oak Hill neighborhood", "the Zhanatas Wind Farm": after "the", only a given name makes a person.
 	const personLike = givenName || (!afterThe && (personCue || !anyCommon || (count === 2 && isLastName(last.folded))));
-	if (personLike && count <= 4 && words.every(w => w.shape === 'cap')) {
+	if (personLike && count <= 4 && words.every(w => w.shape === 'cap' || INITIALS.test(w.text))) {
 		emit(from, to, {type: 'person'});
 		return;
 	}
-	if (count >= 3 && !first.initial) {
+	// Three to six capitalised words with everyday words among them: "Little Kids Rock", "Silk Road Economic Belt".
+	// A longer run is a Title Case list or table, not one name.
+	if (count >= 3 && count <= 6 && !first.initial) {
 		emit(from, to, {type: 'organization'});
 		return;
 	}
@@ -584,4 +601,3 @@ export function initials(name: string): string {
 		.toUpperCase();
 }
 
-export {isNameShape, continues, knownAt};

@@ -10,7 +10,7 @@ import {
 	type TokenizedSentence,
 	tokenizeSentence,
 } from './entities-scan.js';
-import {isCommonWord, isFirstName, isNotAName, lookupName, ORGANIZATION_HEADS} from './gazetteer.js';
+import {isCalendarWord, isCommonWord, isFirstName, isNotAName, lookupName, ORGANIZATION_HEADS} from './gazetteer.js';
 import type {DocumentEntity, EntityType, Mention} from './types.js';
 
 /*
@@ -190,6 +190,7 @@ function mergeAbbreviations(roster: Roster, definitions: Array<{entity: Working;
 		const target = root(entity);
 		if (existing && existing !== target) roster.merge(existing, target);
 		roster.addKey(target, key);
+		target.extraAliases.add(abbreviation);
 	}
 }
 
@@ -210,6 +211,8 @@ function personWords(roster: Roster): Map<string, Working | null> {
 			const parts = key.split(' ');
 			if (parts.length < 2) continue;
 			for (const word of new Set([parts[0]!, parts[parts.length - 1]!, parts.slice(1).join(' '), parts.slice(-2).join(' ')])) {
+				// "May" alone is the month more often than Theresa May.
+				if (isCalendarWord(word)) continue;
 				const seen = words.get(word);
 				if (seen === undefined) words.set(word, entity);
 				else if (seen !== null && root(seen) !== root(entity)) words.set(word, null);
@@ -262,6 +265,9 @@ function mergeOrganizations(roster: Roster) {
 			}
 			// "Harvard University" is "Harvard".
 			if (words.length === 2 && SCHOOL_HEADS.has(words[1]!) && !isCommonWord(words[0]!)) roster.addKey(root(e), words[0]!);
+			// "Golden State Warriors" are "the Warriors": a team goes by its plural nickname.
+			const nickname = words[words.length - 1]!;
+			if (/[^s]s$/u.test(nickname) && !ORGANIZATION_HEADS.has(nickname)) roster.addKey(root(e), nickname);
 			// "Tony Award" and "Tony Awards".
 			const plural = byKey.get(key + 's');
 			if (plural && root(plural) !== root(e)) roster.merge(e, plural);
@@ -428,15 +434,17 @@ function longestAlias(tokens: Token[], i: number, index: AliasIndex, roster: Ros
 function toDocumentEntity(entity: Working): DocumentEntity {
 	const type = topType(entity);
 	const surfaces = [...entity.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-	const words = (s: string) => s.split(/\s+/u).length;
+	const words = (s: string) => s.split(/[\s-]+/u).length;
+	// Headlines and datelines in capitals ("BEIJING", "TRUMP") are not how a name is written.
+	const shouted = (s: string) => s.length > 5 && s === s.toUpperCase();
+	const written = surfaces.filter(([s]) => s !== s.toUpperCase());
+	const pool = written.length > 0 ? written : surfaces;
 	let name: string;
 	if (entity.canonical) name = entity.canonical;
-	else if (type === 'person') name = [...surfaces].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1])[0]![0];
-	else {
-		const full = surfaces.filter(([s]) => s !== s.toUpperCase() && (words(s) > 1 || surfaces.length === 1));
-		name = (full[0] ?? surfaces[0]!)[0];
-	}
-	if (/^\p{Lu}+$/u.test(name) && name.length > 5) name = name.charAt(0) + name.slice(1).toLowerCase();
+	// A person by the fullest form of the name; anything else by its most used full name, not an abbreviation.
+	else if (type === 'person') name = [...pool].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1])[0]![0];
+	else name = (pool.find(([s]) => words(s) > 1 && s !== s.toUpperCase()) ?? pool[0]!)[0];
+	if (shouted(name)) name = name.charAt(0) + name.slice(1).toLowerCase();
 	const aliases: string[] = [];
 	const push = (alias: string) => {
 		if (alias && !aliases.includes(alias)) aliases.push(alias);
@@ -444,7 +452,6 @@ function toDocumentEntity(entity: Working): DocumentEntity {
 	push(name);
 	for (const [s] of surfaces) push(s);
 	for (const alias of entity.extraAliases) push(alias);
-	for (const key of entity.keys) if (/^[a-z&]{2,6}$/u.test(key) && !key.includes(' ') && [...entity.surfaces.keys()].every(s => foldKey(s) !== key)) push(key.toUpperCase());
 	const mentions = [...entity.mentions].sort((a, b) => a.start - b.start);
 	return {name, type, aliases, mentions};
 }

@@ -165,14 +165,14 @@ const ORGANIZATIONS: string[][] = [
 	['New York Times', 'NYT'], ['Washington Post'], ['Wall Street Journal', 'WSJ'], ['Financial Times', 'FT'], ['The Guardian', 'Guardian'],
 	['The Economist', 'Economist'], ['Al Jazeera'], ['Xinhua'], ['TASS'], ['NDTV'], ['Times of India'], ['Hindustan Times'],
 	['Press Trust of India', 'PTI'], ['ANI'], ['IANS'], ['Axios'], ['Politico'], ['Newsweek'], ['USA Today'], ['Los Angeles Times'],
-	['Variety'], ['Billboard'], ['Rolling Stone'], ['Deadline'], ['Hollywood Reporter'], ['Global Times'], ['South China Morning Post'],
+	['Rolling Stone'], ['Hollywood Reporter'], ['Global Times'], ['South China Morning Post'],
 	['Major League Baseball', 'MLB'], ['National Basketball Association', 'NBA'], ['National Football League', 'NFL'],
 	['National Hockey League', 'NHL'], ['Major League Soccer', 'MLS'], ['WNBA'], ['NCAA'], ['FIFA'], ['UEFA'],
 	['International Olympic Committee', 'IOC'], ['Premier League'], ['La Liga'], ['Bundesliga'], ['Serie A'], ['ATP'], ['WTA'],
 	['PGA Tour'], ['International Cricket Council', 'ICC'], ['BCCI'], ['Formula One', 'F1'],
 	['Manchester United', 'Man United', 'Man Utd'], ['Manchester City', 'Man City'], ['Real Madrid'], ['Atletico Madrid'],
 	['FC Barcelona', 'Barca'], ['Bayern Munich', 'Bayern'], ['Borussia Dortmund', 'Dortmund'], ['Paris Saint-Germain', 'PSG'],
-	['Inter Milan', 'Inter'], ['AC Milan'], ['Juventus'], ['Tottenham Hotspur', 'Tottenham', 'Spurs'], ['Arsenal'], ['Chelsea FC'],
+	['Inter Milan'], ['AC Milan'], ['Juventus'], ['Tottenham Hotspur', 'Tottenham', 'Spurs'], ['Arsenal'], ['Chelsea FC'],
 	['New York Yankees', 'Yankees'], ['Boston Red Sox', 'Red Sox'], ['Los Angeles Dodgers', 'Dodgers'],
 	['Apple'], ['Google'], ['Alphabet'], ['Microsoft'], ['Amazon'], ['Meta'], ['Facebook'], ['Twitter'], ['Instagram'], ['YouTube'],
 	['TikTok'], ['ByteDance'], ['Tesla'], ['SpaceX'], ['Nvidia'], ['Intel'], ['IBM'], ['Samsung'], ['Sony'], ['Toyota'], ['Huawei'],
@@ -204,14 +204,14 @@ export const PLACE_HEADS = new Set(
 );
 
 /** Words that open a place's name: "Mount Everest", "Lake Tahoe", "Gulf of Mexico". */
-export const PLACE_OPENERS = new Set(['mount', 'mt', 'lake', 'port', 'fort', 'cape', 'gulf', 'isle', 'lake']);
+export const PLACE_OPENERS = new Set(['mount', 'mt', 'lake', 'port', 'fort', 'cape', 'gulf', 'isle']);
 
 /** Multi-word titles, folded. */
 export const TITLE_PHRASES = [
 	'vice president', 'prime minister', 'deputy prime minister', 'crown prince', 'foreign minister', 'defence minister',
 	'defense minister', 'finance minister', 'interior minister', 'chief minister', 'field marshal', 'chief justice',
 	'secretary general', 'secretary of state', 'chief executive', 'supreme leader', 'attorney general', 'home minister',
-	'external affairs minister', 'trade minister', 'health minister', 'education minister', 'first lady',
+	'external affairs minister', 'trade minister', 'health minister', 'education minister', 'first lady', 'managing director',
 ].map(p => p.split(' '));
 
 /** Titles written before a name: "President Xi", "Gen Qamar Javed Bajwa", "Ms. Hitchens". Folded. */
@@ -323,6 +323,9 @@ const MORE_COMMON_WORDS = new Set(
 	companies applicants grants grant funding financial support visitors visitor yields risks fresh partly`.split(/\s+/),
 );
 
+/** compromise's organizations that are more often everyday words or groups of people. */
+const NOT_ORGANIZATIONS = new Set(['visa', 'ups', 'ing', 'brexiteers', 'eurosceptics']);
+
 /** Given names from compromise's lexicon: "Janet", "Andrew", "Heather". */
 const FIRST_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
 const LAST_NAME_TAGS = new Set(['LastName']);
@@ -378,7 +381,7 @@ function buildLexicon(): Lexicon {
 		// compromise keeps names in lower case, so its entries report the name as the text writes it.
 		if (all.includes('Country') || all.includes('City') || all.includes('Region')) add(word, {type: 'place'}, false);
 		else if (tag === 'Place' && word.length >= 5) add(word, {type: 'place'}, false);
-		else if (tag === 'Organization' || tag === 'SportsTeam') add(word, {type: 'organization'}, false);
+		else if ((tag === 'Organization' || tag === 'SportsTeam') && !NOT_ORGANIZATIONS.has(word)) add(word, {type: 'organization'}, false);
 		else if (tag === 'Person' && word.includes(' ')) add(word, {type: 'person'}, false);
 		if (!NAME_TAGS.has(tag) && tag !== 'Demonym' && !word.includes(' ')) common.add(word);
 	}
@@ -396,10 +399,10 @@ function buildLexicon(): Lexicon {
 		for (const surface of group) add(surface, entry, true);
 	}
 	for (const word of [...firstNames, ...lastNames]) common.delete(word);
-	// A few given names are also everyday words; they still open a sentence as words ("Will it …").
-	for (const word of ['will', 'may', 'june', 'grant', 'mark', 'bill', 'rose', 'hope', 'joy', 'faith', 'art', 'sun', 'major', 'august', 'china']) {
-		if (word !== 'china') common.add(word);
-	}
+	// Given names that are also everyday words still open a sentence as words ("Will it …").
+	for (const word of GIVEN_NAME_WORDS) common.add(word);
+	common.add('sun');
+	common.add('major');
 	return {known, exactCase, firstNames, lastNames, demonyms, common, roles, longest};
 }
 
@@ -446,7 +449,7 @@ export function isRoleWord(folded: string): boolean {
 }
 
 /** Endings of English common nouns and adjectives, for words the lexicon does not list. */
-const COMMON_ENDINGS = /(tion|tions|sion|sions|ment|ments|ness|ity|ities|ship|ships|ance|ances|ence|ences|ism|isms|ology|ical|ally|ously|ive|ives|ful|less|able|ible|ure|ures|ings|ists|ers|ies)$/;
+const COMMON_ENDINGS = /(tion|tions|sion|sions|ment|ments|ness|ity|ities|ship|ships|ance|ances|ence|ences|ism|isms|ology|ical|ally|ously|ive|ives|ful|less|able|ible|ure|ures|ists)$/;
 
 /** Is this (folded) word an ordinary English word rather than part of a name? */
 export function isCommonWord(folded: string): boolean {

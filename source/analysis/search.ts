@@ -1,4 +1,4 @@
-import Fuse from 'fuse.js';
+import Fuse, {type IFuseOptions} from 'fuse.js';
 import type {Document} from '../corpus/types.js';
 import type {SearchHit} from './types.js';
 
@@ -10,22 +10,187 @@ export interface SearchableSentence {
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 
-/** Fuzzy search over every sentence of a set of documents. */
+/** Sentences are long: match anywhere in them (ignoreLocation) and rank by how close the match is. */
+const THRESHOLD = 0.3;
+const FUSE_OPTIONS: IFuseOptions<SearchableSentence> = {
+	keys: ['text'],
+	includeScore: true,
+	includeMatches: true,
+	ignoreLocation: true,
+	threshold: THRESHOLD,
+	minMatchCharLength: 2,
+};
+
+/** fuse.js's bitap compares at most this many characters of a pattern at once; longer ones go in pieces. */
+const FUSE_MAX_BITS = 32;
+/** fuse.js's score for a match without errors (it never reports 0 unless the whole text is the query). */
+const EXACT_BITAP_SCORE = 0.001;
+/** Between sentences in the index's text; no document contains it (files with NUL bytes are not read). */
+const SEPARATOR = '\u0000';
+/** Characters sampled to estimate how common a pair of characters is. */
+const SAMPLE_CHARS = 1 << 20;
+const PAIR_BUCKETS = 4096;
+
+/**
+ * fuse.js's field norm, computed the same way: 1/√(number of whitespace-separated tokens), to three
+ * decimals. A shorter sentence with the same match ranks higher.
+ */
+function fieldNorm(text: string): number {
+	let tokens = 0;
+	let inWord = false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if ((code >= 9 && code <= 13) || code === 32 || code === 160) inWord = false;
+		else if (!inWord) {
+			tokens++;
+			inWord = true;
+		}
+	}
+	return Math.round(1000 / Math.pow(Math.max(1, tokens), 0.5)) / 1000;
+}
+
+/** The most edits fuse.js accepts for a pattern of this length: errors / length may not pass the threshold. */
+function allowedErrors(length: number): number {
+	let errors = 0;
+	while ((errors + 1) / length <= THRESHOLD) errors++;
+	return errors;
+}
+
+/** fuse.js's final score for one key: its bitap score raised to the field norm (0 counts as EPSILON). */
+function finalScore(bitapScore: number, norm: number): number {
+	return Math.pow(bitapScore === 0 ? Number.EPSILON : bitapScore, norm);
+}
+
+function pairBucket(a: number, b: number): number {
+	return (Math.imul(a, 31) ^ b) & (PAIR_BUCKETS - 1);
+}
+
+/**
+ * The fewest edits (insertions, deletions, substitutions) that make a pattern of up to 32 characters into
+ * some stretch of a text, up to a most: the bitap recurrence fuse.js uses, run left to right.
+ */
+class Bitap {
+	readonly #ascii = new Int32Array(128);
+	readonly #other = new Map<number, number>();
+	readonly #goal: number;
+	readonly #errors: number;
+	readonly #states: Int32Array;
+
+	constructor(pattern: string, errors: number) {
+		for (let i = 0; i < pattern.length; i++) {
+			const code = pattern.charCodeAt(i);
+			if (code < 128) this.#ascii[code]! |= 1 << i;
+			else this.#other.set(code, (this.#other.get(code) ?? 0) | (1 << i));
+		}
+		this.#goal = 1 << (pattern.length - 1);
+		this.#errors = errors;
+		this.#states = new Int32Array(errors + 1);
+	}
+
+	/** Errors of the best match within text[start, end), or -1 when it takes more than the most allowed. */
+	fewestErrors(text: string, start: number, end: number): number {
+		const ascii = this.#ascii;
+		const other = this.#other;
+		const goal = this.#goal;
+		const errors = this.#errors;
+		const states = this.#states;
+		// Before any text, matching the first d characters of the pattern takes d deletions.
+		for (let d = 0; d <= errors; d++) states[d] = (1 << d) - 1;
+		let fewest = -1;
+		for (let i = start; i < end; i++) {
+			const code = text.charCodeAt(i);
+			const mask = code < 128 ? ascii[code]! : (other.get(code) ?? 0);
+			let before = states[0]!;
+			let after = ((before << 1) | 1) & mask;
+			states[0] = after;
+			for (let d = 1; d <= errors; d++) {
+				const previous = states[d]!;
+				// match | insertion | substitution and deletion, as fuse.js combines them
+				const next = (((previous << 1) | 1) & mask) | before | ((before | after) << 1) | 1;
+				states[d] = next;
+				before = previous;
+				after = next;
+			}
+			const worst = fewest < 0 ? errors : fewest - 1;
+			for (let d = 0; d <= worst; d++) {
+				if (states[d]! & goal) {
+					fewest = d;
+					break;
+				}
+			}
+			if (fewest === 0) return 0;
+		}
+		return fewest;
+	}
+}
+
+interface Candidate {
+	/** Position in the original sentence list. */
+	sentence: number;
+	/** The score fuse.js will give it. */
+	score: number;
+}
+
+/**
+ * Fuzzy search over every sentence of a set of documents, with the results fuse.js gives (same options,
+ * same scores, same order), without fuse.js reading every sentence for every keystroke.
+ *
+ * fuse.js scores a match by its bitap errors / pattern length, raised to the sentence's field norm (shorter
+ * sentences rank higher). The index keeps the lower-cased sentences in one string, ordered by field norm, so:
+ * - a query found as typed (an exact match, the usual case while typing) scores by norm alone, and the first
+ *   `limit` hits of one indexOf pass through that string are the best exact matches;
+ * - a match with e ≥ 1 errors scores at least (1/length)^norm, so once `limit` exact matches are known only
+ *   the sentences short enough to beat them need a fuzzy look (often none);
+ * - a fuzzy match with at most k errors contains one of k+1 disjoint pieces of the query exactly (each edit
+ *   spoils at most one piece), so only sentences holding a piece get a bitap check, and the pieces chosen
+ *   are the rarest.
+ * fuse.js itself then scores the few sentences that can make the top `limit`, so the hits, scores and
+ * highlighted ranges are its own.
+ */
 export class SentenceIndex {
 	readonly #sentences: SearchableSentence[];
-	readonly #fuse: Fuse<SearchableSentence>;
+	/** Sentence (position in #sentences) at each rank; ranks run by field norm, highest first, then position. */
+	readonly #byRank: Int32Array;
+	readonly #norms: Float64Array;
+	/** Where each rank's lower-cased text starts in #text; one more entry for the end. */
+	readonly #starts: Int32Array;
+	/** SEPARATOR, then each rank's lower-cased text followed by SEPARATOR. */
+	readonly #text: string;
+	#pairs: Int32Array | undefined;
 
 	constructor(sentences: SearchableSentence[]) {
 		this.#sentences = sentences;
-		// Sentences are long: match anywhere in them (ignoreLocation) and rank by how close the match is.
-		this.#fuse = new Fuse(sentences, {
-			keys: ['text'],
-			includeScore: true,
-			includeMatches: true,
-			ignoreLocation: true,
-			threshold: 0.3,
-			minMatchCharLength: 2,
-		});
+		const count = sentences.length;
+		const norms = new Float64Array(count);
+		// Bucket by norm (a few hundred distinct values), highest first; positions stay in order within one.
+		const byNorm = new Map<number, number[]>();
+		for (let i = 0; i < count; i++) {
+			const norm = fieldNorm(sentences[i]!.text);
+			norms[i] = norm;
+			let bucket = byNorm.get(norm);
+			if (!bucket) byNorm.set(norm, (bucket = []));
+			bucket.push(i);
+		}
+		this.#byRank = new Int32Array(count);
+		this.#norms = new Float64Array(count);
+		this.#starts = new Int32Array(count + 1);
+		const parts: string[] = [''];
+		let rank = 0;
+		let offset = 1;
+		for (const norm of [...byNorm.keys()].sort((a, b) => b - a)) {
+			for (const i of byNorm.get(norm)!) {
+				const lower = sentences[i]!.text.toLowerCase();
+				this.#byRank[rank] = i;
+				this.#norms[rank] = norm;
+				this.#starts[rank] = offset;
+				parts.push(lower);
+				offset += lower.length + 1;
+				rank++;
+			}
+		}
+		this.#starts[count] = offset;
+		parts.push('');
+		this.#text = parts.join(SEPARATOR);
 	}
 
 	static fromDocuments(documents: Document[]): SentenceIndex {
@@ -37,8 +202,26 @@ export class SentenceIndex {
 	}
 
 	search(query: string, limit = DEFAULT_SEARCH_LIMIT): SearchHit[] {
-		if (query.trim() === '') return [];
-		return this.#fuse.search(query, {limit}).map(result => ({
+		if (query.trim() === '' || limit < 1 || this.#sentences.length === 0) return [];
+		const pattern = query.toLowerCase();
+		const long = pattern.length > FUSE_MAX_BITS;
+		const candidates = long ? this.#longPatternCandidates(pattern) : this.#candidates(pattern, limit);
+		// fuse.js has the last word. It may refuse a fuzzy candidate (its highlighted run must be two
+		// characters long); then the next best candidates get their turn.
+		let take = long ? candidates.length : limit;
+		for (;;) {
+			const chosen = candidates.slice(0, take);
+			const hits = this.#fuse(chosen.map(c => c.sentence), query, limit);
+			if (hits.length >= limit || take >= candidates.length) return hits;
+			take *= 2;
+		}
+	}
+
+	/** fuse.js over some sentences, in their original order so that ties break as over all of them. */
+	#fuse(sentences: number[], query: string, limit: number): SearchHit[] {
+		if (sentences.length === 0) return [];
+		const items = sentences.sort((a, b) => a - b).map(i => this.#sentences[i]!);
+		return new Fuse(items, FUSE_OPTIONS).search(query, {limit}).map(result => ({
 			document: result.item.document,
 			sentence: result.item.sentence,
 			score: result.score ?? 0,
@@ -46,4 +229,206 @@ export class SentenceIndex {
 			matches: (result.matches ?? []).flatMap(m => m.indices.map(([start, end]) => ({start, end: end + 1}))),
 		}));
 	}
+
+	#rankAt(position: number): number {
+		let low = 0;
+		let high = this.#starts.length - 2;
+		while (low < high) {
+			const mid = (low + high + 1) >> 1;
+			if (this.#starts[mid]! <= position) low = mid;
+			else high = mid - 1;
+		}
+		return low;
+	}
+
+	/** Calls `hit` with each rank in [from, to) whose text contains `needle`, in rank order, until it returns false. */
+	#eachRankContaining(needle: string, from: number, to: number, hit: (rank: number) => boolean): void {
+		const end = this.#starts[to]!;
+		let position = this.#starts[from]!;
+		for (;;) {
+			const at = this.#text.indexOf(needle, position);
+			if (at < 0 || at >= end) return;
+			const rank = this.#rankAt(at);
+			if (!hit(rank)) return;
+			position = this.#starts[rank + 1]!;
+		}
+	}
+
+	/** The first rank whose norm is below `norm` (ranks are in falling norm). */
+	#firstRankBelow(norm: number): number {
+		let low = 0;
+		let high = this.#norms.length;
+		while (low < high) {
+			const mid = (low + high) >> 1;
+			if (this.#norms[mid]! >= norm) low = mid + 1;
+			else high = mid;
+		}
+		return low;
+	}
+
+	/** Sentences that can make the top `limit` for a pattern of up to 32 characters, best predicted score first. */
+	#candidates(pattern: string, limit: number): Candidate[] {
+		const n = pattern.length;
+		const found: Candidate[] = [];
+		const seen = new Set<number>();
+		const add = (rank: number, bitapScore: number) => {
+			if (seen.has(rank)) return;
+			seen.add(rank);
+			found.push({sentence: this.#byRank[rank]!, score: finalScore(bitapScore, this.#norms[rank]!)});
+		};
+
+		// Exact matches, best first. A single character only counts for fuse.js where it is doubled: the
+		// highlighted run must be at least minMatchCharLength (2) characters.
+		const needle = n === 1 ? pattern + pattern : pattern;
+		let exact = 0;
+		this.#eachRankContaining(needle, 0, this.#byRank.length, rank => {
+			add(rank, EXACT_BITAP_SCORE);
+			return ++exact < limit;
+		});
+		// A sentence that is the query itself scores 0, better than its norm would place it; it has the
+		// query's own norm, so only that stretch of ranks needs a look.
+		if (n >= 2) {
+			const norm = fieldNorm(pattern);
+			const from = this.#firstRankBelow(norm + 1e-9);
+			const to = this.#firstRankBelow(norm);
+			if (from < to) {
+				const whole = SEPARATOR + pattern + SEPARATOR;
+				let position = this.#starts[from]! - 1;
+				for (;;) {
+					const at = this.#text.indexOf(whole, position);
+					if (at < 0 || at >= this.#starts[to]! - 1) break;
+					const rank = this.#rankAt(at + 1);
+					seen.delete(rank);
+					const index = found.findIndex(c => c.sentence === this.#byRank[rank]);
+					if (index >= 0) found.splice(index, 1);
+					add(rank, 0);
+					position = at + 1;
+				}
+			}
+		}
+		found.sort(byScore);
+
+		const errors = allowedErrors(n);
+		if (errors > 0) {
+			// Fuzzy matches score at least (1/n)^norm, worse down the ranks. Go down in growing blocks, and
+			// stop where that floor passes the limit-th best score found so far.
+			const least = Math.max(EXACT_BITAP_SCORE, 1 / n);
+			const bitap = new Bitap(pattern, errors);
+			const pieces = this.#rarestPieces(pattern, errors + 1);
+			const count = this.#byRank.length;
+			let from = 0;
+			let block = 256;
+			while (from < count) {
+				let to = Math.min(count, from + block);
+				if (found.length >= limit) {
+					const bar = found[limit - 1]!.score;
+					// least^norm <= bar  <=>  norm >= ln(bar) / ln(least)
+					to = Math.min(to, this.#firstRankBelow(Math.log(bar) / Math.log(least) - 1e-12));
+					if (to <= from) break;
+				}
+				for (const rank of this.#ranksWithPiece(pieces, from, to)) {
+					if (seen.has(rank)) continue;
+					const fewest = bitap.fewestErrors(this.#text, this.#starts[rank]!, this.#starts[rank + 1]! - 1);
+					if (fewest > 0) add(rank, Math.max(EXACT_BITAP_SCORE, fewest / n));
+				}
+				found.sort(byScore);
+				from = to;
+				block *= 2;
+			}
+		}
+		return found;
+	}
+
+	/** For a pattern longer than 32 characters: sentences where some 32-character piece, as fuse.js cuts them, matches. */
+	#longPatternCandidates(pattern: string): Candidate[] {
+		const chunks: string[] = [];
+		const whole = pattern.length - (pattern.length % FUSE_MAX_BITS);
+		for (let i = 0; i < whole; i += FUSE_MAX_BITS) chunks.push(pattern.slice(i, i + FUSE_MAX_BITS));
+		if (pattern.length % FUSE_MAX_BITS) chunks.push(pattern.slice(pattern.length - FUSE_MAX_BITS));
+		const ranks = new Set<number>();
+		for (const chunk of chunks) {
+			const errors = allowedErrors(chunk.length);
+			const bitap = new Bitap(chunk, errors);
+			for (const rank of this.#ranksWithPiece(this.#rarestPieces(chunk, errors + 1), 0, this.#byRank.length)) {
+				if (!ranks.has(rank) && bitap.fewestErrors(this.#text, this.#starts[rank]!, this.#starts[rank + 1]! - 1) >= 0) ranks.add(rank);
+			}
+		}
+		// Scores of several pieces average in ways not worth predicting: fuse.js ranks them all.
+		return [...ranks].map(rank => ({sentence: this.#byRank[rank]!, score: 0}));
+	}
+
+	/** Ranks in [from, to) whose text holds one of the pieces, in rank order. */
+	#ranksWithPiece(pieces: string[], from: number, to: number): number[] {
+		const ranks = new Set<number>();
+		for (const piece of pieces) {
+			this.#eachRankContaining(piece, from, to, rank => {
+				ranks.add(rank);
+				return true;
+			});
+		}
+		return [...ranks].sort((a, b) => a - b);
+	}
+
+	/** How often each pair of characters occurs, in a sample spread over the whole text. */
+	#pairCounts(): Int32Array {
+		if (this.#pairs) return this.#pairs;
+		const counts = new Int32Array(PAIR_BUCKETS);
+		const text = this.#text;
+		const stretches = 64;
+		const stretch = Math.max(2, Math.floor(Math.min(text.length, SAMPLE_CHARS) / stretches));
+		const step = Math.max(stretch, Math.floor(text.length / stretches));
+		for (let start = 0; start + 1 < text.length; start += step) {
+			const end = Math.min(text.length - 1, start + stretch);
+			for (let i = start; i < end; i++) counts[pairBucket(text.charCodeAt(i), text.charCodeAt(i + 1))]!++;
+		}
+		this.#pairs = counts;
+		return counts;
+	}
+
+	/**
+	 * `count` disjoint pieces of at least two characters, chosen to be rare: a piece occurs at most as often
+	 * as its rarest pair of characters, and the choice minimises the sum of that over the pieces.
+	 */
+	#rarestPieces(pattern: string, count: number): string[] {
+		const n = pattern.length;
+		const pairs = this.#pairCounts();
+		const pairCost = (i: number) => pairs[pairBucket(pattern.charCodeAt(i), pattern.charCodeAt(i + 1))]!;
+		// best[j][i]: least cost of j pieces within pattern[0, i), with the choice that got there.
+		const best: Array<Array<{cost: number; from: number; piece: number}>> = [];
+		for (let j = 0; j <= count; j++) best.push(Array.from({length: n + 1}, () => ({cost: Infinity, from: -1, piece: -1})));
+		for (let i = 0; i <= n; i++) best[0]![i] = {cost: 0, from: -1, piece: -1};
+		for (let j = 1; j <= count; j++) {
+			for (let end = 2; end <= n; end++) {
+				const row = best[j]!;
+				// Leave the character before `end` out of every piece...
+				if (row[end - 1]!.cost < row[end]!.cost) row[end] = {...row[end - 1]!, piece: -1};
+				// ...or end a piece there.
+				let rarest = Infinity;
+				for (let start = end - 2; start >= 0; start--) {
+					rarest = Math.min(rarest, pairCost(start));
+					const cost = best[j - 1]![start]!.cost + rarest;
+					if (cost < row[end]!.cost) row[end] = {cost, from: start, piece: end};
+				}
+			}
+		}
+		const pieces: string[] = [];
+		let end = n;
+		for (let j = count; j > 0 && end > 0; ) {
+			const step = best[j]![end]!;
+			if (step.piece < 0) {
+				end--;
+				continue;
+			}
+			pieces.push(pattern.slice(step.from, step.piece));
+			end = step.from;
+			j--;
+		}
+		// A pattern too short for `count` pieces of two (not reached with fuse.js's threshold): the whole
+		// pattern cut in single characters is still a sound filter.
+		return pieces.length === count ? pieces : [...new Set(pattern)];
+	}
+}
+
+function byScore(a: Candidate, b: Candidate): number {
+	return a.score - b.score || a.sentence - b.sentence;
 }

@@ -80,16 +80,35 @@ function useKeys(store: DashboardStore, effects: {quit: () => void; interrupt: (
 	useInput(handler);
 }
 
-/** Keeps the search index fed with arriving documents and runs the current query off the render path. */
-function useSearch(store: DashboardStore, search: SentenceSearch, query: string, analyses: DocumentAnalysis[]) {
-	const live = useMemo(() => new LiveSearch(search, SEARCH_LIMIT, (q, hits, complete) => store.dispatch({type: 'results', query: q, hits, complete})), [store, search]);
-	useEffect(() => () => live.dispose(), [live]);
-	const added = useRef(0);
+/**
+ * Keeps the search index fed with arriving documents and runs the query as it changes. It follows the
+ * store directly rather than through an effect: a keystroke and, on a small set, its results then
+ * land in one frame; a large set is searched in slices after it.
+ */
+function useSearch(store: DashboardStore, search: SentenceSearch) {
 	useEffect(() => {
-		live.addDocuments(analyses.slice(added.current).map(a => a.document));
-		added.current = analyses.length;
-	}, [live, analyses]);
-	useEffect(() => live.setQuery(query), [live, query]);
+		const live = new LiveSearch(search, SEARCH_LIMIT, (query, hits, complete) => store.dispatch({type: 'results', query, hits, complete}));
+		let added = 0;
+		let query = '';
+		const follow = () => {
+			const state = store.getState();
+			if (state.analyses.length > added) {
+				const arrived = state.analyses.slice(added);
+				added = state.analyses.length;
+				live.addDocuments(arrived.map(a => a.document));
+			}
+			if (state.search.query !== query) {
+				query = state.search.query;
+				live.setQuery(query);
+			}
+		};
+		const unsubscribe = store.subscribe(follow);
+		follow();
+		return () => {
+			unsubscribe();
+			live.dispose();
+		};
+	}, [store, search]);
 }
 
 function useViewport(store: DashboardStore) {
@@ -151,11 +170,12 @@ export function Dashboard({store, search, theme, exportDirectory, now = () => ne
 		},
 	}).current;
 	useKeys(store, effects);
-	useSearch(store, search, state.search.query, state.analyses);
+	useSearch(store, search);
 	useViewport(store);
 
 	const running = !state.progress.finished;
-	const layout = dashboardLayout(state.viewport, state.focus, {progress: running});
+	// The same layout object while size and focus stay, so memoised panes whose data did not change skip rendering.
+	const layout = useMemo(() => dashboardLayout(state.viewport, state.focus, {progress: running}), [state.viewport, state.focus, running]);
 	const current = state.article.document === undefined ? undefined : state.analyses[state.article.document];
 	const status = statusLine(
 		{

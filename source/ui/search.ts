@@ -29,9 +29,12 @@ export class SentenceSearch {
 	#openIndex: SentenceIndex | undefined;
 	#run = 0;
 	readonly #defer: Defer;
+	readonly #sliceMs: number;
 
-	constructor({defer = nextTurn}: {defer?: Defer} = {}) {
+	/** `defer` schedules the next slice (the next turn of the event loop); `sliceMs` is how long a slice may run (0: one shard). */
+	constructor({defer = nextTurn, sliceMs = SLICE_MS}: {defer?: Defer; sliceMs?: number} = {}) {
 		this.#defer = defer;
+		this.#sliceMs = sliceMs;
 	}
 
 	add(documents: readonly Document[]): void {
@@ -54,9 +57,10 @@ export class SentenceSearch {
 
 	/**
 	 * Search for `query`; `onResult` gets the best `limit` hits so far, and `complete` once every shard
-	 * has been searched. Returns a function that cancels the search.
+	 * has been searched. With `now`, the first slice runs before returning: a small set is answered at
+	 * once, in the same frame as the keystroke. Returns a function that cancels the search.
 	 */
-	run(query: string, limit: number, onResult: (hits: SearchHit[], complete: boolean) => void): () => void {
+	run(query: string, limit: number, onResult: (hits: SearchHit[], complete: boolean) => void, {now = false} = {}): () => void {
 		const id = ++this.#run;
 		let cancelTurn = () => {};
 		const cancel = () => {
@@ -64,7 +68,8 @@ export class SentenceSearch {
 			if (this.#run === id) this.#run++;
 		};
 		if (query.trim() === '') {
-			cancelTurn = this.#defer(() => this.#run === id && onResult([], true));
+			if (now) onResult([], true);
+			else cancelTurn = this.#defer(() => this.#run === id && onResult([], true));
 			return cancel;
 		}
 		let shards: SentenceIndex[] | undefined;
@@ -84,7 +89,7 @@ export class SentenceSearch {
 			do {
 				hits.push(...shards[next++]!.search(query, limit));
 				hits = best();
-			} while (next < shards.length && performance.now() - started < SLICE_MS);
+			} while (next < shards.length && performance.now() - started < this.#sliceMs);
 			if (next >= shards.length) {
 				onResult(hits, true);
 				return;
@@ -95,7 +100,8 @@ export class SentenceSearch {
 			}
 			cancelTurn = this.#defer(step);
 		};
-		cancelTurn = this.#defer(step);
+		if (now) step();
+		else cancelTurn = this.#defer(step);
 		return cancel;
 	}
 }
@@ -150,11 +156,16 @@ export class LiveSearch {
 		this.#stale = false;
 		this.#running = true;
 		const query = this.#query;
-		this.#cancel = this.#index.run(query, this.#limit, (hits, complete) => {
-			this.#onResult(query, hits, complete);
-			if (!complete) return;
-			this.#running = false;
-			if (this.#stale) this.#refresh = setTimeout(() => this.#start(), REFRESH_MS);
-		});
+		this.#cancel = this.#index.run(
+			query,
+			this.#limit,
+			(hits, complete) => {
+				this.#onResult(query, hits, complete);
+				if (!complete) return;
+				this.#running = false;
+				if (this.#stale) this.#refresh = setTimeout(() => this.#start(), REFRESH_MS);
+			},
+			{now: true},
+		);
 	}
 }
