@@ -9,6 +9,9 @@ import {
 	isGivenNameWord,
 	isLastName,
 	isNotAName,
+	isOrganizationCue,
+	isOrganizationTail,
+	isSurnameWord,
 	isRoleWord,
 	isTitleWord,
 	longestKnownName,
@@ -86,6 +89,8 @@ export interface Candidate {
 	afterThe?: boolean;
 	/** An abbreviation in parentheses or after "or" right after this name: "Belt and Road Initiative (BRI)". */
 	defines?: string;
+	/** The title of a show or a song in quotation marks: no entity, and no name is read inside it. */
+	title?: boolean;
 }
 
 const WORD =
@@ -265,6 +270,7 @@ export function knownAt(tokens: Token[], i: number, text: string, base: number):
 function organizationEnd(tokens: Token[], i: number): number {
 	let headEnd = -1;
 	let names = 0;
+	let namesAfterOf = 0;
 	let wordsSinceBreak = 0;
 	let afterOf = false;
 	const leadingKnown = isNameShape(tokens[i]) && tokens[i]!.shape === 'upper' ? 1 : 0;
@@ -275,9 +281,18 @@ function organizationEnd(tokens: Token[], i: number): number {
 		if (k > i && !continues(tokens, k)) break;
 		if (isNameShape(t)) {
 			if (isTitleWord(t.folded) && k > i && !afterOf) break;
+			// After "of", a title ends the name when a person's name follows: "Bank of Canada Governor Mark Carney",
+			// "Bank of America Chief Executive Brian Moynihan"; "Department of Justice" keeps its title word.
+			if (afterOf && namesAfterOf > 0) {
+				const nameStart = titleEnd(tokens, k);
+				if (nameStart > 0 && isNameShape(tokens[nameStart]) && continues(tokens, nameStart)) break;
+			}
 			names++;
 			wordsSinceBreak++;
-			if (afterOf) headEnd = k + 1;
+			if (afterOf) {
+				headEnd = k + 1;
+				namesAfterOf++;
+			}
 			else if (ORGANIZATION_HEADS.has(t.folded) && (k > i || tokens[k + 1]?.folded === 'of' || tokens[k + 1]?.folded === 'for')) headEnd = k + 1;
 			if (t.possessive && !NAME_POSSESSIVES.has(t.folded)) break;
 			continue;
@@ -300,6 +315,9 @@ function organizationEnd(tokens: Token[], i: number): number {
 	}
 	return names >= 2 ? headEnd : -1;
 }
+
+/** Words that open a news site's section label: "Breaking News", "Top News". */
+const NEWS_SECTIONS = new Set(['breaking', 'latest', 'top', 'world', 'business', 'sports', 'local', 'national', 'international', 'trending', 'live', 'related', 'more', 'today']);
 
 /** The most words a name is looked for in. */
 const MAX_NAME_WORDS = 16;
@@ -380,6 +398,11 @@ export function findCandidates(tokenized: TokenizedSentence): Candidate[] {
 		const orgEnd = organizationEnd(tokens, i);
 		const givenNameFirst = known && known.end === i + 1 && known.type === 'place' && PLACES_AS_GIVEN_NAMES.has(t.folded) &&
 			isNameShape(tokens[i + 1]) && continues(tokens, i + 1) && !t.possessive && !knownAt(tokens, i + 1, text, base) && !ORGANIZATION_HEADS.has(tokens[i + 1]!.folded);
+		// "Breaking News", "Latest News": a news site's section labels, not outlets.
+		if (orgEnd === i + 2 && tokens[i + 1]!.folded === 'news' && NEWS_SECTIONS.has(t.folded)) {
+			i = orgEnd;
+			continue;
+		}
 		if (orgEnd > 0 && (!known || orgEnd > known.end)) {
 			const suffix = knownSuffix(tokens, i, orgEnd, text, base);
 			// "4-Year Partial University Scholarships": a number hyphened to the name is part of it.
@@ -438,7 +461,13 @@ export function findCandidates(tokenized: TokenizedSentence): Candidate[] {
 			}
 		}
 
-		const end = chunkEnd(tokens, i);
+		let end = chunkEnd(tokens, i);
+		// After a capitalised "The", "of" stays inside the name: "The God of Small Things", "The Lord of the Rings".
+		while (theOrganization && tokens[end]?.folded === 'of' && tokens[end]!.shape === 'lower' && continues(tokens, end)) {
+			const after = tokens[end + 1]?.folded === 'the' ? end + 2 : end + 1;
+			if (!isNameShape(tokens[after]) || !continues(tokens, after)) break;
+			end = chunkEnd(tokens, after);
+		}
 		classifyChunk(tokens, i, end, theOrganization, emit, text, base);
 		theOrganization = false;
 		i = end;
@@ -492,7 +521,13 @@ type Emit = (from: number, to: number, fields: Partial<Candidate>) => void;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 
 /** "the city of Wuhan", "the province of Shaanxi": the word after names a place. */
-const PLACE_KINDS = new Set(['city', 'town', 'village', 'province', 'state', 'region', 'district', 'county', 'island', 'capital', 'port', 'republic', 'kingdom', 'emirate', 'prefecture']);
+const PLACE_KINDS = new Set(
+	`city town village province state region district county island capital port republic kingdom emirate prefecture municipality
+	cities towns villages provinces states regions districts counties islands ports municipalities`.split(/\s+/),
+);
+
+/** Kinds of place that follow a place's name in lower case: "Tiruppur city", "Noyyal river". */
+const PLACE_KINDS_AFTER = new Set(['city', 'town', 'village', 'district', 'municipality', 'province', 'county', 'river', 'lake', 'island', 'valley', 'tehsil', 'taluk']);
 
 /** Verbs that, right after a lone surname, show it is a person acting: "Modi has", "Beyonce became". */
 const PERSON_VERBS = new Set(
@@ -521,8 +556,30 @@ function classifyChunk(tokens: Token[], from: number, to: number, theOrganizatio
 	const personCue = (previous !== undefined && previous.shape === 'lower' && isRoleWord(previous.folded)) ||
 		(next !== undefined && next.shape === 'lower' && SPEECH_VERBS.has(next.folded)) ||
 		(previous?.folded === 'said' && next?.shape !== 'cap');
+	// "carmaker Tesla", "its MoPub unit", "according to Factset" (a source named by one unknown word is a firm or an outlet).
+	const organizationCue = !personCue && !isFirstName(first.folded) && (
+		(previous !== undefined && previous.shape === 'lower' && first.joinsPrevious && isOrganizationCue(previous.folded)) ||
+		(next !== undefined && next.shape === 'lower' && next.joinsPrevious &&
+			(isOrganizationTail(next.folded) || (tokens[to + 1]?.shape === 'lower' && continues(tokens, to + 1) && isOrganizationTail(tokens[to + 1]!.folded)))) ||
+		(count === 1 && previous?.folded === 'to' && tokens[from - 2]?.folded === 'according' && !isLastName(first.folded) && !isCommonWord(first.folded)) ||
+		(count === 1 && next !== undefined && next.shape === 'lower' && next.joinsPrevious && MARKET_MOVE.test(text.slice(next.start - base, next.start - base + 60))));
 
 	if (count >= 2 && (PLACE_HEADS.has(last.folded) || PLACE_OPENERS.has(first.folded))) {
+		emit(from, to, {type: 'place'});
+		return;
+	}
+	// "West Texas", "South Mumbai", "Eastern Ukraine": a compass point before a place names a region.
+	if (count === 2 && COMPASS_POINTS.has(first.folded) && !last.hyphenBefore && lookupName(last.text, last.folded)?.type === 'place') {
+		emit(from, to, {type: 'place'});
+		return;
+	}
+	if (organizationCue && count <= 6) {
+		emit(from, to, {type: 'organization'});
+		return;
+	}
+	// "Tiruppur city", "Noyyal river", "Songadh municipality": a kind of place written after an unknown name.
+	if (count === 1 && next !== undefined && next.shape === 'lower' && next.joinsPrevious && PLACE_KINDS_AFTER.has(next.folded) &&
+		!isCommonWord(first.folded) && !isFirstName(first.folded) && !lookupName(first.text, first.folded)) {
 		emit(from, to, {type: 'place'});
 		return;
 	}
@@ -531,7 +588,9 @@ function classifyChunk(tokens: Token[], from: number, to: number, theOrganizatio
 		return;
 	}
 	if (count === 1) {
-		if (first.shape === 'upper' && first.text.replace(/[^\p{L}]/gu, '').length <= 5) {
+		// "NATO", "ICMR"; but "FIRST-TIME" and "NEWS" are everyday words written in capitals.
+		const emphasis = words.length > 1 || (first.folded.length >= 4 && !first.text.includes('.') && isCommonWord(first.folded));
+		if (first.shape === 'upper' && first.text.replace(/[^\p{L}]/gu, '').length <= 5 && !emphasis) {
 			emit(from, to, {type: 'organization'});
 			return;
 		}
@@ -542,7 +601,9 @@ function classifyChunk(tokens: Token[], from: number, to: number, theOrganizatio
 		const placeCue = (next !== undefined && /^,\s*$/u.test(gapAfter) && lookupName(next.text, next.folded)?.type === 'place') ||
 			(previous?.folded === 'of' && PLACE_KINDS.has(tokens[from - 2]?.folded ?? ''));
 		const tail = isNameShape(previous) && first.joinsPrevious && !tokens[from - 1]!.possessive;
-		emit(from, to, {personCue: personCue || verbAfter || who || last.possessive, placeCue, tail, afterThe});
+		// "iPhone", "eBay": a name that opens in lower case is a product's or a company's, never a person's.
+		const camelCase = /^\p{Ll}/u.test(first.text);
+		emit(from, to, {personCue: !camelCase && (personCue || verbAfter || who || last.possessive), placeCue, tail, afterThe});
 		return;
 	}
 	// "Managing Director Kristalina Georgieva", "Chief Executive Officer Tim Cook": a role written before the name.
@@ -559,24 +620,53 @@ function classifyChunk(tokens: Token[], from: number, to: number, theOrganizatio
 	// "Sporting Lisbon", "Bayern Munich" name clubs; "Greater China" is China.
 	const place = count >= 2 && !isFirstName(first.folded) ? lookupName(last.text, last.folded) : undefined;
 	if (place?.type === 'place' && !last.hyphenBefore) {
-		if (words.slice(0, -1).every(w => isCommonWord(w.folded))) emit(last.index, last.index + 1, {type: 'place', canonical: place.canonical});
-		else emit(from, to, {type: 'organization'});
+		// "Good Morning America" in quotation marks is the title of a show, not a mention of America.
+		if (words.slice(0, -1).every(w => isCommonWord(w.folded))) {
+			const title = quotedTitle(tokens, from, to, text, base);
+			if (title >= 0) emit(title, to, {title: true});
+			else emit(last.index, last.index + 1, {type: 'place', canonical: place.canonical});
+		} else emit(from, to, {type: 'organization'});
 		return;
 	}
 	const givenName = isFirstName(first.folded) && count <= 4;
+	// "Jaylen Brown": an unknown word before a surname that is also an everyday word is a given name.
+	const surname = count === 2 && (isLastName(last.folded) || (isSurnameWord(last.folded) && !isCommonWord(first.folded) && !lookupName(first.text, first.folded)));
 	// "the Oak Hill neighborhood", "the Zhanatas Wind Farm": after "the", only a given name makes a person.
-	const personLike = givenName || (!afterThe && (personCue || !anyCommon || (count === 2 && isLastName(last.folded))));
-	if (personLike && count <= 4 && words.every(w => w.shape === 'cap' || INITIALS.test(w.text))) {
+	const personLike = givenName || (!afterThe && (personCue || !anyCommon || surname));
+	if (personLike && count <= 4 && !/^\p{Ll}/u.test(first.text) && words.every(w => w.shape === 'cap' || INITIALS.test(w.text))) {
 		emit(from, to, {type: 'person'});
 		return;
 	}
 	// Three to six capitalised words with everyday words among them: "Little Kids Rock", "Silk Road Economic Belt".
 	// A longer run is a Title Case list or table, not one name.
-	if (count >= 3 && count <= 6 && !first.initial) {
+	// Words such as "This", "Is", "You" make it a title of a song or a book: "This Is What the Truth Feels Like".
+	if (count >= 3 && count <= 6 && !first.initial && !words.some(w => TITLE_FUNCTION_WORDS.has(w.folded))) {
 		emit(from, to, {type: 'organization'});
 		return;
 	}
 }
+
+/**
+ * Where the title in quotation marks that tokens [from, to) end starts ("Good Morning America", ‘Make Me Like
+ * You’), or -1. The title may start before `from` with words skipped as everyday words.
+ */
+function quotedTitle(tokens: Token[], from: number, to: number, text: string, base: number): number {
+	let start = from;
+	while (start > 0 && continues(tokens, start) && (isNameShape(tokens[start - 1]) || NAME_CONNECTORS.has(tokens[start - 1]!.folded))) start--;
+	const after = text.slice(tokens[to - 1]!.rawEnd - base, tokens[to - 1]!.rawEnd - base + 2);
+	return /["“‘']\s*$/u.test(tokens[start]!.gapBefore) && /^[.,!?]?["”’']/u.test(after) ? start : -1;
+}
+
+/** "Barratt fell 5.6 per cent": what rises and falls by a percentage is a listed company (or an index). */
+const MARKET_MOVE = /^(?:rose|fell|gained|lost|dropped|jumped|climbed|slid|sank|surged|soared|plunged|tumbled|slumped|advanced|declined|slipped|added|shed)\s+(?:(?:by|over|nearly|about|almost|some|more|than)\s+)*\d[\d.,]*\s?(?:%|per\s?cent|percent)/u;
+
+/** Compass points that make a region of the place after them. */
+const COMPASS_POINTS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest', 'central', 'upper', 'lower']);
+
+/** Pronouns and verbs that stand in titles of works, never in an organization's name. */
+const TITLE_FUNCTION_WORDS = new Set(
+	'i me my you your he him his she her it its we us our they them their this that these those what is are was were am be been do does did feels like'.split(' '),
+);
 
 /** An abbreviation defined right after a name: "Belt and Road Initiative (BRI)", "Indian Council of Medical Research or ICMR". */
 function abbreviationAfter(tokens: Token[], to: number, text: string, base: number): string | undefined {

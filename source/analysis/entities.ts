@@ -90,12 +90,13 @@ class Roster {
 		this.addKey(entity, keyOf(tokens, first, last));
 	}
 
-	merge(from: Working, into: Working) {
+	/** `votes: false` when the merged forms were typed by a misreading the merge corrects. */
+	merge(from: Working, into: Working, {votes = true} = {}) {
 		const a = root(from);
 		const b = root(into);
 		if (a === b) return;
 		a.mergedInto = b;
-		for (const type of ['person', 'place', 'organization'] as const) b.votes[type] += a.votes[type];
+		if (votes) for (const type of ['person', 'place', 'organization'] as const) b.votes[type] += a.votes[type];
 		for (const [surface, n] of a.surfaces) b.surfaces.set(surface, (b.surfaces.get(surface) ?? 0) + n);
 		for (const key of a.keys) b.keys.add(key);
 		for (const alias of a.extraAliases) b.extraAliases.add(alias);
@@ -121,6 +122,10 @@ export function findEntities(document: Document): DocumentEntity[] {
 	for (const tokenized of sentences) {
 		if (tokenized.mode !== 'prose') continue;
 		for (const candidate of findCandidates(tokenized)) {
+			if (candidate.title) {
+				for (let k = candidate.first; k < candidate.last; k++) roster.covered.add(tokenized.tokens[k]!.start);
+				continue;
+			}
 			if (!candidate.type) {
 				pending.push({candidate, tokenized});
 				continue;
@@ -142,6 +147,7 @@ export function findEntities(document: Document): DocumentEntity[] {
 	// Pass 2b: merge the forms of one entity.
 	mergeAbbreviations(roster, definitions);
 	mergePersons(roster);
+	mergeSurnames(roster);
 	mergeOrganizations(roster);
 
 	// Single words nothing vouched for: a known name's part, or a person when the context says so.
@@ -184,7 +190,7 @@ function mergeAbbreviations(roster: Roster, definitions: Array<{entity: Working;
 	for (const {entity, candidate} of definitions) {
 		const abbreviation = candidate.defines!;
 		const letters = abbreviation.replace(/[^\p{L}]/gu, '').toUpperCase();
-		if (!isSubsequence(letters, initials(candidate.text))) continue;
+		if (!isSubsequence(letters, initials(candidate.text)) && !spellsOut(letters, candidate.text)) continue;
 		const key = foldKey(abbreviation);
 		const existing = roster.find(key);
 		const target = root(entity);
@@ -192,6 +198,19 @@ function mergeAbbreviations(roster: Roster, definitions: Array<{entity: Working;
 		roster.addKey(target, key);
 		target.extraAliases.add(abbreviation);
 	}
+}
+
+/**
+ * "TMC" for "Trinamool Congress": an abbreviation may take letters from inside the words, but it starts
+ * with the name's first initial and ends with its last word's.
+ */
+function spellsOut(letters: string, name: string): boolean {
+	const first = initials(name);
+	if (letters.length < 2 || first.length < 2 || letters[0] !== first[0] || letters[letters.length - 1] !== first[first.length - 1]) return false;
+	const body = name.toUpperCase().replace(/[^\p{Lu}]/gu, '');
+	let i = 0;
+	for (const ch of body) if (ch === letters[i]) i++;
+	return i === letters.length;
 }
 
 /** "FDA" in "USFDA": the letters in order, ending on the name's last word. */
@@ -220,6 +239,37 @@ function personWords(roster: Roster): Map<string, Working | null> {
 		}
 	}
 	return words;
+}
+
+/**
+ * "Mayor Rob Ford ... Ford said": the surname of a person named in full is that person, though the gazetteer
+ * knows a company or a place by the word, when the full name comes first ("Ford's founder Henry Ford" keeps
+ * the carmaker).
+ */
+function mergeSurnames(roster: Roster) {
+	const surnames = new Map<string, Working | null>();
+	for (const entity of roster.live()) {
+		if (topType(entity) !== 'person') continue;
+		for (const key of entity.keys) {
+			const parts = key.split(' ');
+			if (parts.length < 2) continue;
+			const surname = parts[parts.length - 1]!;
+			const seen = surnames.get(surname);
+			surnames.set(surname, seen === undefined || seen === entity ? entity : null);
+		}
+	}
+	for (const entity of roster.live()) {
+		if (topType(entity) === 'person' || entity.keys.size !== 1) continue;
+		const [key] = entity.keys;
+		const owner = surnames.get(key!);
+		if (owner && root(owner) !== root(entity) && firstMention(owner) < firstMention(entity)) roster.merge(entity, owner, {votes: false});
+	}
+}
+
+function firstMention(entity: Working): number {
+	let first = Infinity;
+	for (const mention of root(entity).mentions) first = Math.min(first, mention.start);
+	return first;
 }
 
 /** "President Xi" and "Xi Jinping", "Ms. Hitchens" and "Heather Hitchens": one person. */
@@ -263,11 +313,19 @@ function mergeOrganizations(roster: Roster) {
 				if (other && root(other) !== root(e)) roster.merge(other, e);
 				roster.addKey(root(e), base);
 			}
-			// "Harvard University" is "Harvard".
-			if (words.length === 2 && SCHOOL_HEADS.has(words[1]!) && !isCommonWord(words[0]!)) roster.addKey(root(e), words[0]!);
-			// "Golden State Warriors" are "the Warriors": a team goes by its plural nickname.
+			// "Harvard University" is "Harvard", "Johns Hopkins University" is "Johns Hopkins", even where a rule took
+			// that short form for a person's name.
+			const school = words.slice(0, -1);
+			if (SCHOOL_HEADS.has(words[words.length - 1]!) && !school.includes('of') && (school.length > 1 || !isCommonWord(school[0]!))) {
+				const short = school.join(' ');
+				// "Oxford" in a story on Oxford University is the university, not the city.
+				const misread = roster.find(short);
+				if (misread && root(misread) !== root(e) && (topType(misread) === 'person' || misread.keys.size === 1)) roster.merge(misread, e, {votes: false});
+				roster.addKey(root(e), short);
+			}
+			// "Golden State Warriors" are "the Warriors": a team goes by its plural nickname ("University of Texas" has none).
 			const nickname = words[words.length - 1]!;
-			if (/[^s]s$/u.test(nickname) && !ORGANIZATION_HEADS.has(nickname)) roster.addKey(root(e), nickname);
+			if (/[^s]s$/u.test(nickname) && !ORGANIZATION_HEADS.has(nickname) && !words.includes('of') && !lookupName(nickname, nickname)) roster.addKey(root(e), nickname);
 			// "Tony Award" and "Tony Awards".
 			const plural = byKey.get(key + 's');
 			if (plural && root(plural) !== root(e)) roster.merge(e, plural);

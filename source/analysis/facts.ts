@@ -48,6 +48,8 @@ interface Figure extends Span {
 	text?: string;
 	/** Set when a later rule finds the figure is no fact after all (a score, "won 5-3"). */
 	dropped?: boolean;
+	/** The capitalised word and number a quantity is written as ("Billboard 200"), in case they name something. */
+	label?: string;
 }
 
 // ---------------------------------------------------------------------------------------- patterns
@@ -86,8 +88,9 @@ const ATOM = /(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\
 
 const CURRENCY_BEFORE =
 	/(?:^|[^\p{L}\p{N}])((?:US|U\.S\.|C|CA|CAN|A|AU|NZ|HK|S|NT|MX|R)?\$|[€£¥₹₩₽₺₦₱₪]|Rs\.?|INR|USD|CAD|AUD|EUR|GBP|JPY|CNY|RMB|CHF|HKD|SGD|NZD|KZT)[\s\u00a0]?(−|-|minus\s)?$/du;
-const SCALE_AFTER = /^(?:[\s\u00a0]|-)?(thousand|million|billion|trillion|lakhs?|crores?)(?![\p{L}])(?:\s(crores?)(?![\p{L}]))?/iu;
-const SCALE_ABBREVIATION_AFTER = /^(?:(bn|mn|mln|bln|tn|cr|[kmb])|\s(bn|mn|mln|bln|tn))(?![\p{L}\p{N}])/iu;
+const SCALE_AFTER = /^(?:[\s\u00a0]|-)?(thousand|million|billion|trillion|lakhs?|crores?)(?![\p{L}])(?:[\s-](crores?)(?![\p{L}]))?/iu;
+/** "US$17m", "£3.5 bn", "Rs 91,000-cr", "Rs 500 cr". */
+const SCALE_ABBREVIATION_AFTER = /^(?:(bn|mn|mln|bln|tn|cr|[kmb])|[\s\u00a0-](bn|mn|mln|bln|tn|cr))(?![\p{L}\p{N}])/iu;
 const PERCENT_AFTER = /^(?:\s?%(?:\s?points?)?|[\s\u00a0]?(?:per\s?cent|percent|pct|percentage[\s-]points?|per-cent)(?![\p{L}])|-(?:percent|per-cent|percentage-points?)(?![\p{L}])|pc(?![\p{L}]))/iu;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)(?![\p{L}])/iu;
 const DECADE_AFTER = /^(?:s|[’']s)(?![\p{L}])/u;
@@ -115,7 +118,8 @@ const CURRENCY_AFTER = buildCurrencyAfter();
 const FIRST_NUMBER_WORD =
 	'(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
 function buildSpelled(): RegExp {
-	const units = [...MEASUREMENT_UNITS].filter(u => u.length > 2 || u === 'km' || u === 'kg').map(escapeRegExp);
+	// One-letter units ("g", "l") and "ha" are too often other words to follow a spelled-out number.
+	const units = [...MEASUREMENT_UNITS].filter(u => u.length > 2 || (u.length === 2 && u !== 'ha')).map(escapeRegExp);
 	const money = Object.keys(CURRENCY_WORDS).map(w => escapeRegExp(w).replace(/ /g, '\\s'));
 	const unit = ['percentage[\\s-]points?', 'per[\\s-]?cent', 'percent', 'dollars', ...money, ...units].join('|');
 	return new RegExp(`(?<![\\p{L}\\p{N}-])(${FIRST_NUMBER_WORD}(?:[\\s-]+${NUMBER_WORD_PATTERN})*)[\\s-]+(${unit})(?![\\p{L}])`, 'giu');
@@ -134,6 +138,8 @@ const FIGURE_PREFIXES = new Set(['mid', 'pre', 'post', 'early', 'late', 'end', '
 const NOT_NAMES = new Set(['i', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'overall', 'altogether', 'total', 'so', 'far', 'about', 'only', 'some', 'nearly', 'almost', 'over', 'all']);
 /** A street address: "10 Downing Street", "1600 Pennsylvania Avenue". */
 const ADDRESS_AFTER = /^(?:\s\p{Lu}[\p{L}’'.-]*){1,3}\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Way|Place|Square|Court|Plaza|Terrace|Parkway)\b/u;
+/** Words before a name that start a clause whose verb is left out: "... and the Congress 99". */
+const ELLIPSIS_BEFORE = /\b(?:and|while|but|whereas)\s+(?:the\s+)?$/u;
 const QUANTITY_QUALIFIER = /(?:more than|fewer than|less than|over|nearly|almost|at least|up to|some|approximately|roughly|about|around)\s$/iu;
 /** Words after a number that end the search for the noun it counts. */
 const NOT_COUNTED = new Set(
@@ -252,7 +258,7 @@ export function dollarCurrency(text: string): string {
 // ---------------------------------------------------------------------------------------- scanning
 
 /** Every figure in one sentence. `dollar` is what a bare "$" means in this document. */
-function findFigures(text: string, dollar = 'USD'): Figure[] {
+function findFigures(text: string, dollar = 'USD', labels = new Set<string>()): Figure[] {
 	const taken = new Claims(text.length);
 	const figures: Figure[] = [];
 	const claim = (start: number, end: number) => taken.push({start, end});
@@ -267,7 +273,7 @@ function findFigures(text: string, dollar = 'USD'): Figure[] {
 			for (const m of text.matchAll(re)) if (!taken.overlaps(m.index!, m.index! + m[0].length)) claim(m.index!, m.index! + m[0].length);
 		}
 		findTwoDigitYears(text, figures, taken);
-		findDigitFigures(text, dollar, figures, taken);
+		findDigitFigures(text, dollar, figures, taken, labels);
 	}
 	findSpelledFigures(text, dollar, figures, taken);
 	return figures.sort((a, b) => a.start - b.start || a.number.start - b.number.start);
@@ -353,7 +359,8 @@ function findTwoDigitYears(text: string, figures: Figure[], taken: Claims): void
 	}
 }
 
-function findDigitFigures(text: string, dollar: string, figures: Figure[], taken: Claims): void {
+/** `labels` collects the word-and-number names found ("Billboard 200" in "topped the Billboard 200 with"). */
+function findDigitFigures(text: string, dollar: string, figures: Figure[], taken: Claims, labels: Set<string>): void {
 	const titleCase = isTitleCase(text);
 	const atoms: Figure[] = [];
 	let lastIdentifierEnd = -1;
@@ -361,7 +368,7 @@ function findDigitFigures(text: string, dollar: string, figures: Figure[], taken
 		const start = m.index!;
 		const end = start + m[0].length;
 		if (taken.overlaps(start, end)) continue;
-		const figure = classify(text, m[0], start, end, dollar, titleCase, lastIdentifierEnd);
+		const figure = classify(text, m[0], start, end, dollar, titleCase, lastIdentifierEnd, labels);
 		if (figure === 'identifier') lastIdentifierEnd = end;
 		if (figure === undefined || figure === 'identifier') {
 			taken.push({start, end});
@@ -394,6 +401,7 @@ function classify(
 	dollar: string,
 	titleCase: boolean,
 	lastIdentifierEnd: number,
+	labels: Set<string>,
 ): Figure | 'identifier' | undefined {
 	const before = text.slice(Math.max(0, start - 24), start);
 	const after = text.slice(end, end + 60);
@@ -540,20 +548,28 @@ function classify(
 
 	// A number after a capitalised word mid-sentence names something ("Boeing 737", "Yankees 5")
 	// unless it counts a noun; headlines capitalise every word, so they are exempt.
+	// After a comma the name usually elides a verb: "Maharashtra reported 124 cases, Kerala 118".
+	const named = word ? null : /(?:^|[^,;]\s|\()(\p{L}*\p{Lu}[\p{L}\p{N}&.’'-]*)\s$/u.exec(before);
+	const label = named && !monthNumber(named[1]!) && !NOT_NAMES.has(named[1]!.toLowerCase()) ? `${named[1]} ${digits}` : undefined;
 	if (!titleCase && !word) {
-		// After a comma the name usually elides a verb: "Maharashtra reported 124 cases, Kerala 118".
-		const named = /(?:^|[^,;]\s|\()(\p{L}*\p{Lu}[\p{L}\p{N}&.’'-]*)\s$/u.exec(before);
-		if (named && !monthNumber(named[1]!) && !NOT_NAMES.has(named[1]!.toLowerCase())) {
-			const wordStart = start - 1 - named[1]!.length;
+		if (label) {
+			const wordStart = start - 1 - named![1]!.length;
 			const sentenceInitial = /^[\s“"‘'(]*$/u.test(text.slice(0, Math.max(0, wordStart)));
-			if (!sentenceInitial && !countedNoun(text, scaleEnd, base)) return 'identifier';
+			// "the BJP winning 240 seats and the Congress 99": a second name and number elide the verb and noun.
+			const elided = ELLIPSIS_BEFORE.test(text.slice(0, Math.max(0, wordStart))) && /\d/u.test(text.slice(0, Math.max(0, wordStart)));
+			if (!sentenceInitial && !elided && !countedNoun(text, scaleEnd, base)) {
+				labels.add(label);
+				return 'identifier';
+			}
 		}
 		// "the 737 Max", "a 1040 Form": a capitalised word after a bare number that counts nothing.
 		const next = /^\s(\p{Lu}\p{Ll}+)/u.exec(after)?.[1];
 		if (integer && next && !monthNumber(next) && !NOT_NAMES.has(next.toLowerCase()) && !countedNoun(text, end, base)) return 'identifier';
 	}
 
-	return quantity(text, start, scaleEnd, scaled(base, scale), number, base, scale);
+	const figure = quantity(text, start, scaleEnd, scaled(base, scale), number, base, scale);
+	if (label) figure.label = label;
+	return figure;
 }
 
 function quantity(text: string, start: number, end: number, value: number, number: Span, base: number, scale: number): Figure {
@@ -602,7 +618,7 @@ function shareRangeUnits(text: string, atoms: Figure[]): void {
 }
 
 function findSpelledFigures(text: string, dollar: string, figures: Figure[], taken: Claims): void {
-	if (!/per|cent|point|dollar|met|mile|feet|foot|kilo|ton|gram|pound|acre|hectare|degree|litre|liter|gallon|barrel|watt|inch|yard|ounce|euro|yen|yuan|rupee|knot|mph|byte|km|kg/i.test(text)) return;
+	if (!/per|cent|point|dollar|met|mile|feet|foot|kilo|ton|gram|pound|acre|hectare|degree|litre|liter|gallon|barrel|watt|inch|yard|ounce|euro|yen|yuan|rupee|knot|mph|byte|km|kg|[mgk]w|[cm]m|m[lg]|[gmt]b|ft|oz|lb/i.test(text)) return;
 	for (const m of text.matchAll(SPELLED_WITH_UNIT)) {
 		const start = m.index!;
 		let end = start + m[0].length;
@@ -620,7 +636,7 @@ function findSpelledFigures(text: string, dollar: string, figures: Figure[], tak
 				const next = /^\s+([\p{L}]+)/u.exec(text.slice(end));
 				if (next) end += next[0].length;
 			}
-			figure = {kind: 'quantity', start, end, value, unit: text.slice(number.end, end).trim(), number};
+			figure = {kind: 'quantity', start, end, value, unit: text.slice(number.end, end).replace(/^[\s-]+/u, '').trim(), number};
 		}
 		figures.push(figure);
 		taken.push({start, end});
@@ -681,9 +697,13 @@ export function findFacts(document: Document, entities: DocumentEntity[] = []): 
 	}
 	const dollar = dollarCurrency(document.text);
 	const facts: Fact[] = [];
-	for (const sentence of document.sentences) {
+	const labels = new Set<string>();
+	const figuresBySentence = document.sentences.map(sentence => findFigures(sentence.text, dollar, labels));
+	for (const [n, sentence] of document.sentences.entries()) {
 		let previous: {figure: Figure; subject: string} | undefined;
-		const figures = findFigures(sentence.text, dollar);
+		// A name written with a number is a name wherever it stands: "the Billboard 200 albums chart" as in
+		// "topped the Billboard 200 with".
+		const figures = figuresBySentence[n]!.filter(f => !(f.kind === 'quantity' && f.label && labels.has(f.label)));
 		const masked = maskFigures(sentence.text, figures);
 		for (const figure of figures) {
 			const text = figure.text ?? sentence.text.slice(figure.start, figure.end);

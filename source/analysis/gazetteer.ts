@@ -47,7 +47,7 @@ const PLACES: string[][] = [
 	['Hong Kong'],
 	['Macau', 'Macao'],
 	['Washington', 'Washington DC', 'Washington D.C.'],
-	['New York', 'New York City', 'NYC'],
+	['New York', 'New York City', 'NYC', 'N.Y.'],
 	['Los Angeles', 'LA'],
 	['San Francisco'],
 	['Kyiv', 'Kiev'],
@@ -63,6 +63,12 @@ const PLACES: string[][] = [
 	['North Macedonia', 'Macedonia'],
 	['Timor-Leste', 'East Timor'],
 	['Cabo Verde', 'Cape Verde'],
+	// The AP's state abbreviations of wire datelines and captions ("CUPERTINO, Calif."); the ones that are also
+	// words or titles ("Miss.", "Wash.", "Mass.", "Ark.", "Pa.") are left out.
+	['California', 'Calif.'], ['Arizona', 'Ariz.'], ['Colorado', 'Colo.'], ['Connecticut', 'Conn.'], ['Florida', 'Fla.'],
+	['Michigan', 'Mich.'], ['Minnesota', 'Minn.'], ['Oklahoma', 'Okla.'], ['Tennessee', 'Tenn.'], ['Wyoming', 'Wyo.'],
+	['Nebraska', 'Neb.'], ['Nevada', 'Nev.'], ['Kentucky', 'Ky.'], ['Wisconsin', 'Wis.'],
+	['Maryland', 'Md.'], ['Kansas', 'Kan.'], ['Alabama', 'Ala.'], ['Illinois', 'Ill.'], ['New Jersey', 'N.J.'],
 ];
 
 /** Countries, capitals, major cities, states and provinces, regions and well-known landmarks. */
@@ -113,7 +119,7 @@ Guizhou, Gansu, Qinghai, Xinjiang, Tibet, Inner Mongolia, Heilongjiang, Jilin, L
 Bavaria, Siberia, Chechnya, Dagestan, Crimea, Donbas, Donbass, Kurdistan, Darfur, Tigray, Mindanao, Bali, Java, Sumatra,
 Borneo, Okinawa, Hokkaido, Sicily, Sardinia, Corsica, Andalusia, Flanders, Wallonia, Normandy, Provence, Tuscany,
 Europe, Asia, Africa, Antarctica, Oceania, North America, South America, Latin America, Central America, Middle East,
-Central Asia, South Asia, Southeast Asia, East Asia, West Africa, East Africa, North Africa, Sub-Saharan Africa,
+Central Asia, South Asia, Southeast Asia, East Asia, Asia-Pacific, West Africa, East Africa, North Africa, Sub-Saharan Africa,
 Eastern Europe, Western Europe, Scandinavia, Balkans, Caucasus, Caribbean, Mediterranean, Sahara, Sahel, Arctic, Himalayas,
 Pacific, Atlantic, Indian Ocean, Pacific Ocean, Atlantic Ocean, Arctic Ocean, South China Sea, East China Sea, Black Sea,
 Red Sea, Baltic Sea, Persian Gulf, Gulf of Mexico, Strait of Hormuz, Taiwan Strait, Suez Canal, Panama Canal, Nile,
@@ -192,7 +198,8 @@ export const ORGANIZATION_HEADS = new Set(
 	pharmaceuticals police post press programme program reserve review school securities senate service services society studios
 	syndicate systems team technologies telegraph television times tribunal tribune trust union university wing awards award
 	prize brigade regiment navy observatory bancorp fc cup scholarships grants fellowship fellowships center centre united rovers
-	wanderers athletic albion hotspur pictures records films`.split(/\s+/),
+	wanderers athletic albion hotspur pictures records films music entertainment productions publishing books energy inn hotel
+	hotels resorts yojana abhiyan mission liga ligue commissionerate secretariat collectorate inspectorate`.split(/\s+/),
 );
 
 /** Head nouns that end a place's name: "Hudson River", "Tiananmen Square", "Orange County". */
@@ -221,7 +228,7 @@ const TITLES = new Set(
 	dr mr mrs ms mx sir dame lord lady judge justice chair chairman chairwoman chairperson ceo coach ambassador commissioner speaker rev
 	reverend bishop archbishop cardinal rabbi imam ayatollah professor prof detective inspector superintendent pm mp lawmaker
 	general colonel captain admiral sergeant commander lieutenant councilman councilwoman councillor councilor alderman assemblyman
-	assemblywoman`.split(/\s+/),
+	assemblywoman cm`.split(/\s+/),
 );
 
 export function isTitleWord(folded: string): boolean {
@@ -255,7 +262,7 @@ export const COMBINING_FORMS = new Set(['sino', 'indo', 'anglo', 'franco', 'afro
 
 /** Upper-case abbreviations that are not names of anything a reader would look up. */
 const NOT_NAMES = new Set(
-	`tv ceo cfo coo cto gdp gnp pm am ok ist gmt utc est edt pst pdt cet bst covid covid19 sars hiv aids dna rna ipo etf usd eur gbp
+	`tv ceo cfo coo cto cm gdp gnp pm am ok ist gmt utc est edt pst pdt cet bst et pt ct mt cst cdt mst mdt aest aedt jst hkt sgt pkt mw gw kw kwh mwh gwh gb mb tb mph kph km kg hp bhp covid covid19 sars hiv aids dna rna ipo etf usd eur gbp
 	jpy cny inr vip mvp era rbi nft ai it pr hr id faq phd mba dj cd dvd pc usb faq lol ps pps nb am fm vs etc mp3 suv ev evs ppe icu er
 	ad bc bce ce atm pin gps sms ui ux api url html pdf jpg q1 q2 q3 q4 yoy mom diy rip aka fyi tba tbd asap na n/a op ed op-ed`.split(/\s+/),
 );
@@ -444,8 +451,45 @@ export function isDemonym(folded: string): boolean {
 	return demonyms.has(folded) || (folded.endsWith('s') && demonyms.has(folded.slice(0, -1)));
 }
 
+/** Professions named by their ending: "physicist", "economist", "cardiologist", "statistician", "choreographer". */
+const ROLE_ENDING = /^\p{Ll}{3,}(?:ist|ician|grapher)$/u;
+/** Verbs and nouns with a profession's ending. */
+const NOT_ROLES = new Set(['exist', 'assist', 'resist', 'insist', 'persist', 'consist', 'subsist', 'desist', 'checklist', 'playlist', 'shortlist', 'wishlist', 'blacklist', 'whitelist', 'watchlist', 'photographer']);
+
 export function isRoleWord(folded: string): boolean {
-	return lex().roles.has(folded);
+	return lex().roles.has(folded) || (ROLE_ENDING.test(folded) && !NOT_ROLES.has(folded));
+}
+
+/**
+ * Lower-case nouns that, just before a name, say it is an organization's: "the band No Doubt",
+ * "carmaker Tesla", "house builder Taylor Wimpey", "broadcaster Sky".
+ */
+const ORGANIZATION_CUES = new Set(
+	`band company firm startup start-up retailer airline carrier lender insurer broadcaster newspaper magazine tabloid publisher
+	label brand chain conglomerate giant manufacturer supplier outfit franchise club regulator watchdog consultancy automaker
+	carmaker chipmaker drugmaker housebuilder homebuilder shipbuilder bank`.split(/\s+/),
+);
+
+export function isOrganizationCue(folded: string): boolean {
+	return ORGANIZATION_CUES.has(folded);
+}
+
+/** Lower-case nouns right after a name that make it an organization's: "its MoPub unit", "the Lancet medical journal". */
+const ORGANIZATION_TAILS = new Set(['unit', 'subsidiary', 'division', 'brand', 'app', 'platform', 'journal', 'newspaper', 'magazine', 'tabloid', 'broadcaster']);
+
+export function isOrganizationTail(folded: string): boolean {
+	return ORGANIZATION_TAILS.has(folded);
+}
+
+/** Surnames that are also everyday words ("Brown", "Young"): after an unknown given name they end a person's name. */
+const SURNAME_WORDS = new Set(
+	`brown white green black gray grey young king smart wood woods hill hall rice bush little long short rich strong sharp wise bell
+	page cook fox hunt bird stone rose lord love day field frank bishop carpenter mason baker hunter archer porter fisher banks cash
+	major price golden noble bright moody wolf lamb swift hardy gentle best goodman fields rivers waters brooks`.split(/\s+/),
+);
+
+export function isSurnameWord(folded: string): boolean {
+	return SURNAME_WORDS.has(folded) || lex().lastNames.has(folded);
 }
 
 /** Endings of English common nouns and adjectives, for words the lexicon does not list. */

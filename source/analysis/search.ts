@@ -27,6 +27,19 @@ const FUSE_MAX_BITS = 32;
 const EXACT_BITAP_SCORE = 0.001;
 /** Between sentences in the index's text; no document contains it (files with NUL bytes are not read). */
 const SEPARATOR = '\u0000';
+/**
+ * Occurrences of query pieces one search looks at for fuzzy matches. A query that is not in the text as
+ * typed, with pieces as common as "tr" or "e w", can have hundreds of thousands in 10,000 articles. Past
+ * this many (some 20 ms of work) and once it has `limit` candidates, the search settles for the best fuzzy
+ * matches among the sentences seen so far: the shortest, which fuse.js favours; past eight times as many,
+ * it settles even with fewer, so that a long query found nowhere costs a keystroke some 150 ms, not a
+ * second. Below that (a few hundred articles), and for matches found as typed, the results are exactly
+ * fuse.js's.
+ */
+const FUZZY_BUDGET = 20_000;
+const FUZZY_HARD_BUDGET = 8 * FUZZY_BUDGET;
+/** Ranks searched for fuzzy matches at a time, so that the budget is looked at often enough. */
+const MAX_BLOCK = 4096;
 /** Characters sampled to estimate how common a pair of characters is. */
 const SAMPLE_CHARS = 1 << 20;
 const PAIR_BUCKETS = 4096;
@@ -124,6 +137,13 @@ class Bitap {
 	}
 }
 
+/** A stretch of a query that a fuzzy match must contain exactly (see #fuzzyMatches). */
+interface Piece {
+	text: string;
+	/** Where it starts in the query. */
+	offset: number;
+}
+
 interface Candidate {
 	/** Position in the original sentence list. */
 	sentence: number;
@@ -162,35 +182,46 @@ export class SentenceIndex {
 		this.#sentences = sentences;
 		const count = sentences.length;
 		const norms = new Float64Array(count);
-		// Bucket by norm (a few hundred distinct values), highest first; positions stay in order within one.
-		const byNorm = new Map<number, number[]>();
+		const perNorm = new Map<number, number>();
 		for (let i = 0; i < count; i++) {
 			const norm = fieldNorm(sentences[i]!.text);
 			norms[i] = norm;
-			let bucket = byNorm.get(norm);
-			if (!bucket) byNorm.set(norm, (bucket = []));
-			bucket.push(i);
+			perNorm.set(norm, (perNorm.get(norm) ?? 0) + 1);
+		}
+		// A counting sort: norms highest first, positions in order within one norm.
+		const nextRank = new Map<number, number>();
+		let rank = 0;
+		for (const norm of [...perNorm.keys()].sort((a, b) => b - a)) {
+			nextRank.set(norm, rank);
+			rank += perNorm.get(norm)!;
 		}
 		this.#byRank = new Int32Array(count);
 		this.#norms = new Float64Array(count);
-		this.#starts = new Int32Array(count + 1);
+		for (let i = 0; i < count; i++) {
+			const at = nextRank.get(norms[i]!)!;
+			nextRank.set(norms[i]!, at + 1);
+			this.#byRank[at] = i;
+			this.#norms[at] = norms[i]!;
+		}
 		const parts: string[] = [''];
-		let rank = 0;
+		for (let r = 0; r < count; r++) parts.push(sentences[this.#byRank[r]!]!.text);
+		parts.push('');
+		// Lower-cased in one go, as fuse.js lower-cases each sentence; one by one only if that changed a
+		// length (a few characters, such as "İ", lower-case to two), which would shift the offsets.
+		const joined = parts.join(SEPARATOR);
+		let text = joined.toLowerCase();
+		if (text.length !== joined.length) {
+			for (let r = 1; r <= count; r++) parts[r] = parts[r]!.toLowerCase();
+			text = parts.join(SEPARATOR);
+		}
+		this.#text = text;
+		this.#starts = new Int32Array(count + 1);
 		let offset = 1;
-		for (const norm of [...byNorm.keys()].sort((a, b) => b - a)) {
-			for (const i of byNorm.get(norm)!) {
-				const lower = sentences[i]!.text.toLowerCase();
-				this.#byRank[rank] = i;
-				this.#norms[rank] = norm;
-				this.#starts[rank] = offset;
-				parts.push(lower);
-				offset += lower.length + 1;
-				rank++;
-			}
+		for (let r = 0; r < count; r++) {
+			this.#starts[r] = offset;
+			offset += parts[r + 1]!.length + 1;
 		}
 		this.#starts[count] = offset;
-		parts.push('');
-		this.#text = parts.join(SEPARATOR);
 	}
 
 	static fromDocuments(documents: Document[]): SentenceIndex {
@@ -205,7 +236,7 @@ export class SentenceIndex {
 		if (query.trim() === '' || limit < 1 || this.#sentences.length === 0) return [];
 		const pattern = query.toLowerCase();
 		const long = pattern.length > FUSE_MAX_BITS;
-		const candidates = long ? this.#longPatternCandidates(pattern) : this.#candidates(pattern, limit);
+		const candidates = long ? this.#longPatternCandidates(pattern, limit) : this.#candidates(pattern, limit);
 		// fuse.js has the last word. It may refuse a fuzzy candidate (its highlighted run must be two
 		// characters long); then the next best candidates get their turn.
 		let take = long ? candidates.length : limit;
@@ -243,14 +274,17 @@ export class SentenceIndex {
 
 	/** Calls `hit` with each rank in [from, to) whose text contains `needle`, in rank order, until it returns false. */
 	#eachRankContaining(needle: string, from: number, to: number, hit: (rank: number) => boolean): void {
-		const end = this.#starts[to]!;
-		let position = this.#starts[from]!;
+		if (from >= to) return;
+		// Search a slice (V8 shares the characters), or indexOf would run on to the end of the text.
+		const offset = this.#starts[from]!;
+		const region = this.#text.slice(offset, this.#starts[to]! - 1);
+		let position = 0;
 		for (;;) {
-			const at = this.#text.indexOf(needle, position);
-			if (at < 0 || at >= end) return;
-			const rank = this.#rankAt(at);
+			const at = region.indexOf(needle, position);
+			if (at < 0) return;
+			const rank = this.#rankAt(offset + at);
 			if (!hit(rank)) return;
-			position = this.#starts[rank + 1]!;
+			position = this.#starts[rank + 1]! - offset;
 		}
 	}
 
@@ -293,16 +327,14 @@ export class SentenceIndex {
 			const to = this.#firstRankBelow(norm);
 			if (from < to) {
 				const whole = SEPARATOR + pattern + SEPARATOR;
-				let position = this.#starts[from]! - 1;
-				for (;;) {
-					const at = this.#text.indexOf(whole, position);
-					if (at < 0 || at >= this.#starts[to]! - 1) break;
-					const rank = this.#rankAt(at + 1);
+				const offset = this.#starts[from]! - 1;
+				const region = this.#text.slice(offset, this.#starts[to]!);
+				for (let at = region.indexOf(whole); at >= 0; at = region.indexOf(whole, at + 1)) {
+					const rank = this.#rankAt(offset + at + 1);
 					seen.delete(rank);
 					const index = found.findIndex(c => c.sentence === this.#byRank[rank]);
 					if (index >= 0) found.splice(index, 1);
 					add(rank, 0);
-					position = at + 1;
 				}
 			}
 		}
@@ -316,9 +348,11 @@ export class SentenceIndex {
 			const bitap = new Bitap(pattern, errors);
 			const pieces = this.#rarestPieces(pattern, errors + 1);
 			const count = this.#byRank.length;
+			const budget = {occurrences: FUZZY_BUDGET};
 			let from = 0;
 			let block = 256;
 			while (from < count) {
+				if (outOfBudget(budget, found.length, limit)) break;
 				let to = Math.min(count, from + block);
 				if (found.length >= limit) {
 					const bar = found[limit - 1]!.score;
@@ -326,47 +360,77 @@ export class SentenceIndex {
 					to = Math.min(to, this.#firstRankBelow(Math.log(bar) / Math.log(least) - 1e-12));
 					if (to <= from) break;
 				}
-				for (const rank of this.#ranksWithPiece(pieces, from, to)) {
-					if (seen.has(rank)) continue;
-					const fewest = bitap.fewestErrors(this.#text, this.#starts[rank]!, this.#starts[rank + 1]! - 1);
-					if (fewest > 0) add(rank, Math.max(EXACT_BITAP_SCORE, fewest / n));
+				for (const [rank, fewest] of this.#fuzzyMatches(bitap, pieces, n, errors, from, to, budget)) {
+					if (fewest > 0 && !seen.has(rank)) add(rank, Math.max(EXACT_BITAP_SCORE, fewest / n));
 				}
 				found.sort(byScore);
 				from = to;
-				block *= 2;
+				block = Math.min(block * 2, MAX_BLOCK);
 			}
 		}
 		return found;
 	}
 
-	/** For a pattern longer than 32 characters: sentences where some 32-character piece, as fuse.js cuts them, matches. */
-	#longPatternCandidates(pattern: string): Candidate[] {
+	/**
+	 * For a pattern longer than 32 characters: sentences where one of the 32-character pieces fuse.js cuts
+	 * it into matches. Scores averaged over several pieces are not worth predicting: fuse.js ranks them all.
+	 */
+	#longPatternCandidates(pattern: string, limit: number): Candidate[] {
 		const chunks: string[] = [];
 		const whole = pattern.length - (pattern.length % FUSE_MAX_BITS);
 		for (let i = 0; i < whole; i += FUSE_MAX_BITS) chunks.push(pattern.slice(i, i + FUSE_MAX_BITS));
 		if (pattern.length % FUSE_MAX_BITS) chunks.push(pattern.slice(pattern.length - FUSE_MAX_BITS));
-		const ranks = new Set<number>();
-		for (const chunk of chunks) {
+		const searches = chunks.map(chunk => {
 			const errors = allowedErrors(chunk.length);
-			const bitap = new Bitap(chunk, errors);
-			for (const rank of this.#ranksWithPiece(this.#rarestPieces(chunk, errors + 1), 0, this.#byRank.length)) {
-				if (!ranks.has(rank) && bitap.fewestErrors(this.#text, this.#starts[rank]!, this.#starts[rank + 1]! - 1) >= 0) ranks.add(rank);
+			return {chunk, errors, bitap: new Bitap(chunk, errors), pieces: this.#rarestPieces(chunk, errors + 1)};
+		});
+		const ranks = new Set<number>();
+		const budget = {occurrences: FUZZY_BUDGET};
+		const count = this.#byRank.length;
+		for (let from = 0, block = 256; from < count; from += block, block = Math.min(block * 2, MAX_BLOCK)) {
+			if (outOfBudget(budget, ranks.size, limit)) break;
+			const to = Math.min(count, from + block);
+			for (const {chunk, errors, bitap, pieces} of searches) {
+				for (const rank of this.#fuzzyMatches(bitap, pieces, chunk.length, errors, from, to, budget).keys()) ranks.add(rank);
 			}
 		}
-		// Scores of several pieces average in ways not worth predicting: fuse.js ranks them all.
 		return [...ranks].map(rank => ({sentence: this.#byRank[rank]!, score: 0}));
 	}
 
-	/** Ranks in [from, to) whose text holds one of the pieces, in rank order. */
-	#ranksWithPiece(pieces: string[], from: number, to: number): number[] {
-		const ranks = new Set<number>();
-		for (const piece of pieces) {
-			this.#eachRankContaining(piece, from, to, rank => {
-				ranks.add(rank);
-				return true;
-			});
+	/**
+	 * The fewest errors of each rank in [from, to) that has a match, in rank order. A match with at most
+	 * `errors` errors holds one of the pieces exactly, and lies within `errors` characters of where the
+	 * piece puts it; so the bitap only runs near the pieces' occurrences, not over whole sentences.
+	 */
+	#fuzzyMatches(bitap: Bitap, pieces: Piece[], length: number, errors: number, from: number, to: number, budget: {occurrences: number}): Map<number, number> {
+		const windows = new Map<number, {start: number; end: number}>();
+		if (from < to) {
+			const offset = this.#starts[from]!;
+			const region = this.#text.slice(offset, this.#starts[to]! - 1);
+			for (const piece of pieces) {
+				let rank = from;
+				for (let at = region.indexOf(piece.text); at >= 0; at = region.indexOf(piece.text, at + 1)) {
+					budget.occurrences--;
+					const position = offset + at;
+					if (this.#starts[rank + 1]! <= position) rank = this.#starts[rank + 2]! > position ? rank + 1 : this.#rankAt(position);
+					const start = Math.max(this.#starts[rank]!, position - piece.offset - errors);
+					const end = Math.min(this.#starts[rank + 1]! - 1, position - piece.offset + length + 2 * errors);
+					const window = windows.get(rank);
+					if (!window) windows.set(rank, {start, end});
+					else {
+						window.start = Math.min(window.start, start);
+						window.end = Math.max(window.end, end);
+					}
+				}
+			}
 		}
-		return [...ranks].sort((a, b) => a - b);
+		const fewest = new Map<number, number>();
+		for (const rank of [...windows.keys()].sort((a, b) => a - b)) {
+			const {start, end} = windows.get(rank)!;
+			const errors = bitap.fewestErrors(this.#text, start, end);
+			if (errors >= 0) fewest.set(rank, errors);
+		}
+		return fewest;
 	}
 
 	/** How often each pair of characters occurs, in a sample spread over the whole text. */
@@ -389,7 +453,7 @@ export class SentenceIndex {
 	 * `count` disjoint pieces of at least two characters, chosen to be rare: a piece occurs at most as often
 	 * as its rarest pair of characters, and the choice minimises the sum of that over the pieces.
 	 */
-	#rarestPieces(pattern: string, count: number): string[] {
+	#rarestPieces(pattern: string, count: number): Piece[] {
 		const n = pattern.length;
 		const pairs = this.#pairCounts();
 		const pairCost = (i: number) => pairs[pairBucket(pattern.charCodeAt(i), pattern.charCodeAt(i + 1))]!;
@@ -411,7 +475,7 @@ export class SentenceIndex {
 				}
 			}
 		}
-		const pieces: string[] = [];
+		const pieces: Piece[] = [];
 		let end = n;
 		for (let j = count; j > 0 && end > 0; ) {
 			const step = best[j]![end]!;
@@ -419,14 +483,19 @@ export class SentenceIndex {
 				end--;
 				continue;
 			}
-			pieces.push(pattern.slice(step.from, step.piece));
+			pieces.push({text: pattern.slice(step.from, step.piece), offset: step.from});
 			end = step.from;
 			j--;
 		}
 		// A pattern too short for `count` pieces of two (not reached with fuse.js's threshold): the whole
 		// pattern cut in single characters is still a sound filter.
-		return pieces.length === count ? pieces : [...new Set(pattern)];
+		return pieces.length === count ? pieces : Array.from({length: n}, (_, offset) => ({text: pattern[offset]!, offset}));
 	}
+}
+
+function outOfBudget(budget: {occurrences: number}, candidates: number, limit: number): boolean {
+	const spent = FUZZY_BUDGET - budget.occurrences;
+	return (spent >= FUZZY_BUDGET && candidates >= limit) || spent >= FUZZY_HARD_BUDGET;
 }
 
 function byScore(a: Candidate, b: Candidate): number {

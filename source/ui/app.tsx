@@ -1,4 +1,4 @@
-import {Box, useApp, useInput, useStdout} from 'ink';
+import {Box, type Key, useApp, useInput, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import {factRecords, type OutputRecord} from '../output/records.js';
 import {inert} from '../output/inert.js';
@@ -54,7 +54,7 @@ function recordsOf(analysis: DocumentAnalysis): OutputRecord[] {
 /** The one input hook: keys become commands through the keymap; in the search box, other keys are text. */
 function useKeys(store: DashboardStore, effects: {quit: () => void; interrupt: () => void; exportCsv: () => void}) {
 	const handler = useCallback(
-		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+		(input: string, key: Key) => {
 			let typed = '';
 			const flushTyped = () => {
 				if (typed) store.dispatch({type: 'type', text: typed});
@@ -193,7 +193,7 @@ export function Dashboard({store, search, theme, exportDirectory, now = () => ne
 	);
 	return (
 		<ThemeContext.Provider value={theme}>
-			<Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
+			<Box flexDirection="column" width={layout.width} height={layout.height}>
 				{layout.tabBar ? <TextLine segments={tabBar(state.focus, layout.width)} /> : null}
 				{layout.paneHeight >= 3 ? (
 					state.help ? (

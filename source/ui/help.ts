@@ -13,7 +13,7 @@ export function helpBlocks(width: number, keymap: readonly Binding[] = KEYMAP): 
 			scope = entry.scope;
 			blocks.push([fitSegments([{text: SCOPE_TITLES[scope], styles: ['header']}], width)]);
 		}
-		blocks.at(-1)!.push(fitSegments([{text: `  ${fit(entry.keys, keysWidth)}  `, styles: ['key']}, {text: entry.description}], width));
+		blocks.at(-1)!.push(fitSegments([{text: ` ${fit(entry.keys, keysWidth)} `, styles: ['key']}, {text: entry.description}], width));
 	}
 	return blocks;
 }
@@ -37,7 +37,7 @@ export function helpColumns(blocks: readonly Segment[][][], count: number, width
 export function helpGeometry(width: number, height: number): {columnWidth: number; columns: Segment[][][]; rows: number; maxOffset: number} {
 	const inner = Math.max(1, width - 2);
 	const rows = Math.max(1, height - 2);
-	const count = Math.max(1, Math.min(3, Math.floor(inner / 46)));
+	const count = Math.max(1, Math.min(3, Math.floor((inner + 2) / 38)));
 	const columnWidth = Math.floor((inner - (count - 1) * 2) / count);
 	const columns = helpColumns(helpBlocks(columnWidth), count, columnWidth);
 	const tallest = Math.max(...columns.map(c => c.length));

@@ -44,7 +44,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'sort', keys: ['s'], scope: 'facts', description: 'sort by the next column'},
 	{command: 'reverseSort', keys: ['S'], scope: 'facts', description: 'reverse the sort'},
 	{command: 'filterKind', keys: ['f'], scope: 'facts', description: 'filter by kind (cycles)'},
-	{command: 'exportCsv', keys: ['w'], scope: 'facts', description: 'write shown rows to a new CSV'},
+	{command: 'exportCsv', keys: ['w'], scope: 'facts', description: 'write rows to a new CSV'},
 
 	{command: 'back', keys: ['escape'], scope: 'search', description: 'leave the search box'},
 	{command: 'open', keys: ['return'], scope: 'search', description: 'open the hit in Article'},

@@ -8,8 +8,15 @@ import {DashboardStore} from './store.js';
 import {CLEAR_SCREEN, TerminalSession} from './terminal.js';
 import {themeFor} from './theme.js';
 
-/** The first document shows at once; after it, arrivals are handed over in batches so panes redraw a few times a second, not per file. */
-const BATCH_MS = 100;
+/**
+ * Arrivals are handed to the panes in batches, so they redraw a few times a second rather than per
+ * file. The first batch goes out 40 ms after the first document (a small set arrives whole, in one
+ * redraw). Each batch re-derives the merged entities and facts from every document so far, so batches
+ * grow further apart as documents add up, and the total work stays linear.
+ */
+export function batchInterval(documents: number): number {
+	return documents === 0 ? 40 : Math.min(1000, 100 + documents);
+}
 const PROGRESS_MS = 200;
 
 /**
@@ -21,7 +28,6 @@ export async function feedStore(analyses: AsyncIterable<DocumentAnalysis>, store
 	const {summary} = options;
 	let batch: DocumentAnalysis[] = [];
 	let timer: NodeJS.Timeout | undefined;
-	let first = true;
 	const flush = () => {
 		timer = undefined;
 		if (batch.length === 0 || stopped()) return;
@@ -36,12 +42,7 @@ export async function feedStore(analyses: AsyncIterable<DocumentAnalysis>, store
 		for await (const analysis of analyses) {
 			if (stopped()) break;
 			batch.push(analysis);
-			if (first) {
-				first = false;
-				flush();
-			} else {
-				timer ??= setTimeout(flush, BATCH_MS);
-			}
+			timer ??= setTimeout(flush, batchInterval(store.getState().analyses.length));
 		}
 	} finally {
 		clearInterval(ticker);

@@ -1,7 +1,11 @@
 /** Switch to the alternate screen and home the cursor; the shell's screen is kept and comes back on leaving. */
 export const ENTER_SCREEN = '\x1b[?1049h\x1b[H\x1b[2J';
-/** Show the cursor again and go back to the screen as it was. */
-export const LEAVE_SCREEN = '\x1b[?25h\x1b[?1049l';
+/**
+ * Blank the alternate screen, show the cursor again and go back to the screen as it was. The blanking
+ * matters in tmux: after the window grows while the alternate screen is up, tmux carries its lines into
+ * the restored screen.
+ */
+export const LEAVE_SCREEN = '\x1b[H\x1b[J\x1b[?25h\x1b[?1049l';
 /** Clear and home: a resize redraws from a blank screen rather than over the old layout. */
 export const CLEAR_SCREEN = '\x1b[2J\x1b[H';
 
@@ -27,7 +31,7 @@ export class TerminalSession {
 	#left = false;
 	#held: string[] = [];
 	#originalWrite: NodeJS.WriteStream['write'] | undefined;
-	readonly #listeners: Array<[string, (...args: any[]) => void]> = [];
+	readonly #listeners: Array<[string, (...args: unknown[]) => void]> = [];
 
 	constructor(streams: Streams, onMessage: (text: string) => void) {
 		this.#streams = streams;
@@ -67,7 +71,7 @@ export class TerminalSession {
 		this.#on('exit', () => this.leave());
 	}
 
-	#on(event: string, listener: (...args: any[]) => void): void {
+	#on(event: string, listener: (...args: unknown[]) => void): void {
 		process.on(event as NodeJS.Signals, listener);
 		this.#listeners.push([event, listener]);
 	}

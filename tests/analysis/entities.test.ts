@@ -157,3 +157,183 @@ describe('findEntities', () => {
 		expect(entitiesOf('it was a quiet day. nothing happened at all.')).toEqual([]);
 	});
 });
+
+describe('findEntities on names a first reading gets wrong', () => {
+	function typeOf(entities: DocumentEntity[], name: string): string | undefined {
+		return named(entities, name)?.type;
+	}
+
+	it('ends an organization named with "of" at a title before a person', () => {
+		const entities = entitiesOf('Prices rose, said Bank of Italy Governor Mario Rossi in Rome.');
+		expect(typeOf(entities, 'Bank of Italy')).toBe('organization');
+		expect(typeOf(entities, 'Mario Rossi')).toBe('person');
+		expect(allNames(entities)).not.toContain('Bank of Italy Governor Mario Rossi');
+	});
+
+	it('ends an organization named with "of" at a title of two words', () => {
+		const entities = entitiesOf('Rates held, said Bank of Brazil Chief Executive Tarciana Medeiros.');
+		expect(typeOf(entities, 'Bank of Brazil')).toBe('organization');
+		expect(typeOf(entities, 'Tarciana Medeiros')).toBe('person');
+	});
+
+	it('keeps "of" with a title inside an organization name', () => {
+		const entities = entitiesOf('The Department of Justice Inspector General Ann Lee filed a report.');
+		expect(typeOf(entities, 'Department of Justice')).toBe('organization');
+		expect(typeOf(entities, 'Ann Lee')).toBe('person');
+	});
+
+	it('takes the short form of a university named after a person for the university', () => {
+		const entities = entitiesOf(
+			'New work by Leland Grove researchers was praised. "It is new," said a Leland Grove University chemist. The Leland Grove team will go on.',
+		);
+		const school = named(entities, 'Leland Grove University');
+		expect(school?.type).toBe('organization');
+		expect(school?.mentions).toHaveLength(3);
+		expect(entities.filter(e => e.type === 'person')).toEqual([]);
+	});
+
+	it('does not give a university a place in its name as a team nickname', () => {
+		const entities = entitiesOf('Texas Teams Win Again\n\nScientists with the University of Texas said the project began in Texas.');
+		expect(named(entities, 'University of Texas')?.aliases).not.toContain('Texas');
+		expect(named(entities, 'Texas')?.type).toBe('place');
+	});
+
+	it('reads a profession ending in -ist or -ician before a name as a role', () => {
+		// "Bah" is also a word, so only the role before it makes the name a person's.
+		const entities = entitiesOf('The finding surprised physicist Oduya Bah. "It is odd," Bah said, and cardiologist Lio Bah-Mavet agreed.');
+		expect(typeOf(entities, 'Oduya Bah')).toBe('person');
+		expect(named(entities, 'Oduya Bah')?.mentions).toHaveLength(2);
+	});
+
+	it('reads a noun naming a kind of firm before a name, or a unit after it, as an organization', () => {
+		const entities = entitiesOf('The band Velvet Moth toured with carmaker Zentrix. It sold its Kolibri unit, according to Datanova.');
+		expect(typeOf(entities, 'Velvet Moth')).toBe('organization');
+		expect(typeOf(entities, 'Zentrix')).toBe('organization');
+		expect(typeOf(entities, 'Kolibri')).toBe('organization');
+		expect(typeOf(entities, 'Datanova')).toBe('organization');
+	});
+
+	it('reads what rises or falls by a percentage as a company', () => {
+		const entities = entitiesOf('Markets were calm. At the other end, Grattley fell 5.6 per cent as it warned on profits.');
+		expect(typeOf(entities, 'Grattley')).toBe('organization');
+	});
+
+	it('makes organizations of head nouns for music, hotels, energy, leagues and Indian schemes', () => {
+		const entities = entitiesOf(
+			'Sales rose, according to Halvorsen Music. The Coral Bay Inn, Dravik Energy and the Primeira Liga agreed. Funds went to the Kisan Samman Yojana.',
+		);
+		for (const name of ['Halvorsen Music', 'Coral Bay Inn', 'Dravik Energy', 'Primeira Liga', 'Kisan Samman Yojana']) {
+			expect(typeOf(entities, name), name).toBe('organization');
+		}
+	});
+
+	it('reads a compass point before a place as a region, not a club', () => {
+		const entities = entitiesOf('The telescope stands in West Texas, far from South Mumbai.');
+		expect(typeOf(entities, 'West Texas')).toBe('place');
+		expect(typeOf(entities, 'South Mumbai')).toBe('place');
+	});
+
+	it('does not make organizations of everyday words written in capitals', () => {
+		const entities = entitiesOf('First-time novelist wins\n\nA FIRST-TIME novelist has won the prize, the NEWS agency and NATO said.');
+		expect(allNames(entities).map(n => n.toLowerCase())).not.toContain('first-time');
+		expect(allNames(entities)).not.toContain('NEWS');
+		expect(typeOf(entities, 'NATO')).toBe('organization');
+	});
+
+	it('takes an unknown given name before a surname that is also a word for a person', () => {
+		const entities = entitiesOf('The guard was sharp. Jaylen Brown looked impressive with 20 points.');
+		expect(typeOf(entities, 'Jaylen Brown')).toBe('person');
+	});
+
+	it('does not make organizations or places of song and show titles', () => {
+		const entities = entitiesOf(
+			'The album This Is What the Truth Feels Like sold well, led by “Make Me Like You.” He spoke on "Good Morning America." Exports to America grew.',
+		);
+		expect(allNames(entities)).not.toContain('This Is What');
+		expect(allNames(entities)).not.toContain('Me Like You');
+		expect(named(entities, 'United States')?.mentions).toHaveLength(1);
+	});
+
+	it('keeps "of" inside a title after a capitalised "The"', () => {
+		const entities = entitiesOf('She won for The God of Small Things in 1997.');
+		expect(allNames(entities)).not.toContain('God');
+		expect(typeOf(entities, 'God of Small Things')).toBe('organization');
+	});
+
+	it('does not take a name starting in lower case for a person', () => {
+		const entities = entitiesOf('Buyers said iPhones have got dearer. The iPhones were sold out.');
+		expect(entities.filter(e => e.type === 'person')).toEqual([]);
+	});
+
+	it('reads CM as a title and time zones as no names', () => {
+		const entities = entitiesOf('Raipur CM presents budget\n\nThe session opened at 8:44 AM ET. CM Bhupesh Baghel spoke.');
+		expect(allNames(entities)).not.toContain('CM');
+		expect(allNames(entities)).not.toContain('ET');
+		expect(typeOf(entities, 'Bhupesh Baghel')).toBe('person');
+	});
+
+	it('does not take a news site’s section labels for outlets', () => {
+		const entities = entitiesOf('Stay updated with all the Breaking News and Latest News from Mumbai, and Fox News too.');
+		expect(allNames(entities)).not.toContain('Breaking News');
+		expect(allNames(entities)).not.toContain('Latest News');
+		expect(typeOf(entities, 'Mumbai')).toBe('place');
+	});
+
+	it('gives a surname to the person named in full, though a company goes by the word', () => {
+		const entities = entitiesOf('Mayor Rob Ford spoke first. Ford could be heard shouting, and Ford later apologised.');
+		expect(typeOf(entities, 'Rob Ford')).toBe('person');
+		expect(named(entities, 'Rob Ford')?.mentions).toHaveLength(3);
+		expect(entities.filter(e => e.type === 'organization')).toEqual([]);
+		// A company named before the person keeps its name.
+		const carmaker = entitiesOf('Ford sold more trucks this year. Ford, founded by Henry Ford, said so.');
+		expect(typeOf(carmaker, 'Ford')).toBe('organization');
+		expect(typeOf(carmaker, 'Henry Ford')).toBe('person');
+	});
+
+	it('accepts an abbreviation that takes letters from inside the words', () => {
+		const entities = entitiesOf('The Trinamool Congress (TMC) won 29 seats. The TMC celebrated.');
+		const tmc = named(entities, 'Trinamool Congress');
+		expect(tmc?.aliases).toContain('TMC');
+		expect(tmc?.mentions).toHaveLength(3);
+	});
+
+	it('reads a kind of place written in lower case after an unknown name as a place', () => {
+		const entities = entitiesOf('Kothapur city on track\n\nWork on the Vellar river bed began. Funds went to the municipalities of Pandur and Ilav.');
+		expect(typeOf(entities, 'Kothapur')).toBe('place');
+		expect(typeOf(entities, 'Vellar')).toBe('place');
+		expect(typeOf(entities, 'Pandur')).toBe('place');
+	});
+
+	it('reads a journal named before "journal" or "newspaper", past an adjective, as an organization', () => {
+		const entities = entitiesOf('The study appeared in the respected Quillon medical journal. It was praised by the Tellmark newspaper.');
+		expect(typeOf(entities, 'Quillon')).toBe('organization');
+		expect(typeOf(entities, 'Tellmark')).toBe('organization');
+	});
+
+	it('takes a place that shares its name with a university in the story for the university', () => {
+		const entities = entitiesOf('Oxford team publishes results\n\nOxford University scientists published the results. Oxford said more trials would follow.');
+		const school = named(entities, 'Oxford University');
+		expect(school?.type).toBe('organization');
+		expect(school?.aliases).toContain('Oxford');
+		expect(entities.filter(e => e.type === 'place')).toEqual([]);
+	});
+
+	it('reads an office named "Commissionerate of ..." as one organization', () => {
+		const entities = entitiesOf('Sanction was sought at the Commissionerate of Municipal Administration on Monday.');
+		expect(typeOf(entities, 'Commissionerate of Municipal Administration')).toBe('organization');
+	});
+
+	it('does not take units in capitals for organizations, and keeps Asia-Pacific one region', () => {
+		const entities = entitiesOf('The firm will build a two MW plant and a 5 GW farm for Asia-Pacific buyers.');
+		expect(allNames(entities)).not.toContain('MW');
+		expect(allNames(entities)).not.toContain('GW');
+		expect(typeOf(entities, 'Asia-Pacific')).toBe('place');
+		expect(allNames(entities)).not.toContain('Pacific');
+	});
+
+	it('reads the AP’s abbreviation of a state in a dateline as the state', () => {
+		const entities = entitiesOf('The event was held in Cupertino, Calif., and in Orlando, Fla.');
+		expect(named(entities, 'Calif')?.name).toBe('California');
+		expect(named(entities, 'Fla')?.name).toBe('Florida');
+	});
+});

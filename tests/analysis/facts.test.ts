@@ -103,6 +103,13 @@ describe('quantity', () => {
 		]);
 	});
 
+	it('reads a spelled-out number before a unit of two letters', () => {
+		expect(summary('They set up a two MW solar plant and a four-km road.')).toEqual([
+			['quantity', 2, 'MW'],
+			['quantity', 4, 'km'],
+		]);
+	});
+
 	it('reads a spelled-out number only with a unit of measurement', () => {
 		expect(summary('The wall is three metres tall and took four workers two weeks.')).toEqual([['quantity', 3, 'metres']]);
 	});
@@ -165,6 +172,29 @@ describe('what is not a fact', () => {
 
 	it('skips a sports score but keeps the counts around it', () => {
 		expect(summary('They won 4-2 before 31,000 fans.')).toEqual([['quantity', 31_000, 'fans']]);
+	});
+
+	it('skips a name written with a number wherever it recurs, even before a noun it seems to count', () => {
+		expect(summary('The album topped the Hot 100 chart. It was the best Hot 100 albums list of the year, and the Hot 100 with it.')).toEqual([]);
+		// Without a use as a name elsewhere, the number counts the noun.
+		expect(summary('The Fed has 12 regional banks.')).toEqual([['quantity', 12, 'regional banks']]);
+	});
+
+	it('keeps the number of a second name whose verb is left out', () => {
+		expect(summary('The Tories won 240 seats and the Greens 99.')).toEqual([
+			['quantity', 240, 'seats'],
+			['quantity', 99, ''],
+		]);
+	});
+});
+
+describe('Indian multipliers', () => {
+	it('reads "cr" for crore after a hyphen or a space, and "lakh crore" with a hyphen', () => {
+		expect(summary('The state passed a Rs 91,000-cr budget, with Rs 500 cr for roads and Rs 2.6 lakh-crore in loans.')).toEqual([
+			['money', 910_000_000_000, 'INR'],
+			['money', 5_000_000_000, 'INR'],
+			['money', 2_600_000_000_000, 'INR'],
+		]);
 	});
 });
 

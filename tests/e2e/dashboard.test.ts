@@ -37,6 +37,7 @@ async function waitForScreen(session: string, check: (text: string) => boolean, 
 /** A shell in a fresh tmux session of the given size, in the repository, with a known prompt. */
 async function shell(session: string, columns: number, rows: number): Promise<void> {
 	tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), '-c', repo, 'bash --norc --noprofile');
+	socketPath ??= tmux('display-message', '-p', '#{socket_path}').trim();
 	tmux('send-keys', '-t', session, `PS1='${PROMPT}'; clear`, 'Enter');
 	await waitForScreen(session, text => text.startsWith(PROMPT.trimEnd()), 'the prompt');
 }
@@ -53,12 +54,16 @@ beforeAll(() => {
 	if (!existsSync(join(repo, 'dist', 'cli.js'))) execFileSync('node', ['build.mjs'], {cwd: repo, stdio: 'inherit'});
 });
 
+let socketPath: string | undefined;
+
 afterAll(() => {
 	try {
 		tmux('kill-server');
 	} catch {
 		// The server is gone already.
 	}
+	// tmux leaves its socket file behind.
+	if (socketPath) rmSync(socketPath, {force: true});
 });
 
 test('search, open, help, resize and quit in a real terminal', async () => {
@@ -91,7 +96,7 @@ test('search, open, help, resize and quit in a real terminal', async () => {
 	keys(session, '?');
 	const help = await waitForScreen(session, text => text.includes('Help ·'), 'the help screen');
 	expect(help).toContain('previous pane');
-	expect(help).toContain('write shown rows to a new CSV');
+	expect(help).toContain('write rows to a new CSV');
 	keys(session, '?');
 	await waitForScreen(session, text => !text.includes('Help ·'), 'help to close');
 
@@ -102,12 +107,18 @@ test('search, open, help, resize and quit in a real terminal', async () => {
 	for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(60);
 	expect(lines.filter(line => line.includes('? help'))).toHaveLength(1);
 
+	// Growing past the first size: tmux then carries alternate-screen lines into the shell's screen unless they are blanked on leaving.
+	tmux('resize-window', '-t', session, '-x', '130', '-y', '40');
+	await waitForScreen(session, text => text.includes('4 Entities') && text.includes('5 Facts') && !text.split('\n')[0]!.includes('1 Doc '), 'the wide layout again');
+
 	keys(session, 'q');
 	const after = await waitForScreen(session, text => /^exit status \d+/m.test(text), 'the shell after quitting');
 	expect(after).toContain('exit status 0');
 	expect(after).toContain(`${PROMPT}node dist/cli.js`);
 	expect(after).not.toContain('? help');
-	expect(after.trimEnd().split('\n').at(-1)).toBe(PROMPT.trimEnd());
+	expect(after).not.toContain('Documents');
+	// Exactly what the shell had: the command line, its output, a fresh prompt.
+	expect(after.trimEnd().split('\n')).toEqual([`${PROMPT}node dist/cli.js; echo "exit status $?"`, 'exit status 0', PROMPT.trimEnd()]);
 });
 
 test('a document full of escape sequences cannot drive the terminal', async () => {

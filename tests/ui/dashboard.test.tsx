@@ -202,7 +202,7 @@ describe('help and quitting', () => {
 		await app.waitForFrame(f => f.includes('? help'));
 		app.press('?');
 		const help = await app.waitForFrame(f => f.includes('Help ·'));
-		for (const text of ['Shift-Tab', 'previous pane', 'PgDn Space', 'write shown rows to a new CSV', 'filter by kind']) expect(help).toContain(text);
+		for (const text of ['Shift-Tab', 'previous pane', 'PgDn Space', 'write rows to a new CSV', 'filter by kind']) expect(help).toContain(text);
 		app.press('?');
 		await app.waitForFrame(f => !f.includes('Help ·') && f.includes('1 Documents'));
 	});
