@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import {compromiseLexicon} from './lexicon-source.js';
 import type {EntityType} from './types.js';
 
 /*
@@ -376,8 +376,7 @@ function buildLexicon(): Lexicon {
 	};
 
 	// compromise's lexicon first, so the lists typed out here win where they disagree.
-	const world = (nlp as unknown as {world(): {model: {one: {lexicon: Record<string, string | string[]>}}}}).world();
-	for (const [word, tags] of Object.entries(world.model.one.lexicon)) {
+	for (const [word, tags] of Object.entries(compromiseLexicon())) {
 		const tag = Array.isArray(tags) ? tags[0]! : tags;
 		const all = Array.isArray(tags) ? tags : [tags];
 		if (FIRST_NAME_TAGS.has(tag)) firstNames.add(word);
