@@ -618,7 +618,7 @@ function shareRangeUnits(text: string, atoms: Figure[]): void {
 }
 
 function findSpelledFigures(text: string, dollar: string, figures: Figure[], taken: Claims): void {
-	if (!/per|cent|point|dollar|met|mile|feet|foot|kilo|ton|gram|pound|acre|hectare|degree|litre|liter|gallon|barrel|watt|inch|yard|ounce|euro|yen|yuan|rupee|knot|mph|byte|km|kg|[mgk]w|[cm]m|m[lg]|[gmt]b|ft|oz|lb/i.test(text)) return;
+	if (!/per|cent|point|dollar|met|mile|feet|foot|kilo|ton|gram|pound|acre|hectare|degree|litre|liter|gallon|barrel|watt|inch|yard|ounce|euro|yen|yuan|rupee|knot|mph|byte|km|kg|\b(?:[mgk]w|[cm]m|m[lg]|[gmt]b|ft|oz|lbs?)\b/i.test(text)) return;
 	for (const m of text.matchAll(SPELLED_WITH_UNIT)) {
 		const start = m.index!;
 		let end = start + m[0].length;
