@@ -3,7 +3,9 @@ import {parse} from 'csv-parse/sync';
 import {describe, expect, it} from 'vitest';
 import {cli, root, runCli} from './run-cli.js';
 
-type Row = Record<string, string>;
+interface Row {
+	[column: string]: string;
+}
 const csv = (text: string): Row[] => parse(text, {columns: true, bom: false}) as Row[];
 
 describe('briefing facts', () => {
@@ -51,7 +53,7 @@ describe('briefing entities', () => {
 		expect(Object.keys(rows[0]!)).toEqual(['name', 'type', 'mentions', 'documents', 'aliases']);
 		const kazakhstan = rows.find(r => r.name === 'Kazakhstan');
 		expect(kazakhstan).toMatchObject({type: 'place'});
-		expect(kazakhstan!.documents.split('; ')).toHaveLength(2);
+		expect(kazakhstan!.documents!.split('; ')).toHaveLength(2);
 		const json = JSON.parse(runCli(['entities', '--json']).stdout) as Array<{name: string; documents: Record<string, number>; mentions: number}>;
 		const row = json.find(r => r.name === 'Kazakhstan')!;
 		expect(Object.values(row.documents).reduce((a, b) => a + b, 0)).toBe(row.mentions);
@@ -76,8 +78,8 @@ describe('briefing search', () => {
 		const rows = csv(result.stdout);
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.length).toBeLessThanOrEqual(3);
-		expect(rows[0]!.text.toLowerCase()).toContain('golden eagle');
-		expect(rows.some(r => r.text.includes('Order of the Golden Eagle'))).toBe(true);
+		expect(rows[0]!.text!.toLowerCase()).toContain('golden eagle');
+		expect(rows.some(r => r.text?.includes('Order of the Golden Eagle'))).toBe(true);
 		const scores = rows.map(r => Number(r.score));
 		expect([...scores].sort((a, b) => a - b)).toEqual(scores);
 	});
