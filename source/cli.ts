@@ -2,7 +2,6 @@
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
-import {mergeEntities} from './analysis/analyse.js';
 import {analysePaths, type RunSummary} from './analysis/run.js';
 import {SentenceIndex, DEFAULT_SEARCH_LIMIT} from './analysis/search.js';
 import {totalStats} from './analysis/stats.js';
@@ -10,6 +9,7 @@ import type {DocumentAnalysis} from './analysis/types.js';
 import type {ReadProblem} from './corpus/types.js';
 import {entityRecord, factRecords, searchRecord, statsRecord, TOTAL_DOCUMENT, type Command} from './output/records.js';
 import {inert} from './output/inert.js';
+import {ProgressLine} from './output/progress.js';
 import {exitQuietlyOnClosedPipe, RecordWriter} from './output/write.js';
 
 /** Exit codes as fzf uses them. */
@@ -30,6 +30,8 @@ const USAGE = `
     --json            a JSON array of objects instead of CSV
     --limit N         search: at most N results (default ${DEFAULT_SEARCH_LIMIT})
     --max-size MB     skip files larger than this (default 16)
+    --no-cache        analyse every file again instead of reusing results cached in
+                      $XDG_CACHE_HOME/briefing (~/.cache/briefing); or set BRIEFING_NO_CACHE=1
     --help            this help
     --version         the version
 
@@ -61,7 +63,7 @@ function usageError(message: string): never {
 	process.exit(EXIT.usage);
 }
 
-const KNOWN_FLAGS = new Set(['--json', '--no-json', '--limit', '--max-size', '--help', '--version', '-h', '-v']);
+const KNOWN_FLAGS = new Set(['--json', '--no-json', '--limit', '--max-size', '--cache', '--no-cache', '--help', '--version', '-h', '-v']);
 
 /** The first option that is not ours; everything after "--" is a path. */
 function unknownFlags(argv: string[]): string | undefined {
@@ -100,6 +102,7 @@ async function main(): Promise<number> {
 			json: {type: 'boolean', default: false},
 			limit: {type: 'number', default: DEFAULT_SEARCH_LIMIT},
 			maxSize: {type: 'number', default: 16},
+			cache: {type: 'boolean', default: true},
 		},
 	});
 
@@ -123,9 +126,25 @@ async function main(): Promise<number> {
 	if (paths.length === 0) paths = [seedsDirectory()];
 
 	const summary: RunSummary = {total: 0, read: 0, skipped: 0};
-	const analyses = analysePaths(paths, {maxBytes: cli.flags.maxSize * 1024 * 1024, onProblem: reportProblem, label: displayPath}, summary);
+	const dashboard = command === undefined && process.stdout.isTTY && process.stdin.isTTY;
+	// A pipe command's long work shows a progress line, on a terminal only (and not over rows shown on it).
+	const progress = !dashboard && process.stderr.isTTY && !process.stdout.isTTY ? new ProgressLine(process.stderr) : undefined;
+	const analyses = analysePaths(
+		paths,
+		{
+			maxBytes: cli.flags.maxSize * 1024 * 1024,
+			onProblem: problem => {
+				progress?.clear();
+				reportProblem(problem);
+			},
+			onProgress: progress && ((done, total) => progress.update(done, total)),
+			label: displayPath,
+			cache: cli.flags.cache ? undefined : false,
+		},
+		summary,
+	);
 
-	if (command === undefined && process.stdout.isTTY && process.stdin.isTTY) {
+	if (dashboard) {
 		const {runDashboard} = await import('./ui/dashboard.js');
 		return runDashboard(analyses, {summary, onProblem: reportProblem});
 	}
@@ -138,6 +157,7 @@ async function main(): Promise<number> {
 	});
 	const json = cli.flags.json;
 	const finish = async (writer: RecordWriter, code: number = EXIT.ok) => {
+		progress?.clear();
 		await writer.end();
 		reportSummary(summary);
 		return summary.read === 0 ? EXIT.noResult : code;
@@ -150,12 +170,15 @@ async function main(): Promise<number> {
 			return finish(writer);
 		}
 		case 'entities': {
+			// Imported here rather than at start-up, so that `facts` and `search` over cached analyses never load the analysis code.
+			const {mergeEntities} = await import('./analysis/analyse.js');
 			const all = await collect(analyses);
 			const writer = new RecordWriter('entities', {json});
 			for (const row of mergeEntities(all)) await writer.write(entityRecord(row));
 			return finish(writer);
 		}
 		case 'stats': {
+			const {mergeEntities} = await import('./analysis/analyse.js');
 			const writer = new RecordWriter('stats', {json});
 			const all: DocumentAnalysis[] = [];
 			for await (const analysis of analyses) {

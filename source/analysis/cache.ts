@@ -7,8 +7,9 @@ import type {DocumentAnalysis} from './types.js';
 
 /**
  * What the analysis code is, as a hash of its sources: build.mjs computes it over the files of
- * source/analysis, source/corpus and package-lock.json and writes it into the bundle. Any change there, a bump of
- * ANALYSIS_VERSION included, retires every cached result, so a forgotten bump cannot serve stale ones.
+ * source/analysis, source/corpus and package-lock.json and writes it into the bundle. Any change
+ * there, a bump of ANALYSIS_VERSION included, retires every cached result, so a forgotten bump
+ * cannot serve stale ones.
  */
 declare const BRIEFING_ANALYSIS_ID: string | undefined;
 
@@ -109,9 +110,10 @@ export function decodeAnalysis(encoded: string, path: string, sourceText: string
 /**
  * Analyses by content hash, one file each under <directory>/analyses/<2 hex>/<hash>.json. The first line
  * names the analysis identity and the hash, so a result from other code, a truncated file or a file in
- * the wrong place is a miss and gets rewritten. One file per document lets a 10,000-article folder load in
- * well under a second with synchronous reads (measured: faster than one large pack, whose JSON.parse
- * dominates), and two runs never have to merge their writes.
+ * the wrong place is a miss and gets rewritten. One file per document: synchronous reads of 10,000 entries
+ * and their JSON.parse take about half a second here, less than one pack file of them all took (its
+ * single huge JSON.parse dominates); two runs never have to merge their writes; and the same article
+ * in two folders is analysed once. Nothing is ever evicted: some 7 KB per distinct article.
  */
 export class AnalysisCache {
 	readonly #root: string;

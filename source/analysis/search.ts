@@ -74,6 +74,7 @@ function finalScore(bitapScore: number, norm: number): number {
 	return Math.pow(bitapScore === 0 ? Number.EPSILON : bitapScore, norm);
 }
 
+/** A pair of characters' slot in the table of pair counts (pairs that share a slot add up: an overestimate). */
 function pairBucket(a: number, b: number): number {
 	return (Math.imul(a, 31) ^ b) & (PAIR_BUCKETS - 1);
 }
@@ -165,7 +166,7 @@ interface Candidate {
  *   spoils at most one piece), so only sentences holding a piece get a bitap check, and the pieces chosen
  *   are the rarest.
  * fuse.js itself then scores the few sentences that can make the top `limit`, so the hits, scores and
- * highlighted ranges are its own.
+ * highlighted ranges are its own. The one departure: a fuzzy search bounded by FUZZY_BUDGET on large sets.
  */
 export class SentenceIndex {
 	readonly #sentences: SearchableSentence[];
@@ -261,6 +262,7 @@ export class SentenceIndex {
 		}));
 	}
 
+	/** The rank whose text (or the separator after it) holds this position of #text. */
 	#rankAt(position: number): number {
 		let low = 0;
 		let high = this.#starts.length - 2;

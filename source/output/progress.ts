@@ -1,0 +1,51 @@
+/**
+ * A progress line on a terminal's standard error, for long work only: nothing shows before DELAY_MS
+ * (a quick command stays silent), it is redrawn at most every INTERVAL_MS, and it is erased before any
+ * other message and when the work is done, so it never stays behind in the scrollback.
+ */
+const DELAY_MS = 500;
+const INTERVAL_MS = 100;
+
+export interface ProgressOptions {
+	delayMs?: number;
+	intervalMs?: number;
+	now?: () => number;
+}
+
+export class ProgressLine {
+	readonly #stream: NodeJS.WritableStream & {columns?: number};
+	readonly #delayMs: number;
+	readonly #intervalMs: number;
+	readonly #now: () => number;
+	readonly #started: number;
+	#drawnAt = -Infinity;
+	#shown = false;
+
+	constructor(stream: NodeJS.WritableStream & {columns?: number}, {delayMs = DELAY_MS, intervalMs = INTERVAL_MS, now = Date.now}: ProgressOptions = {}) {
+		this.#stream = stream;
+		this.#delayMs = delayMs;
+		this.#intervalMs = intervalMs;
+		this.#now = now;
+		this.#started = now();
+	}
+
+	/** `done` of `total` files analysed. */
+	update(done: number, total: number): void {
+		const now = this.#now();
+		if (total === 0 || now - this.#started < this.#delayMs || now - this.#drawnAt < this.#intervalMs) return;
+		this.#drawnAt = now;
+		const text = `briefing: analysing ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files (${Math.floor((done * 100) / total)}%)`;
+		// One column short of the width: a line that fills the terminal wraps, and \r would not reach its start.
+		// A terminal that does not tell its width (0) is taken as 80 columns.
+		const width = Math.max(10, (this.#stream.columns || 80) - 1);
+		this.#stream.write(`\r\x1b[2K${text.slice(0, width)}`);
+		this.#shown = true;
+	}
+
+	/** Erase the line (before another message, or when done). */
+	clear(): void {
+		if (!this.#shown) return;
+		this.#stream.write('\r\x1b[2K');
+		this.#shown = false;
+	}
+}
