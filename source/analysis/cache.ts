@@ -8,8 +8,7 @@ import type {DocumentAnalysis} from './types.js';
 /**
  * What the analysis code is, as a hash of its sources: build.mjs computes it over the files of
  * source/analysis, source/corpus and package-lock.json and writes it into the bundle. Any change
- * there, a bump of ANALYSIS_VERSION included, retires every cached result, so a forgotten bump
- * cannot serve stale ones.
+ * there retires every cached result, so no stale result is ever served.
  */
 declare const BRIEFING_ANALYSIS_ID: string | undefined;
 

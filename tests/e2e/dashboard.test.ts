@@ -14,8 +14,12 @@ const repo = join(import.meta.dirname, '..', '..');
 const socket = `briefing-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 const PROMPT = 'e2e$ ';
 
+/** The dashboard's cache goes to a folder of this run's, not the user's ~/.cache. */
+const cacheHome = mkdtempSync(join(tmpdir(), 'briefing-e2e-cache-'));
+
 function tmux(...args: string[]): string {
-	return execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
+	// The tmux server, and so the shell and the dashboard in it, inherit this environment.
+	return execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8', env: {...process.env, XDG_CACHE_HOME: cacheHome}});
 }
 
 function screen(session: string, {colours = false} = {}): string {
@@ -64,6 +68,7 @@ afterAll(() => {
 	}
 	// tmux leaves its socket file behind.
 	if (socketPath) rmSync(socketPath, {force: true});
+	rmSync(cacheHome, {recursive: true, force: true});
 });
 
 test('search, open, help, resize and quit in a real terminal', async () => {
