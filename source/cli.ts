@@ -2,6 +2,7 @@
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
+import {mergeEntities} from './analysis/merge.js';
 import {analysePaths, type RunSummary} from './analysis/run.js';
 import {SentenceIndex, DEFAULT_SEARCH_LIMIT} from './analysis/search.js';
 import {totalStats} from './analysis/stats.js';
@@ -170,15 +171,12 @@ async function main(): Promise<number> {
 			return finish(writer);
 		}
 		case 'entities': {
-			// Imported here rather than at start-up, so that `facts` and `search` over cached analyses never load the analysis code.
-			const {mergeEntities} = await import('./analysis/analyse.js');
 			const all = await collect(analyses);
 			const writer = new RecordWriter('entities', {json});
 			for (const row of mergeEntities(all)) await writer.write(entityRecord(row));
 			return finish(writer);
 		}
 		case 'stats': {
-			const {mergeEntities} = await import('./analysis/analyse.js');
 			const writer = new RecordWriter('stats', {json});
 			const all: DocumentAnalysis[] = [];
 			for await (const analysis of analyses) {

@@ -3,7 +3,7 @@ import type {Document} from '../corpus/types.js';
 import {findEntities} from './entities.js';
 import {findFacts} from './facts.js';
 import {documentStats} from './stats.js';
-import type {DocumentAnalysis, EntityRow} from './types.js';
+import type {DocumentAnalysis} from './types.js';
 
 export function analyseDocument(document: Document): DocumentAnalysis {
 	const entities = findEntities(document);
@@ -13,43 +13,4 @@ export function analyseDocument(document: Document): DocumentAnalysis {
 
 export function analyseText(path: string, text: string): DocumentAnalysis {
 	return analyseDocument(buildDocument(path, text));
-}
-
-function entityKey(type: string, name: string): string {
-	return `${type}\u0000${name.toLowerCase()}`;
-}
-
-/**
- * One row per entity across documents. Documents are analysed alone, so the same entity can carry
- * a short name in one ("Xi") and a full one in another ("Xi Jinping"); rows merge when they share an alias.
- */
-export function mergeEntities(analyses: DocumentAnalysis[]): EntityRow[] {
-	const rows: EntityRow[] = [];
-	const byAlias = new Map<string, EntityRow>();
-	const aliasesOf = new Map<EntityRow, Set<string>>();
-	for (const {document, entities} of analyses) {
-		for (const entity of entities) {
-			const surfaces = [entity.name, ...entity.aliases];
-			const keys = surfaces.map(a => entityKey(entity.type, a));
-			let row: EntityRow | undefined;
-			for (const key of keys) if ((row = byAlias.get(key))) break;
-			if (!row) {
-				row = {name: entity.name, type: entity.type, mentions: 0, documents: {}, aliases: []};
-				rows.push(row);
-				aliasesOf.set(row, new Set());
-			}
-			const aliases = aliasesOf.get(row)!;
-			row.mentions += entity.mentions.length;
-			row.documents[document.path] = (row.documents[document.path] ?? 0) + entity.mentions.length;
-			if (entity.name.length > row.name.length && entity.aliases.includes(row.name)) row.name = entity.name;
-			for (const alias of surfaces) {
-				if (aliases.has(alias)) continue;
-				aliases.add(alias);
-				row.aliases.push(alias);
-			}
-			for (const key of keys) if (!byAlias.has(key)) byAlias.set(key, row);
-		}
-	}
-	// A plain comparison, not localeCompare: ten thousand articles make tens of thousands of rows.
-	return rows.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -2,7 +2,7 @@
  * What each pane shows, derived from the state by pure functions. Results are cached on the identity
  * of the analyses array (a new array per batch of arrivals), so moving a cursor never recomputes them.
  */
-import {mergeEntities} from '../analysis/analyse.js';
+import {mergeEntities} from '../analysis/merge.js';
 import type {DocumentAnalysis, EntityRow, Fact, FactKind, Mention} from '../analysis/types.js';
 import type {Document, Span} from '../corpus/types.js';
 import {wrapText} from './text.js';
