@@ -70,11 +70,12 @@ describe('SentenceIndex', () => {
 	});
 
 	it('marks where the query is in each hit that holds it as typed', () => {
-		const hits = index.search('interest rates', 20).filter(hit => hit.text.toLowerCase().includes('interest rates'));
+		// A phrase of the bundled seeds, so the corpus holds it even where the evaluation set is absent.
+		const hits = index.search('bilateral trade', 20).filter(hit => hit.text.toLowerCase().includes('bilateral trade'));
 		expect(hits.length).toBeGreaterThan(0);
 		for (const hit of hits) {
 			const marked = hit.matches.map(m => hit.text.slice(m.start, m.end).toLowerCase()).join(' ');
-			expect(marked).toContain('interest rates');
+			expect(marked).toContain('bilateral trade');
 		}
 	});
 
