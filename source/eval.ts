@@ -1,7 +1,7 @@
 // `npm run eval`: run the extractor over ../shared/eval/articles, write predictions in the scorer's
 // format to a temporary folder, and print the scorer's table.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {basename, dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -26,6 +26,10 @@ export function prediction(analysis: DocumentAnalysis) {
 }
 
 const articles = join(evalDir, 'articles');
+if (!existsSync(articles) || !existsSync(join(evalDir, 'score.mjs'))) {
+	process.stderr.write(`briefing eval: no evaluation set at ${evalDir} (articles/, gold/ and score.mjs expected; give the folder as an argument)\n`);
+	process.exit(2);
+}
 const out = mkdtempSync(join(tmpdir(), 'briefing-eval-'));
 try {
 	for (const name of readdirSync(articles).filter(n => n.endsWith('.txt')).sort()) {
