@@ -24,7 +24,7 @@ const USAGE = `
     $ briefing stats    [paths…]         CSV: document,title,words,sentences,paragraphs,reading_minutes,entities,facts,duplicate_paragraphs
     $ briefing search <query> [paths…]   CSV: document,sentence,score,text
 
-  Paths are files or directories (read recursively for .txt and .md); "-" reads standard input.
+  Paths are files or directories (read recursively for .txt and .md); "-" reads standard input (named "(stdin)" in the output).
   With no path, the two bundled seed articles are read.
 
   Options
@@ -54,7 +54,11 @@ export function seedsDirectory(): string {
 	return join(here, '..', 'seeds');
 }
 
+/** What standard input is called in the output: "-" would start a CSV cell that the formula guard must mark. */
+export const STDIN_DOCUMENT = '(stdin)';
+
 function displayPath(path: string): string {
+	if (path === '-') return STDIN_DOCUMENT;
 	const seeds = seedsDirectory();
 	return path.startsWith(seeds) ? join('seeds', relative(seeds, path)) : path;
 }

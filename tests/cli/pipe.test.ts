@@ -108,3 +108,13 @@ describe('usage', () => {
 		expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
 	});
 });
+
+describe('standard input', () => {
+	it('reads "-" as a document named (stdin), beside files', () => {
+		const result = runCli(['facts', '-', 'seeds/000_a6675d75a8020592.txt'], {input: 'Big News\n\nThe firm paid $3 million in 2021.\n'});
+		expect(result.status).toBe(0);
+		const rows = csv(result.stdout);
+		expect(rows.find(r => r.kind === 'money' && r.value === '3000000')?.document).toBe('(stdin)');
+		expect(rows.some(r => r.document === 'seeds/000_a6675d75a8020592.txt')).toBe(true);
+	});
+});
