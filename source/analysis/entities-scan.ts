@@ -91,6 +91,8 @@ export interface Candidate {
 	defines?: string;
 	/** The title of a show or a song in quotation marks: no entity, and no name is read inside it. */
 	title?: boolean;
+	/** A sports club named after its town ("Liverpool forward Rhian Brewster", "a 3-2 win at Chelsea"). */
+	club?: boolean;
 }
 
 const WORD =
@@ -286,6 +288,9 @@ function organizationEnd(tokens: Token[], i: number): number {
 			if (afterOf && namesAfterOf > 0) {
 				const nameStart = titleEnd(tokens, k);
 				if (nameStart > 0 && isNameShape(tokens[nameStart]) && continues(tokens, nameStart)) break;
+				// "Ministry of Health Nicholas Muraguri": a given name and a surname after the name are a person's.
+				const after = tokens[k + 1];
+				if (isFirstName(t.folded) && !isCommonWord(t.folded) && after?.shape === 'cap' && continues(tokens, k + 1) && !ORGANIZATION_HEADS.has(after.folded) && !lookupName(after.text, after.folded)) break;
 			}
 			names++;
 			wordsSinceBreak++;
@@ -374,6 +379,7 @@ export function findCandidates(tokenized: TokenizedSentence): Candidate[] {
 
 	let i = 0;
 	let theOrganization = false;
+	const hasParenthesis = text.includes('(');
 	while (i < tokens.length) {
 		const t = tokens[i]!;
 		if (!isNameShape(t)) {
@@ -412,7 +418,21 @@ export function findCandidates(tokenized: TokenizedSentence): Candidate[] {
 			theOrganization = false;
 			continue;
 		}
+		// "Alternative for Germany (AfD)": a name its own abbreviation spells out is an organization's.
+		const spelled = hasParenthesis ? spelledOutName(tokens, i, text, base) : -1;
+		if (spelled > 0 && (!known || spelled > known.end)) {
+			emit(i, spelled, {type: 'organization'});
+			i = spelled;
+			theOrganization = false;
+			continue;
+		}
 		if (known && !givenNameFirst) {
+			if (known.type === 'place' && known.end === i + 1 && clubCue(tokens, i, i + 1, text)) {
+				emit(i, i + 1, {type: 'organization', club: true});
+				i++;
+				theOrganization = false;
+				continue;
+			}
 			emit(i, known.end, {type: known.type, canonical: known.canonical});
 			i = known.end;
 			theOrganization = false;
@@ -517,6 +537,69 @@ function chunkEnd(tokens: Token[], i: number): number {
 
 type Emit = (from: number, to: number, fields: Partial<Candidate>) => void;
 
+/** Where a run of capitalised words and connectors from token i ends when an abbreviation in parentheses after it spells its initials, or -1. */
+function spelledOutName(tokens: Token[], i: number, text: string, base: number): number {
+	let end = i + 1;
+	while (end < tokens.length && end - i < MAX_NAME_WORDS && continues(tokens, end) && (isNameShape(tokens[end]) || NAME_CONNECTORS.has(tokens[end]!.folded))) end++;
+	while (end > i + 1 && !isNameShape(tokens[end - 1])) end--;
+	if (end - i < 3) return -1;
+	const abbreviation = abbreviationAfter(tokens, end, text, base);
+	if (!abbreviation) return -1;
+	const letters = abbreviation.replace(/[^\p{L}]/gu, '').toUpperCase();
+	return letters.length >= 2 && letters === initials(span(tokens, i, end, text, base).surface) ? end : -1;
+}
+
+/** Players and staff a club's name stands before: "Liverpool forward Rhian Brewster", "Blades boss Chris Wilder". */
+const CLUB_ROLES = new Set(['forward', 'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'full-back', 'fullback', 'boss', 'manager', 'captain', 'defence', 'defense', 'academy']);
+/** Words before a club's name in a match report with a score: "a 3-2 win at Chelsea", "beat Everton". */
+const MATCH_WORDS = new Set(['beat', 'beating', 'against', 'v', 'vs', 'at', 'over', 'to', 'with', 'host', 'hosts', 'hosted', 'visit', 'visited']);
+const SCORE = /\b\d{1,2}-\d{1,2}\b/u;
+
+/** Is the word at token from a sports club's name by its context? */
+function clubCue(tokens: Token[], from: number, to: number, text: string): boolean {
+	const next = tokens[to];
+	if (next?.shape === 'lower' && next.joinsPrevious && CLUB_ROLES.has(next.folded) && !tokens[to - 1]!.possessive) return true;
+	const previous = tokens[from - 1];
+	// "on loan from Benfica", "a loan move to Swansea City".
+	if (previous?.shape === 'lower' && (previous.folded === 'from' || previous.folded === 'at' || previous.folded === 'to') && tokens[from - 2]?.folded === 'loan') return true;
+	if (!previous || previous.shape !== 'lower' || !MATCH_WORDS.has(previous.folded) || !SCORE.test(text)) return false;
+	// "win at", "victory over", "defeat to", "draw with": a result's noun before the preposition; "beat" and "against" alone.
+	if (previous.folded === 'beat' || previous.folded === 'beating' || previous.folded === 'against' || previous.folded === 'v' || previous.folded === 'vs') return true;
+	return RESULT_NOUNS.has(tokens[from - 2]?.folded ?? '');
+}
+const RESULT_NOUNS = new Set(['win', 'victory', 'defeat', 'loss', 'draw', 'triumph', 'thrashing', 'hammering', 'beat', 'game', 'match', 'clash', 'tie', 'home', 'away']);
+
+/** Plural kinds of place that close or open a list of places: "Migori, Kisumu and Nairobi counties", "the subcounties of Nyando and Muhoroni". */
+const PLACE_KINDS_PLURAL = new Set(
+	`counties subcounties sub-counties districts regions provinces states cities towns villages municipalities constituencies wards
+	neighbourhoods neighborhoods suburbs boroughs prefectures oblasts departments cantons parishes townships areas`.split(/\s+/),
+);
+const LIST_OPENERS = new Set(['of', 'being', 'including', 'like', 'namely', 'are', 'were', 'include', 'included']);
+
+/** Does the name in tokens [from, to) stand in a list of names that a plural kind of place closes or opens? */
+function inPlaceList(tokens: Token[], from: number, to: number): boolean {
+	const listWord = (t: Token | undefined) => t !== undefined && (isNameShape(t) || t.folded === 'and' || t.folded === 'or');
+	const plain = (t: Token) => /^[\s,]*$/u.test(t.gapBefore);
+	let k = to;
+	let names = 0;
+	while (k < tokens.length && k - to < 20 && listWord(tokens[k]) && plain(tokens[k]!)) {
+		if (isNameShape(tokens[k])) names++;
+		k++;
+	}
+	const after = tokens[k];
+	if (after && plain(after) && after.shape === 'lower' && PLACE_KINDS_PLURAL.has(after.folded) && (names > 0 || after.joinsPrevious)) return true;
+	k = from - 1;
+	while (k >= 0 && from - k < 20 && listWord(tokens[k]) && plain(tokens[k + 1]!)) k--;
+	const opener = tokens[k];
+	if (!opener || !plain(tokens[k + 1]!)) return false;
+	if (opener.shape === 'lower' && PLACE_KINDS_PLURAL.has(opener.folded)) return true;
+	return LIST_OPENERS.has(opener.folded) && PLACE_KINDS_PLURAL.has(tokens[k - 1]?.folded ?? '');
+}
+
+/** Internal capitals make a word a company's or a party's name ("HubSpot", "AfD"), not a person's ("McCarthy", "DeSantis", "LeBron"). */
+const INNER_CAPITAL = /^\p{Lu}\p{Ll}+\p{Lu}/u;
+const NAME_PREFIX_CAPITAL = /^(?:Mc|Mac|De|Di|Da|Du|Del|La|Le|Lo|Van|Von|St|Fitz|Ben|Al|El)\p{Lu}/u;
+
 /** "J.K. Rowling", "George W. Bush". */
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 
@@ -553,16 +636,36 @@ function classifyChunk(tokens: Token[], from: number, to: number, theOrganizatio
 	const previous = tokens[from - 1];
 	const next = tokens[to];
 	const afterThe = previous?.folded === 'the';
-	const personCue = (previous !== undefined && previous.shape === 'lower' && isRoleWord(previous.folded)) ||
+
+	// "Jackson County Mississippi", "Orange County California": a place ending with a kind of place, then a known place.
+	if (count >= 3 && !last.hyphenBefore && lookupName(last.text, last.folded)?.type === 'place' && PLACE_HEADS.has(words[words.length - 2]!.folded)) {
+		const known = lookupName(last.text, last.folded)!;
+		emit(from, last.index, {type: 'place'});
+		emit(last.index, last.index + 1, {type: 'place', canonical: known.canonical});
+		return;
+	}
+	// "Health CS Adan Duale": an abbreviation of an office before a given name and a surname.
+	if (first.shape === 'upper' && first.text.length <= 4 && (count === 3 || count === 4) && words.slice(1).every(w => w.shape === 'cap' && !w.hyphenBefore) &&
+		isFirstName(words[1]!.folded) && !isCommonWord(words[1]!.folded) && !lookupName(first.text, first.folded)) {
+		emit(words[1]!.index, to, {type: 'person', titled: span(tokens, from, to, text, base).surface});
+		return;
+	}
+	if (count <= 2 && !words.every(w => isCommonWord(w.folded) || COMPASS_POINTS.has(w.folded)) && inPlaceList(tokens, from, to)) {
+		emit(from, to, {type: 'place'});
+		return;
+	}
+	const personCue = (previous !== undefined && previous.shape === 'lower' && isRoleWord(previous.folded) && !isOrganizationCue(previous.folded)) ||
 		(next !== undefined && next.shape === 'lower' && SPEECH_VERBS.has(next.folded)) ||
 		(previous?.folded === 'said' && next?.shape !== 'cap');
 	// "carmaker Tesla", "its MoPub unit", "according to Factset" (a source named by one unknown word is a firm or an outlet).
-	const organizationCue = !personCue && !isFirstName(first.folded) && (
-		(previous !== undefined && previous.shape === 'lower' && first.joinsPrevious && isOrganizationCue(previous.folded)) ||
-		(next !== undefined && next.shape === 'lower' && next.joinsPrevious &&
-			(isOrganizationTail(next.folded) || (tokens[to + 1]?.shape === 'lower' && continues(tokens, to + 1) && isOrganizationTail(tokens[to + 1]!.folded)))) ||
-		(count === 1 && previous?.folded === 'to' && tokens[from - 2]?.folded === 'according' && !isLastName(first.folded) && !isCommonWord(first.folded)) ||
-		(count === 1 && next !== undefined && next.shape === 'lower' && next.joinsPrevious && MARKET_MOVE.test(text.slice(next.start - base, next.start - base + 60))));
+	// A given name after the cue opens a company's name only when more words follow: "house builder Taylor Wimpey".
+	const organizationCue = !personCue && (
+		(previous !== undefined && previous.shape === 'lower' && first.joinsPrevious && isOrganizationCue(previous.folded) && (!isFirstName(first.folded) || count >= 2)) ||
+		(!isFirstName(first.folded) && (
+			(next !== undefined && next.shape === 'lower' && next.joinsPrevious &&
+				(isOrganizationTail(next.folded) || (tokens[to + 1]?.shape === 'lower' && continues(tokens, to + 1) && isOrganizationTail(tokens[to + 1]!.folded)))) ||
+			(count === 1 && previous?.folded === 'to' && tokens[from - 2]?.folded === 'according' && !isLastName(first.folded) && !isCommonWord(first.folded)) ||
+			(count === 1 && next !== undefined && next.shape === 'lower' && next.joinsPrevious && MARKET_MOVE.test(text.slice(next.start - base, next.start - base + 60))))));
 
 	if (count >= 2 && (PLACE_HEADS.has(last.folded) || PLACE_OPENERS.has(first.folded))) {
 		emit(from, to, {type: 'place'});
@@ -584,6 +687,21 @@ function classifyChunk(tokens: Token[], from: number, to: number, theOrganizatio
 		return;
 	}
 	if (theOrganization && !personCue) {
+		emit(from, to, {type: 'organization'});
+		return;
+	}
+	if (count === 1 && first.shape === 'cap' && INNER_CAPITAL.test(first.text) && !NAME_PREFIX_CAPITAL.test(first.text)) {
+		emit(from, to, {type: 'organization'});
+		return;
+	}
+	// "Chelsea", "Swansea City"; a given name and a surname stay a person's ("beat Roger Federer 6-4").
+	if (count <= 3 && !isCommonWord(first.folded) && !(count >= 2 && isFirstName(first.folded)) && clubCue(tokens, from, to, text)) {
+		emit(from, to, {type: 'organization', club: true});
+		return;
+	}
+	// "Permira announced it was buying": a name a verb and "it" follow is a company's.
+	if (count === 1 && next?.shape === 'lower' && next.joinsPrevious && (SPEECH_VERBS.has(next.folded) || /ed$/u.test(next.folded) || next.folded === 'says') &&
+		tokens[to + 1]?.folded === 'it' && tokens[to + 1]!.joinsPrevious && !isFirstName(first.folded)) {
 		emit(from, to, {type: 'organization'});
 		return;
 	}
@@ -640,7 +758,9 @@ function classifyChunk(tokens: Token[], from: number, to: number, theOrganizatio
 	// Three to six capitalised words with everyday words among them: "Little Kids Rock", "Silk Road Economic Belt".
 	// A longer run is a Title Case list or table, not one name.
 	// Words such as "This", "Is", "You" make it a title of a song or a book: "This Is What the Truth Feels Like".
-	if (count >= 3 && count <= 6 && !first.initial && !words.some(w => TITLE_FUNCTION_WORDS.has(w.folded))) {
+	// "Case Fatality Rate", "Consumer Confidence Index": everyday words ending in a measure name a figure, not a body.
+	const measure = MEASURE_HEADS.has(last.folded) && words.every(w => isCommonWord(w.folded));
+	if (count >= 3 && count <= 6 && !first.initial && !measure && !words.some(w => TITLE_FUNCTION_WORDS.has(w.folded))) {
 		emit(from, to, {type: 'organization'});
 		return;
 	}
@@ -662,6 +782,9 @@ const MARKET_MOVE = /^(?:rose|fell|gained|lost|dropped|jumped|climbed|slid|sank|
 
 /** Compass points that make a region of the place after them. */
 const COMPASS_POINTS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest', 'central', 'upper', 'lower']);
+
+/** Nouns that end the name of a statistic. */
+const MEASURE_HEADS = new Set(['rate', 'rates', 'ratio', 'index', 'level', 'score', 'average', 'percentage', 'growth', 'count']);
 
 /** Pronouns and verbs that stand in titles of works, never in an organization's name. */
 const TITLE_FUNCTION_WORDS = new Set(

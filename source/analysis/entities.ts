@@ -34,6 +34,8 @@ interface Working {
 	extraAliases: Set<string>;
 	mentions: Mention[];
 	mergedInto?: Working;
+	/** Named once as a sports club ("Liverpool forward …"): the town's name is the club's throughout the document. */
+	club?: boolean;
 }
 
 function root(entity: Working): Working {
@@ -141,7 +143,13 @@ export function findEntities(document: Document): DocumentEntity[] {
 			roster.mention(entity, tokenized, candidate.first, candidate.last, candidate.type, candidate.canonical ? 3 : 1);
 			if (candidate.titled) entity.extraAliases.add(candidate.titled);
 			if (candidate.defines) definitions.push({entity, candidate});
+			if (candidate.club) entity.club = true;
 		}
+	}
+	for (const entity of roster.entities) {
+		if (!entity.club) continue;
+		const {person, place, organization} = entity.votes;
+		entity.votes = {person: 0, place: 0, organization: person + place + organization};
 	}
 
 	// Pass 2b: merge the forms of one entity.
@@ -229,7 +237,10 @@ function personWords(roster: Roster): Map<string, Working | null> {
 		for (const key of entity.keys) {
 			const parts = key.split(' ');
 			if (parts.length < 2) continue;
-			for (const word of new Set([parts[0]!, parts[parts.length - 1]!, parts.slice(1).join(' '), parts.slice(-2).join(' ')])) {
+			// A two-word name's last two words are the whole name: it is no part that could clash with a longer name's
+			// ("Sanwo Olu" and "Babajide Sanwo-Olu").
+			const tails = parts.length > 2 ? [parts.slice(1).join(' '), parts.slice(-2).join(' ')] : [];
+			for (const word of new Set([parts[0]!, parts[parts.length - 1]!, ...tails])) {
 				// "May" alone is the month more often than Theresa May.
 				if (isCalendarWord(word)) continue;
 				const seen = words.get(word);
@@ -480,13 +491,29 @@ function longestAlias(tokens: Token[], i: number, index: AliasIndex, roster: Ros
 		const entry = index.byKey.get(keyOf(tokens, i, i + n));
 		if (!entry) continue;
 		if (entry.capitalsOnly && (t.shape !== 'upper' || mode === 'capitals')) continue;
-		if (entry.partial && n === 1 && t.initial && isCommonWord(t.folded)) continue;
+		if (entry.partial && n === 1 && t.initial && isCommonWord(t.folded) && !actsAsPerson(tokens, i)) continue;
 		// A part of a name must not be the start of a longer, different name: "Andrew Smith" is not Andrew Lloyd Webber.
 		const after = tokens[i + n];
 		if (entry.partial && mode === 'prose' && isNameShape(after) && continues(tokens, i + n) && !roster.covered.has(after!.start)) continue;
 		return {entry, end: i + n};
 	}
 	return undefined;
+}
+
+/** Verbs a person's surname opens a sentence with ("White put Arsenal ahead"), besides any ending in -ed. */
+const SUBJECT_VERBS = new Set('put set hit got went came ran made scored said says won lost took gave struck kept left saw told was has had'.split(' '));
+
+/**
+ * "White’s low cross", "White put Arsenal ahead", "White and Saka combined": a surname that is also an everyday word
+ * opens a sentence as the person's name when a possessive, a verb or another name follows it.
+ */
+function actsAsPerson(tokens: Token[], i: number): boolean {
+	const t = tokens[i]!;
+	if (t.possessive) return true;
+	const next = tokens[i + 1];
+	if (!next || !next.joinsPrevious) return false;
+	if (next.shape === 'lower' && (SUBJECT_VERBS.has(next.folded) || /[^e]ed$/u.test(next.folded))) return true;
+	return next.folded === 'and' && isNameShape(tokens[i + 2]) && tokens[i + 2]!.joinsPrevious && !isCommonWord(tokens[i + 2]!.folded);
 }
 
 function toDocumentEntity(entity: Working): DocumentEntity {

@@ -264,7 +264,8 @@ export const COMBINING_FORMS = new Set(['sino', 'indo', 'anglo', 'franco', 'afro
 const NOT_NAMES = new Set(
 	`tv ceo cfo coo cto cm gdp gnp pm am ok ist gmt utc est edt pst pdt cet bst et pt ct mt cst cdt mst mdt aest aedt jst hkt sgt pkt mw gw kw kwh mwh gwh gb mb tb mph kph km kg hp bhp covid covid19 sars hiv aids dna rna ipo etf usd eur gbp
 	jpy cny inr vip mvp era rbi nft ai it pr hr id faq phd mba dj cd dvd pc usb faq lol ps pps nb am fm vs etc mp3 suv ev evs ppe icu er
-	ad bc bce ce atm pin gps sms ui ux api url html pdf jpg q1 q2 q3 q4 yoy mom diy rip aka fyi tba tbd asap na n/a op ed op-ed`.split(/\s+/),
+	ad bc bce ce atm pin gps sms ui ux api url html pdf jpg q1 q2 q3 q4 yoy mom diy rip aka fyi tba tbd asap na n/a op ed op-ed
+	m&a r&d q&a p&l b2b`.split(/\s+/),
 );
 
 export function isNotAName(folded: string): boolean {
@@ -466,7 +467,7 @@ export function isRoleWord(folded: string): boolean {
 const ORGANIZATION_CUES = new Set(
 	`band company firm startup start-up retailer airline carrier lender insurer broadcaster newspaper magazine tabloid publisher
 	label brand chain conglomerate giant manufacturer supplier outfit franchise club regulator watchdog consultancy automaker
-	carmaker chipmaker drugmaker housebuilder homebuilder shipbuilder bank`.split(/\s+/),
+	carmaker chipmaker drugmaker housebuilder homebuilder shipbuilder bank maker provider operator platform builder`.split(/\s+/),
 );
 
 export function isOrganizationCue(folded: string): boolean {

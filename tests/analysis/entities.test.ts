@@ -336,4 +336,99 @@ describe('findEntities on names a first reading gets wrong', () => {
 		expect(named(entities, 'Calif')?.name).toBe('California');
 		expect(named(entities, 'Fla')?.name).toBe('Florida');
 	});
+
+	it('takes a hyphenated surname, with or without its hyphen, for the person named in full', () => {
+		const entities = entitiesOf('Governor Ngozi Adeyemi-Bello won again. Governor Adeyemi Bello thanked voters, and Adeyemi-Bello left.');
+		const people = entities.filter(e => e.type === 'person');
+		expect(people).toHaveLength(1);
+		expect(people[0]!.name).toBe('Ngozi Adeyemi-Bello');
+		expect(people[0]!.mentions).toHaveLength(3);
+	});
+
+	it('splits a county and the state written after it into two places', () => {
+		const entities = entitiesOf('A former Marion County Indiana clerk was charged. The Marion County office stayed open.');
+		expect(typeOf(entities, 'Marion County')).toBe('place');
+		expect(named(entities, 'Marion County')?.mentions).toHaveLength(2);
+		expect(typeOf(entities, 'Indiana')).toBe('place');
+		expect(allNames(entities)).not.toContain('Marion County Indiana');
+	});
+
+	it('reads an abbreviated office before a given name and a surname as a title, not an organization', () => {
+		const entities = entitiesOf('Trade CS Peter Kamau announced the tariffs on Monday.');
+		expect(typeOf(entities, 'Peter Kamau')).toBe('person');
+		expect(entities.filter(e => e.type === 'organization')).toEqual([]);
+	});
+
+	it('ends an organization named "… of …" where a given name and a surname follow', () => {
+		const entities = entitiesOf('A director in the Ministry of Finance Mary Wanjiru signed the order.');
+		expect(typeOf(entities, 'Ministry of Finance')).toBe('organization');
+		expect(typeOf(entities, 'Mary Wanjiru')).toBe('person');
+	});
+
+	it('reads unknown names in a list closed or opened by a plural kind of place as places', () => {
+		const entities = entitiesOf('Floods hit Kakamega, Bungoma and Busia counties. Officials visited the districts of Rumphi and Karonga.');
+		for (const name of ['Kakamega', 'Bungoma', 'Busia', 'Rumphi', 'Karonga']) expect(typeOf(entities, name)).toBe('place');
+	});
+
+	it('reads a word with capitals inside as a company or a party, but keeps McAllister a person', () => {
+		const entities = entitiesOf('Analysts said PayCircle gained ground while the PvdA lost seats. Ruth McAllister said little.');
+		expect(typeOf(entities, 'PayCircle')).toBe('organization');
+		expect(typeOf(entities, 'PvdA')).toBe('organization');
+		expect(typeOf(entities, 'Ruth McAllister')).toBe('person');
+	});
+
+	it('reads a name that its abbreviation in parentheses spells out as one organization', () => {
+		const entities = entitiesOf('Voters backed Hope for Rural Renewal (HRR) in Norway, and the HRR gained seats.');
+		const party = named(entities, 'Hope for Rural Renewal');
+		expect(party?.type).toBe('organization');
+		expect(party?.aliases).toContain('HRR');
+		expect(party?.mentions).toHaveLength(3);
+	});
+
+	it('does not take business abbreviations such as M&A or R&D for organizations', () => {
+		const entities = entitiesOf('Tech M&A slowed this year while R&D budgets grew.');
+		expect(allNames(entities)).not.toContain('M&A');
+		expect(allNames(entities)).not.toContain('R&D');
+	});
+
+	it('reads a lone unknown name as a company after "provider" or when "it" follows its verb', () => {
+		const entities = entitiesOf('The fund bought payments provider Tilvara. Later Veltrix announced it would cut jobs.');
+		expect(typeOf(entities, 'Tilvara')).toBe('organization');
+		expect(typeOf(entities, 'Veltrix')).toBe('organization');
+	});
+
+	it('reads a town named before a player or after a result with a score as a sports club throughout', () => {
+		const entities = entitiesOf(
+			[
+				'Leeds striker Tom Harlow scores twice',
+				'',
+				'Leeds striker Tom Harlow scored twice in a 2-1 win at Brentwick on Saturday. Brentwick pulled one back late, and Leeds held on.',
+				'',
+				'Harlow joined on loan from Sportivo Norte last year.',
+			].join('\n'),
+		);
+		expect(typeOf(entities, 'Leeds')).toBe('organization');
+		expect(named(entities, 'Leeds')?.mentions).toHaveLength(3);
+		expect(typeOf(entities, 'Brentwick')).toBe('organization');
+		expect(named(entities, 'Brentwick')?.mentions).toHaveLength(2);
+		expect(typeOf(entities, 'Sportivo Norte')).toBe('organization');
+		expect(typeOf(entities, 'Tom Harlow')).toBe('person');
+	});
+
+	it('counts a surname that is also an everyday word opening a sentence when a verb or a possessive follows', () => {
+		const entities = entitiesOf('Defender Tom Green scored early. Green headed a second. Green’s cross set up a third. Green is a colour.');
+		// "Tom Green", "Green headed", "Green’s cross"; not "Green is a colour".
+		expect(named(entities, 'Tom Green')?.mentions).toHaveLength(3);
+	});
+
+	it('reads a given name and a surname after a company noun as a company, where the noun also names a trade', () => {
+		const entities = entitiesOf('Shares of house builder Morgan Ashdale fell while retailer Harvey Kettering rose.');
+		expect(typeOf(entities, 'Morgan Ashdale')).toBe('organization');
+		expect(typeOf(entities, 'Harvey Kettering')).toBe('organization');
+	});
+
+	it('does not take a statistic named in capitals for an organization', () => {
+		const entities = entitiesOf('Officials said the outbreak had a Case Fatality Rate of 2 per cent.');
+		expect(entities.filter(e => e.type === 'organization')).toEqual([]);
+	});
 });
