@@ -5,13 +5,13 @@
 // work from a keystroke to the complete results, without the turns of the event loop in between.
 import {DEFAULT_SEARCH_LIMIT} from '../source/analysis/search.js';
 import {SentenceSearch} from '../source/ui/search.js';
-import {loadDocuments, PASSES} from './probe-documents.js';
+import {loadDocuments, timeKeystrokes} from './probe-documents.js';
 
 const [folder, queriesJson] = process.argv.slice(2);
 const queries = JSON.parse(queriesJson!) as string[];
 const documents = await loadDocuments(folder!);
 
-let started = performance.now();
+const started = performance.now();
 const search = new SentenceSearch({defer: run => (run(), () => {})});
 search.add(documents);
 
@@ -26,22 +26,7 @@ function complete(query: string): number {
 
 complete('warm up');
 const buildMs = performance.now() - started;
-for (const query of ['wram pu', 'warm up']) for (let i = 1; i <= query.length; i++) complete(query.slice(0, i));
 
-const keystrokes: Array<{query: string; ms: number; hits: number}> = [];
-for (const query of queries) {
-	for (let i = 1; i <= query.length; i++) {
-		const typed = query.slice(0, i);
-		const times: number[] = [];
-		let hits = 0;
-		for (let pass = 0; pass < PASSES; pass++) {
-			started = performance.now();
-			hits = complete(typed);
-			times.push(performance.now() - started);
-		}
-		times.sort((a, b) => a - b);
-		keystrokes.push({query: typed, ms: times[Math.floor(PASSES / 2)]!, hits});
-	}
-}
+const keystrokes = timeKeystrokes(queries, complete);
 
 process.stdout.write(JSON.stringify({buildMs, keystrokes}) + '\n');
