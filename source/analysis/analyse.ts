@@ -1,5 +1,5 @@
 import {buildDocument} from '../corpus/document.js';
-import type {Document} from '../corpus/types.js';
+import type {Document, SourceDocument} from '../corpus/types.js';
 import {findEntities} from './entities.js';
 import {findFacts} from './facts.js';
 import {documentStats} from './stats.js';
@@ -13,4 +13,9 @@ export function analyseDocument(document: Document): DocumentAnalysis {
 
 export function analyseText(path: string, text: string): DocumentAnalysis {
 	return analyseDocument(buildDocument(path, text));
+}
+
+/** The analysis of a document as its input format yielded it, metadata and marked paragraphs included. */
+export function analyseSource(source: SourceDocument): DocumentAnalysis {
+	return analyseDocument(buildDocument(source.name, source.text, source.meta, source.marks));
 }

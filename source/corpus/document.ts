@@ -1,6 +1,9 @@
 import {classifyBoilerplate} from './boilerplate.js';
 import {countWords, splitSentences} from './sentences.js';
-import type {Document, Paragraph, Sentence} from './types.js';
+import type {Document, DocumentMeta, Paragraph, ParagraphMark, Sentence} from './types.js';
+
+/** Metadata of a document that carries none: a plain text file. */
+export const NO_META: DocumentMeta = {title: '', source: '', author: '', published: '', url: ''};
 
 /** Words too common to tell two paragraphs apart. */
 const STOPWORDS = new Set(
@@ -50,8 +53,12 @@ function findTitle(paragraphs: Paragraph[]): string {
 	return longer ?? first;
 }
 
-/** Turn a file's text into a document: paragraphs, sentences with offsets, boilerplate and duplicates marked. */
-export function buildDocument(path: string, raw: string): Document {
+/**
+ * Turn a text into a document: paragraphs, sentences with offsets, boilerplate and duplicates marked.
+ * `meta` is what the input format said of the document (a page's headline, a feed item's date); `marks`
+ * are paragraphs the format already knows are not the story (a page's figure captions).
+ */
+export function buildDocument(path: string, raw: string, meta: DocumentMeta = NO_META, marks: ParagraphMark[] = []): Document {
 	const text = normaliseText(raw);
 	const paragraphs: Paragraph[] = [];
 	const blocks = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
@@ -64,8 +71,9 @@ export function buildDocument(path: string, raw: string): Document {
 
 	const exact = new Map<string, number>();
 	const recent: Array<{index: number; words: Set<string>}> = [];
+	const marked = new Map(marks.map(mark => [mark.paragraph, mark.boilerplate]));
 	for (const paragraph of paragraphs) {
-		const kind = classifyBoilerplate(paragraph.text, {isLast: paragraph.index === paragraphs.length - 1});
+		const kind = marked.get(paragraph.index) ?? classifyBoilerplate(paragraph.text, {isLast: paragraph.index === paragraphs.length - 1});
 		if (kind) {
 			paragraph.boilerplate = kind;
 			continue;
@@ -96,5 +104,5 @@ export function buildDocument(path: string, raw: string): Document {
 		}
 	}
 
-	return {path, text, title: findTitle(paragraphs), paragraphs, sentences, words: countWords(text)};
+	return {...meta, path, text, title: meta.title || findTitle(paragraphs), paragraphs, sentences, words: countWords(text)};
 }

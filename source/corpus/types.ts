@@ -29,11 +29,45 @@ export interface Sentence extends Span {
 	boilerplate?: BoilerplateKind;
 }
 
-export interface Document {
-	/** The path as given on the command line or found under a given directory; "-" for stdin. */
+/**
+ * What is known of a document besides its text, wherever it came from. Empty strings when unknown:
+ * never guessed.
+ */
+export interface DocumentMeta {
+	/** The headline as printed. */
+	title: string;
+	/** The outlet or site: a publisher's name, else the host without "www.". */
+	source: string;
+	/** The names alone, joined with ", ". */
+	author: string;
+	/** When first published, ISO 8601 ("2022-09-08", or with a time and its offset). */
+	published: string;
+	url: string;
+}
+
+/** A paragraph of a source document that its format already marks as not the story (a caption, a credit). */
+export interface ParagraphMark {
+	/** Index among the text's paragraphs (blocks separated by blank lines), from 0. */
+	paragraph: number;
+	boilerplate: BoilerplateKind;
+}
+
+/**
+ * One document as an input format yields it, before analysis: a file, a page, a feed item, a JSON record.
+ * `text` has paragraphs separated by blank lines, the headline first when one is known.
+ */
+export interface SourceDocument {
+	/** What it is called in the output: a path, "feed.rss#3", "export.jsonl#12", an address. */
+	name: string;
+	text: string;
+	meta: DocumentMeta;
+	marks?: ParagraphMark[];
+}
+
+export interface Document extends DocumentMeta {
+	/** The path as given on the command line or found under a given directory; "(stdin)" for stdin; "file#n" for a record. */
 	path: string;
 	text: string;
-	title: string;
 	paragraphs: Paragraph[];
 	sentences: Sentence[];
 	words: number;
