@@ -1,0 +1,380 @@
+import type {AnyNode, Document as HtmlDocument, Element} from 'domhandler';
+import type {DocumentMeta} from './types.js';
+
+/*
+ * What a saved web page says about its article: title, author, first-published time, site and address.
+ * Everything comes from what pages publish for machines (JSON-LD, Open Graph and `article:` tags, itemprop,
+ * <time datetime>, rel=author, the canonical link) and from what they print (the h1, a byline). Nothing is
+ * guessed: a field nobody states stays empty.
+ */
+
+/** Collapsed text of a node and its descendants, scripts and styles left out. */
+export function textOf(node: AnyNode): string {
+	const parts: string[] = [];
+	const walk = (n: AnyNode): void => {
+		if (n.type === 'text') parts.push(n.data);
+		else if (n.type === 'tag' || n.type === 'root' || n.type === 'cdata') for (const c of n.children) walk(c);
+	};
+	walk(node);
+	return collapse(parts.join(' '));
+}
+
+/** Whitespace runs (non-breaking spaces included) to one space; zero-width characters dropped. */
+export function collapse(text: string): string {
+	return text.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Lower-cased, quotes and dashes folded: for comparing a title with a heading. */
+export function fold(text: string): string {
+	return collapse(text.normalize('NFKC')).replace(/[\u2018\u2019\u201b`´]/g, "'").replace(/[\u201c\u201d\u201e«»]/g, '"')
+		.replace(/[\u2010-\u2015]/g, '-').toLowerCase();
+}
+
+const alnum = (text: string): string => fold(text).replace(/[^\p{L}\p{N}]/gu, '');
+
+/** What the walk over the page gathers for the metadata. */
+interface Clues {
+	docTitle: string;
+	/** `<meta>` content by lower-cased property, name or itemprop; the first of each wins. */
+	meta: Map<string, string>;
+	canonical: string;
+	jsonLd: unknown[];
+	h1: string[];
+	/** Times in the page: the datetime attribute, and whether the element says it is the publication time. */
+	times: Array<{value: string; published: boolean; modified: boolean}>;
+	itemAuthors: string[];
+	itemHeadline: string;
+	itemPublished: string;
+	relAuthors: string[];
+	bylines: string[];
+}
+
+/** Containers whose times and names are not the article's: comments, related lists, sidebars. */
+const ASIDE = /comment|related|sidebar|recommend|popular|trending|footer|promo|newsletter|(^|\W)nav/i;
+const ASIDE_TAGS = new Set(['nav', 'aside', 'footer']);
+const BYLINE = /byline|(^|[\s_-])author(s|name|-name|_name)?($|[\s_-])|writtenby|p-author|(^|\s)by-?line/i;
+const NOT_BYLINE = /bio|avatar|image|photo|img|pic|follow|more|about|box|comment/i;
+
+function gather(root: HtmlDocument): Clues {
+	const clues: Clues = {
+		docTitle: '', meta: new Map(), canonical: '', jsonLd: [], h1: [], times: [],
+		itemAuthors: [], itemHeadline: '', itemPublished: '', relAuthors: [], bylines: [],
+	};
+	const setMeta = (key: string | undefined, value: string): void => {
+		if (!key) return;
+		for (const k of key.toLowerCase().split(/\s+/)) if (k && value && !clues.meta.has(k)) clues.meta.set(k, value);
+	};
+	const walk = (node: AnyNode, aside: boolean, inSvg: boolean): void => {
+		if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'root') return;
+		if (node.type === 'script') {
+			const type = (node.attribs.type ?? '').toLowerCase();
+			if (type.includes('ld+json')) {
+				const text = node.children.map(c => (c.type === 'text' ? c.data : '')).join('');
+				try {
+					clues.jsonLd.push(JSON.parse(text.replace(/^\s*<!--|-->\s*$/g, '')));
+				} catch { /* a broken block tells nothing */ }
+			}
+			return;
+		}
+		if (node.type === 'tag') {
+			const {name, attribs} = node;
+			if (name === 'title' && !inSvg && !clues.docTitle) clues.docTitle = textOf(node);
+			else if (name === 'meta') {
+				const content = collapse(attribs.content ?? '');
+				setMeta(attribs.property, content);
+				setMeta(attribs.name, content);
+				setMeta(attribs.itemprop, content);
+			} else if (name === 'link') {
+				const rel = (attribs.rel ?? '').toLowerCase();
+				if (rel.split(/\s+/).includes('canonical') && attribs.href && !clues.canonical) clues.canonical = attribs.href.trim();
+			} else if (name === 'h1' && !aside) {
+				const text = textOf(node);
+				if (text) clues.h1.push(text);
+			}
+			if (name === 'svg') inSvg = true;
+			const marks = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+			if (ASIDE_TAGS.has(name) || ASIDE.test(marks)) aside = true;
+			const itemprop = (attribs.itemprop ?? '').toLowerCase();
+			if (name === 'time' || itemprop.includes('datepublished') || itemprop.includes('datemodified')) {
+				const value = attribs.datetime ?? attribs.content ?? (name === 'time' ? textOf(node) : '');
+				const published = itemprop.includes('datepublished') || 'pubdate' in attribs || /publish|posted|created/i.test(marks);
+				const modified = itemprop.includes('datemodified') || /update|modif|edited/i.test(marks);
+				if (value && (!aside || published)) clues.times.push({value: value.trim(), published, modified});
+			}
+			if (name !== 'meta') {
+				if (itemprop.split(/\s+/).includes('author') || itemprop.split(/\s+/).includes('creator')) {
+					const named = findItemprop(node, 'name');
+					const text = named ? (named.attribs.content ?? textOf(named)) : textOf(node);
+					if (text && !aside) clues.itemAuthors.push(text);
+				}
+				if (itemprop === 'headline' && !clues.itemHeadline) clues.itemHeadline = textOf(node);
+			}
+			if (name === 'a' && (attribs.rel ?? '').toLowerCase().split(/\s+/).includes('author') && !aside) {
+				const text = textOf(node);
+				if (text) clues.relAuthors.push(text);
+			}
+			if (!aside && name !== 'body' && name !== 'html' && name !== 'meta' && BYLINE.test(marks) && !NOT_BYLINE.test(marks)) {
+				const text = textOf(node);
+				if (text && text.length < 120) clues.bylines.push(text);
+			}
+		}
+		for (const child of node.children) walk(child, aside, inSvg);
+	};
+	walk(root, false, false);
+	return clues;
+}
+
+function findItemprop(node: Element, prop: string): Element | undefined {
+	for (const child of node.children) {
+		if (child.type !== 'tag') continue;
+		if ((child.attribs.itemprop ?? '').toLowerCase().split(/\s+/).includes(prop)) return child;
+		const found = findItemprop(child, prop);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+type Json = Record<string, unknown>;
+const ARTICLE_TYPE = /article|posting|report|blog|story/i;
+
+/** Every object in the JSON-LD blocks, arrays and @graph lists flattened, articles first. */
+function jsonLdObjects(blocks: unknown[]): Json[] {
+	const found: Json[] = [];
+	const visit = (value: unknown, depth: number): void => {
+		if (depth > 4 || value === null || typeof value !== 'object') return;
+		if (Array.isArray(value)) {
+			for (const v of value) visit(v, depth + 1);
+			return;
+		}
+		const object = value as Json;
+		found.push(object);
+		if (object['@graph']) visit(object['@graph'], depth + 1);
+		if (object.mainEntity) visit(object.mainEntity, depth + 1);
+	};
+	for (const block of blocks) visit(block, 0);
+	const types = (o: Json): string => [o['@type']].flat().filter(t => typeof t === 'string').join(' ');
+	const articles = found.filter(o => ARTICLE_TYPE.test(types(o)));
+	const pages = found.filter(o => /webpage/i.test(types(o)) && !ARTICLE_TYPE.test(types(o)));
+	return [...articles, ...pages];
+}
+
+const str = (value: unknown): string => {
+	if (typeof value === 'string') return collapse(value);
+	if (Array.isArray(value)) return str(value[0]);
+	if (value && typeof value === 'object' && '@value' in value) return str((value as Json)['@value']);
+	return '';
+};
+
+function jsonLdNames(value: unknown): string[] {
+	if (!value) return [];
+	if (typeof value === 'string') return [collapse(value)];
+	if (Array.isArray(value)) return value.flatMap(jsonLdNames);
+	if (typeof value === 'object') {
+		const name = str((value as Json).name);
+		if (name) return [name];
+		const parts = [str((value as Json).givenName), str((value as Json).familyName)].filter(Boolean);
+		return parts.length ? [parts.join(' ')] : [];
+	}
+	return [];
+}
+
+/** Host of an address without "www.", or '' when it is not one. */
+function hostOf(url: string): string {
+	try {
+		return new URL(url).hostname.replace(/^www\d?\./, '');
+	} catch {
+		return '';
+	}
+}
+
+function absolute(url: string, base: string): string {
+	if (!url) return '';
+	try {
+		return new URL(url, base || undefined).href;
+	} catch {
+		return /^https?:\/\//i.test(url) ? url : '';
+	}
+}
+
+/** Separators between a headline and a site name in a title: " | ", " - ", " – ", " — ", " :: ", " » ", " · ". */
+const TITLE_SEPARATOR = /\s+(?:[|\-–—»·•\\/]|::)\s+/;
+
+/** Does this piece of a title name the site? Its letters equal, or hold, the site's name or the host's. */
+function namesSite(piece: string, site: string, host: string): boolean {
+	const p = alnum(piece);
+	if (!p) return false;
+	const label = host.split('.').slice(0, -1).join('');
+	const names = [alnum(site), alnum(host), alnum(label), alnum(host.split('.').at(-2) ?? '')].filter(n => n.length >= 2);
+	return names.some(n => p === n || (n.length >= 4 && (p.includes(n) || (p.length >= 4 && n.includes(p)))));
+}
+
+/** A title with the site's name taken off either end. */
+export function stripSiteName(title: string, site: string, host: string): string {
+	let pieces = title.split(TITLE_SEPARATOR);
+	while (pieces.length > 1 && namesSite(pieces.at(-1)!, site, host)) pieces = pieces.slice(0, -1);
+	while (pieces.length > 1 && namesSite(pieces[0]!, site, host)) pieces = pieces.slice(1);
+	if (pieces.length === title.split(TITLE_SEPARATOR).length) return title;
+	// Re-cut the original at the same places, keeping its own separators.
+	const start = title.indexOf(pieces[0]!);
+	const last = pieces.at(-1)!;
+	const end = title.lastIndexOf(last) + last.length;
+	return start >= 0 && end > start ? title.slice(start, end).trim() : pieces.join(' - ');
+}
+
+function chooseTitle(clues: Clues, metaTitle: string, site: string, host: string): string {
+	const docTitle = clues.docTitle;
+	const base = metaTitle || docTitle;
+	const stripped = base ? stripSiteName(base, site, host) : '';
+	const wanted = [fold(base), fold(stripped), fold(stripSiteName(docTitle, site, host))].filter(Boolean);
+	// The h1 is the headline as printed when the page's own titles agree with it.
+	for (const h1 of clues.h1) {
+		const f = fold(h1);
+		if (f.length < 3) continue;
+		if (wanted.includes(f)) return h1;
+	}
+	for (const h1 of clues.h1) {
+		const f = fold(h1);
+		if (f.length < 10) continue;
+		for (const t of [fold(base), fold(docTitle)]) {
+			if (t.length > f.length && t.startsWith(f) && TITLE_SEPARATOR.test(t.slice(f.length - 1, f.length + 4))) return h1;
+		}
+	}
+	if (stripped) return stripped;
+	return clues.h1[0] ?? '';
+}
+
+/** Words that are not a person's name in a byline. */
+const NOT_NAME = /^(by|from|and|updated|published|posted|written|edited|reviewed|staff|more|the|news|follow|view|posts?|profile|on|at|in|last|modified|read|min|minutes?|ago|share)$/i;
+const ROLE = /\b(staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|bureau|desk chief|photographer|producer|analyst|senior|associate|contributing|special to)\b/i;
+const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** The names alone from a byline: "By Jane Doe and John Roe, Staff Writers | Updated 5 May" → ["Jane Doe", "John Roe"]. */
+export function bylineNames(byline: string, site: string, host: string): string[] {
+	let text = collapse(byline).replace(/^(?:(?:written|posted|reported|story|text|words|report(?:ing)?)\s+)?by\s*:?\s+/i, '');
+	text = text.replace(/\b(?:updated|published|posted|last updated|modified|first published)\b.*$/i, '');
+	const segments = text.split(/\s*(?:[|\/•·\n]|\s[-–—]\s)\s*/);
+	const names: string[] = [];
+	for (const segment of segments) {
+		const cleaned = segment.replace(/^(?:by|from)\s*:?\s+/i, '').replace(/\s*\(.*?\)\s*/g, ' ').trim();
+		if (!cleaned || /\d/.test(cleaned) && MONTH.test(cleaned)) continue;
+		for (let name of cleaned.split(/\s*(?:,|;|&|\band\b)\s*/i)) {
+			name = name.replace(/^(?:by|from)\s*:?\s+/i, '').replace(/[.,:;]+$/, '').trim();
+			if (!name || /\d/.test(name) || /@|https?:|www\./i.test(name)) continue;
+			if (ROLE.test(name) && !/^\p{Lu}/u.test(name.split(' ').find(w => ROLE.test(w)) ?? '')) continue;
+			if (ROLE.test(name) && names.length > 0) continue;
+			if (namesSite(name, site, host) && (site || host)) continue;
+			const words = name.split(/\s+/);
+			if (words.length > 6 || words.every(w => NOT_NAME.test(w))) continue;
+			// An agency's short code after a name ("TNN", "PTI") is not a second author.
+			if (names.length > 0 && /^\p{Lu}{2,5}$/u.test(name)) continue;
+			if (!names.includes(name)) names.push(name);
+		}
+	}
+	return names;
+}
+
+const ISO = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?/i;
+
+/** A stated time as ISO 8601, with its offset when it has one; '' when it cannot be read. */
+export function isoDate(value: string): string {
+	const text = value.trim();
+	const m = ISO.exec(text);
+	if (m) {
+		const [, y, mo, d, h, mi, s, , zone] = m;
+		if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return '';
+		if (h === undefined) return `${y}-${mo}-${d}`;
+		let offset = zone ?? '';
+		if (/^[+-]\d{4}$/.test(offset)) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
+		if (offset === 'z') offset = 'Z';
+		return `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${offset}`;
+	}
+	if (/^\d{10}(\d{3})?$/.test(text)) {
+		const ms = Number(text) * (text.length === 10 ? 1000 : 1);
+		return new Date(ms).toISOString().replace('.000Z', 'Z');
+	}
+	// Other forms ("Wed, 14 Dec 2016 19:00:00 -0500", "December 14, 2016"): only with a year, a month and a day.
+	if (!/\b(19|20)\d\d\b/.test(text) || !/[a-z]{3}|\d{1,2}[/.-]\d{1,2}[/.-]/i.test(text)) return '';
+	const parsed = Date.parse(text.replace(/\b(at|on)\b/gi, ' ').replace(/(\d)(st|nd|rd|th)\b/g, '$1'));
+	if (Number.isNaN(parsed)) return '';
+	const date = new Date(parsed);
+	const hasTime = /\d{1,2}:\d\d/.test(text);
+	const hasZone = /\b(gmt|utc|[ecmp][sd]t)\b|[+-]\d\d:?\d\d\b|\dz\b/i.test(text);
+	const pad = (n: number): string => String(n).padStart(2, '0');
+	if (hasTime && hasZone) return date.toISOString().replace('.000Z', 'Z');
+	// Date.parse read it in local time: give back the same wall-clock figures, without an offset.
+	const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+	return hasTime ? `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` : day;
+}
+
+/** A date the address itself carries: /2016/12/14/ or -20161013. */
+function dateInUrl(url: string): string {
+	let path: string;
+	try {
+		path = new URL(url).pathname;
+	} catch {
+		return '';
+	}
+	const m = /(?:^|[/_-])((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=$|[/_.-])/.exec(path);
+	if (!m) return '';
+	const [, y, , mo, d] = m;
+	const year = Number(y);
+	if (year > new Date().getFullYear() + 1) return '';
+	return `${y}-${mo}-${d}`;
+}
+
+const PUBLISHED_META = [
+	'article:published_time', 'article:published', 'og:article:published_time', 'datepublished', 'publishdate', 'publish-date',
+	'published_time', 'pubdate', 'publication_date', 'article.published', 'article_date_original', 'original-publish-date',
+	'sailthru.date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created',
+	'dc.date.created', 'date', 'cxenseparse:recs:publishtime', 'og:published_time', 'article:post_date',
+];
+
+const AUTHOR_META = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'sailthru.author', 'parsely-author', 'article:author_name', 'citation_author'];
+
+export interface PageMetaClues extends DocumentMeta {
+	/** Headings the page prints as its headline, to keep out of the paragraphs. */
+	headlines: string[];
+}
+
+export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
+	const clues = gather(root);
+	const meta = clues.meta;
+	const objects = jsonLdObjects(clues.jsonLd);
+	const article = objects[0];
+	const ld = (key: string): unknown => {
+		for (const o of objects) if (o[key] !== undefined && o[key] !== null && o[key] !== '') return o[key];
+		return undefined;
+	};
+
+	const url = absolute(clues.canonical, pageUrl) || absolute(meta.get('og:url') ?? '', pageUrl) || pageUrl;
+	const host = hostOf(url || pageUrl) || hostOf(pageUrl);
+	const publisher = ld('publisher');
+	const site = meta.get('og:site_name') ?? (jsonLdNames(publisher)[0] || meta.get('application-name') || '');
+	const source = collapse(site) || host;
+
+	const metaTitle = str(article?.headline) || meta.get('og:title') || meta.get('twitter:title') || meta.get('dc.title')
+		|| meta.get('parsely-title') || clues.itemHeadline || meta.get('headline') || '';
+	const title = chooseTitle(clues, collapse(metaTitle), site, host);
+
+	const authorSources: string[][] = [
+		jsonLdNames(article?.author ?? article?.creator),
+		AUTHOR_META.map(k => meta.get(k) ?? '').filter(v => v && !/^https?:\/\//i.test(v)).slice(0, 1),
+		clues.itemAuthors,
+		clues.relAuthors,
+		clues.bylines,
+	];
+	let authors: string[] = [];
+	for (const list of authorSources) {
+		authors = [...new Set(list.flatMap(b => bylineNames(b, site, host)))];
+		if (authors.length) break;
+	}
+
+	const timeOf = (list: typeof clues.times): string => list.map(t => isoDate(t.value)).find(Boolean) ?? '';
+	const published = isoDate(str(ld('datePublished')) || str(ld('dateCreated')))
+		|| PUBLISHED_META.map(k => isoDate(meta.get(k) ?? '')).find(Boolean)
+		|| timeOf(clues.times.filter(t => t.published))
+		|| timeOf(clues.times.filter(t => !t.modified))
+		|| dateInUrl(url) || dateInUrl(pageUrl);
+
+	return {title, source, author: authors.join(', '), published, url, headlines: [title, ...clues.h1]};
+}
