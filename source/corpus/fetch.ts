@@ -40,6 +40,10 @@ function failureReason(error: unknown, timeoutMs: number): string {
 		if (current.code === 'ECONNRESET' || current.code === 'UND_ERR_SOCKET') return 'connection reset';
 		if (current.code === 'EHOSTUNREACH' || current.code === 'ENETUNREACH') return 'host unreachable';
 		if (current.code && /^ERR_TLS|CERT|SSL/.test(current.code)) return `TLS error (${current.code})`;
+		if (current.message === 'bad port') return 'a port browsers refuse to fetch from';
+		// Some of undici's connection errors carry the system error only in their message.
+		const system = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|ENETUNREACH)\b/.exec(current.message ?? '')?.[1];
+		if (system && system !== current.code) return failureReason({code: system}, timeoutMs);
 	}
 	return (error as Error)?.message ?? String(error);
 }

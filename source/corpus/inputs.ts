@@ -245,7 +245,7 @@ async function* readBytes(path: string, label: string, bytes: Uint8Array, format
 				return;
 			}
 			for (const record of records) {
-				if ('problem' in record) yield {problem: {path, reason: `record ${record.line}: ${record.problem}`, skipped: false}};
+				if ('problem' in record) yield {problem: {path, reason: record.problem, skipped: false}};
 				else yield {document: composeSource(`${label}#${record.line}`, record.meta, recordParagraphs(record.text).map(text => ({text})))};
 			}
 		}
@@ -294,20 +294,26 @@ async function* readFeed(path: string, label: string, bytes: Uint8Array, content
 async function* readLinesFile(path: string, label: string, options: InputOptions): AsyncGenerator<InputItem> {
 	const {readJsonLines} = await import('./records.js');
 	const problems: ReadProblem[] = [];
+	const gzipped = /\.gz$/i.test(path);
+	const streamProblem = (error: Error): ReadProblem =>
+		gzipped && (error as NodeJS.ErrnoException).code?.startsWith('Z_') ? {path, reason: `corrupt gzip (${error.message}); the records before it were read`, skipped: false} : {path, reason: reasonOf(error), skipped: true};
 	let lines: AsyncIterable<string>;
 	try {
 		const input: NodeJS.ReadableStream = path === '-' ? process.stdin : createReadStream(path);
-		input.on('error', (error: Error) => problems.push({path, reason: reasonOf(error), skipped: true}));
-		const gzipped = /\.gz$/i.test(path);
 		const stream: NodeJS.ReadableStream = gzipped ? input.pipe(createGunzip()) : input;
-		if (gzipped) stream.on('error', (error: Error) => problems.push({path, reason: `corrupt gzip (${error.message})`, skipped: false}));
+		// The first error of the file or of its decompression ends the lines; it is told after the records read before it.
+		const onError = (error: Error) => {
+			if (problems.length === 0) problems.push(streamProblem(error));
+		};
+		input.on('error', onError);
+		if (gzipped) stream.on('error', onError);
 		lines = linesUntilError(createInterface({input: stream, crlfDelay: Infinity}), stream);
 	} catch (error) {
 		yield {problem: {path, reason: reasonOf(error), skipped: true}};
 		return;
 	}
 	for await (const record of readJsonLines(lines)) {
-		if ('problem' in record) yield {problem: {path, reason: `line ${record.line}: ${record.problem}`, skipped: false}};
+		if ('problem' in record) yield {problem: {path, reason: record.problem, skipped: false}};
 		else yield {document: composeSource(`${label}#${record.line}`, record.meta, recordParagraphs(record.text).map(text => ({text})))};
 	}
 	for (const problem of problems) yield {problem};
@@ -318,7 +324,8 @@ async function* linesUntilError(lines: AsyncIterable<string>, stream: NodeJS.Rea
 	const ended = new Promise<void>(resolve => stream.once('error', () => resolve()));
 	const iterator = lines[Symbol.asyncIterator]();
 	for (;;) {
-		const next = await Promise.race([iterator.next(), ended.then(() => ({done: true, value: undefined}) as IteratorReturnResult<undefined>)]);
+		const stop = {done: true, value: undefined} as IteratorReturnResult<undefined>;
+		const next = await Promise.race([iterator.next().catch(() => stop), ended.then(() => stop)]);
 		if (next.done) return;
 		yield next.value;
 	}
