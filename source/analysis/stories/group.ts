@@ -20,6 +20,8 @@ export const GROUPING = {
 	threshold: 0.16,
 	/** Documents published further apart than this many days report different events. */
 	maxDaysApart: 7,
+	/** Share of the pair score lost per day apart beyond two days. */
+	dayPenalty: 0.1,
 	/** Each document proposes candidates through this many of its most telling words. */
 	blockingTerms: 24,
 	/** A word or figure found in more documents than this is too common to propose candidates. */
@@ -73,6 +75,10 @@ function weigh(signatures: StorySignature[]): Weighted[] {
 
 /** How likely two documents report the same event: 0 for unrelated, about 0.15 and up for one story. */
 export function pairScore(a: Weighted, b: Weighted): number {
+	const dayA = a.signature.publishedDay;
+	const dayB = b.signature.publishedDay;
+	const gap = dayA === undefined || dayB === undefined ? 0 : Math.abs(dayA - dayB);
+	if (gap > GROUPING.maxDaysApart) return 0;
 	const [small, large] = a.vector.size <= b.vector.size ? [a.vector, b.vector] : [b.vector, a.vector];
 	let cosine = 0;
 	for (const [term, weight] of small) cosine += weight * (large.get(term) ?? 0);
@@ -82,7 +88,9 @@ export function pairScore(a: Weighted, b: Weighted): number {
 	// The same figures in two texts on one subject are strong evidence of one event; saturating, so a long
 	// table of shared figures does not outweigh the words.
 	const figureFactor = 0.5 + 2 * (1 - Math.exp(-shared / 2));
-	return cosine * figureFactor;
+	// Follow-ups come days apart; the further apart two reports, the more they must share to be one event.
+	const closeness = 1 - GROUPING.dayPenalty * Math.max(0, gap - 2);
+	return cosine * figureFactor * closeness;
 }
 
 /** The index of each document's candidate partners, each pair listed once (from its lower index). */

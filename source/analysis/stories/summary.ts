@@ -62,12 +62,14 @@ export function storyEntities(docs: DocumentAnalysis[]): string[] {
 
 /**
  * A sentence fit to quote: story text (no boilerplate, not the headline), a whole sentence (a capital or a
- * quote first, closing punctuation last) and long enough to say something.
+ * quote first, a full stop, question or exclamation mark last) and long enough to say something.
  */
 function quotable(sentence: Sentence, title: string): boolean {
 	const text = sentence.text.trim();
 	if (sentence.boilerplate || text.length <= 20 || text === title.trim()) return false;
-	if (!/^[\p{Lu}\p{N}“"‘'(]/u.test(text) || !/[.!?]["”’')]?$/u.test(text)) return false;
+	// Ending on the stop itself, not a closing quote: quoted sentences joined by spaces must still split
+	// where they were cut, for a reader or a checker looking each one up in its article.
+	if (!/^[\p{Lu}\p{N}“"‘'(]/u.test(text) || !/[.!?]$/u.test(text)) return false;
 	return text.split(/\s+/).length >= 6;
 }
 

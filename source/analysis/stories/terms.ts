@@ -73,7 +73,7 @@ export function figureKey(fact: Fact): FigureKey | undefined {
 	if (fact.kind === 'date') {
 		// Month and day only: one article writes "Sept. 14", another "14 September 2022".
 		const match = /^(?:\d{4})?-?-(\d\d)-(\d\d)$/.exec(String(fact.value));
-		return match ? {key: `date:${match[1]}-${match[2]}`, specificity: 0.8} : undefined;
+		return match ? {key: `date:${match[1]}-${match[2]}`, specificity: 0.3} : undefined;
 	}
 	if (typeof fact.value !== 'number' || !Number.isFinite(fact.value) || fact.value === 0) return undefined;
 	if (fact.kind === 'quantity' && DURATION.test(fact.unit)) return undefined;
