@@ -17,7 +17,7 @@ import type {Story} from './types.js';
 /** The tunable parts of the grouping (exported so the development harness can sweep them). */
 export const GROUPING = {
 	/** Average linkage merges two groups while their mean pair score is at least this. */
-	threshold: 0.16,
+	threshold: 0.105,
 	/** Documents published further apart than this many days report different events. */
 	maxDaysApart: 7,
 	/** Share of the pair score lost per day apart beyond two days. */
@@ -64,8 +64,10 @@ function weigh(signatures: StorySignature[]): Weighted[] {
 		const figures = new Map<string, number>();
 		let figureTotal = 0;
 		for (const [key, specificity] of signature.figures) {
-			const weight = specificity * Math.log(n / (figureDf.get(key) ?? 1));
-			if (weight <= 0) continue;
+			// Rarity by the count of documents, not their share: a figure that four articles of a story share
+			// is as telling in a set of seven as in one of ten thousand; one in hundreds of documents is not.
+			const rarity = 1 / (1 + Math.log(Math.max(1, (figureDf.get(key) ?? 1) / 2)));
+			const weight = specificity * rarity;
 			figures.set(key, weight);
 			figureTotal += weight;
 		}
@@ -73,7 +75,7 @@ function weigh(signatures: StorySignature[]): Weighted[] {
 	});
 }
 
-/** How likely two documents report the same event: 0 for unrelated, about 0.15 and up for one story. */
+/** How likely two documents report the same event: 0 for unrelated, about 0.12 and up for one story. */
 export function pairScore(a: Weighted, b: Weighted): number {
 	const dayA = a.signature.publishedDay;
 	const dayB = b.signature.publishedDay;
@@ -85,12 +87,15 @@ export function pairScore(a: Weighted, b: Weighted): number {
 	let shared = 0;
 	const [fewer, more] = a.figures.size <= b.figures.size ? [a.figures, b.figures] : [b.figures, a.figures];
 	for (const [key, weight] of fewer) if (more.has(key)) shared += weight;
-	// The same figures in two texts on one subject are strong evidence of one event; saturating, so a long
-	// table of shared figures does not outweigh the words.
-	const figureFactor = 0.5 + 2 * (1 - Math.exp(-shared / 2));
+	// The same figures in two texts on one subject are strong evidence of one event, and none at all is
+	// evidence against; saturating, so a long table of shared figures does not outweigh the words. Two texts
+	// that share figures but hardly a word are on different subjects: the figures count once the words do.
+	const figures = 1 - Math.exp(-shared / 2);
+	const onSubject = Math.min(1, cosine / 0.05);
+	const figureFactor = 0.5 + 2 * figures;
 	// Follow-ups come days apart; the further apart two reports, the more they must share to be one event.
 	const closeness = 1 - GROUPING.dayPenalty * Math.max(0, gap - 2);
-	return cosine * figureFactor * closeness;
+	return (cosine * figureFactor + 0.08 * figures * onSubject) * closeness;
 }
 
 /** The index of each document's candidate partners, each pair listed once (from its lower index). */
