@@ -1,7 +1,209 @@
+// Figures compared between the outlets of a story: which figures measure the same thing, and whether
+// the outlets agree on them.
+//
+// Precision first: a conflict the reader is shown must be one. So two figures join as "the same thing"
+// much more easily when their values agree (a shared, exact number in the same story and unit is itself
+// evidence) than when they differ: a difference needs the same unit, the same period, the same name
+// nearby (Lula's share is not Bolsonaro's, Lee County's toll is not Florida's) and close context words.
+//
+// Periods. Figures for different periods or vintages (2023 and 2024, the forecast and the outcome, the
+// rate before and after a decision) are different things, never a conflict. They may still stand in one
+// comparison when they measure the same subject ("bilateral trade exceeding $20 billion in recent years"
+// and "$41 billion in 2023"), with each figure's period shown; the status then compares only figures of
+// the same period: "differ" needs two outlets giving incompatible values for one period. When a subject
+// has a conflict within one period, its periods are listed as separate comparisons, so that the
+// conflict is never read as one between periods.
+import type {Document} from '../../corpus/types.js';
 import type {DocumentAnalysis} from '../types.js';
-import type {Comparison, Story} from './types.js';
+import {readFacts, type Reading} from './compare-reading.js';
+import type {ComparedFigure, Comparison, ComparisonStatus, Story} from './types.js';
 
-/** Baseline: no comparisons. (To be replaced.) */
-export function compareFigures(_analyses: DocumentAnalysis[], _stories: Story[]): Comparison[] {
-	return [];
+/** Context similarity needed for equal values to be the same thing, and for different values. */
+const SAME_VALUE_SIMILARITY = 0.12;
+const CONFLICT_SIMILARITY = 0.3;
+const SAME_SUBJECT_SIMILARITY = 0.45;
+
+export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): Comparison[] {
+	const byPath = new Map(analyses.map(a => [a.document.path, a]));
+	const comparisons: Comparison[] = [];
+	for (const story of stories) {
+		const members = story.documents.map(p => byPath.get(p)).filter((a): a is DocumentAnalysis => a !== undefined);
+		if (members.length < 2) continue;
+		for (const group of compareStory(members)) {
+			comparisons.push({...group, id: `g${comparisons.length + 1}`, story: story.id});
+		}
+	}
+	return comparisons;
+}
+
+type Draft = Omit<Comparison, 'id' | 'story'>;
+
+function compareStory(members: DocumentAnalysis[]): Draft[] {
+	const readings = members.flatMap((a, i) => readFacts(a.facts, a.document as Document, i));
+	const weight = inverseFrequencies(readings);
+	const n = readings.length;
+	const sims: number[][] = readings.map(() => new Array<number>(n).fill(0));
+	for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sims[i]![j] = sims[j]![i] = similarity(readings[i]!, readings[j]!, weight);
+
+	// Clusters grow by union, strongest evidence first, and only while every pair inside stays consistent.
+	const cluster = readings.map((_, i) => i);
+	const membersOf = new Map<number, number[]>(readings.map((_, i) => [i, [i]]));
+	const find = (i: number): number => (cluster[i] === i ? i : (cluster[i] = find(cluster[i]!)));
+	const edges: Array<[number, number, number]> = [];
+	for (let i = 0; i < n; i++) {
+		for (let j = i + 1; j < n; j++) {
+			const a = readings[i]!;
+			const b = readings[j]!;
+			if (a.source === b.source || !comparableKinds(a, b)) continue;
+			const sim = sims[i]![j]!;
+			if (pairAllowed(a, b, sim)) edges.push([i, j, sim + (overlaps(a, b) ? 1 : 0)]);
+		}
+	}
+	edges.sort((x, y) => y[2] - x[2]);
+	for (const [i, j] of edges) {
+		const ri = find(i);
+		const rj = find(j);
+		if (ri === rj) continue;
+		const A = membersOf.get(ri)!;
+		const B = membersOf.get(rj)!;
+		// Two figures of one outlet that say different things are not one measure ("21 deaths" then "50 deaths").
+		if (!A.every(x => B.every(y => joinable(readings[x]!, readings[y]!, sims[x]![y]!)))) continue;
+		cluster[rj] = ri;
+		membersOf.set(ri, [...A, ...B]);
+		membersOf.delete(rj);
+	}
+
+	const drafts: Draft[] = [];
+	for (const ids of membersOf.values()) {
+		const group = ids.map(i => readings[i]!);
+		if (new Set(group.map(r => r.source)).size < 2) continue;
+		const conflicted = group.some((a, x) => group.some((b, y) => y > x && a.source !== b.source && conflict(a, b)));
+		if (!conflicted) {
+			drafts.push(draft(group, 'agree'));
+			continue;
+		}
+		for (const period of new Set(group.map(r => r.period))) {
+			const part = group.filter(r => r.period === period);
+			if (new Set(part.map(r => r.source)).size < 2) continue;
+			const differs = part.some((a, x) => part.some((b, y) => y > x && a.source !== b.source && conflict(a, b)));
+			drafts.push(draft(part, differs ? 'differ' : 'agree'));
+		}
+	}
+	return drafts;
+}
+
+function comparableKinds(a: Reading, b: Reading): boolean {
+	if (a.kind !== b.kind) return false;
+	if (a.kind === 'quantity') return a.unit === b.unit || ((a.unit === '' || b.unit === '') && a.unit !== 'years' && b.unit !== 'years');
+	return a.unit === b.unit;
+}
+
+/** The stated ranges meet: "about 1,000" and "1,000", "more than $10 billion" and "$10 billion". */
+function overlaps(a: Reading, b: Reading): boolean {
+	if (typeof a.value === 'string' || typeof b.value === 'string') return sameDate(String(a.value), String(b.value));
+	const eps = 1e-9 * Math.max(1, Math.abs(a.value), Math.abs(b.value));
+	return a.low <= b.high + eps && b.low <= a.high + eps;
+}
+
+/** Dates agree when what both state agrees: "Sept. 14" (no year) and "14 September 2022". */
+function sameDate(a: string, b: string): boolean {
+	const pa = /^(\d{4}|-)-?(\d{2})(?:-(\d{2}))?$/.exec(a);
+	const pb = /^(\d{4}|-)-?(\d{2})(?:-(\d{2}))?$/.exec(b);
+	if (!pa || !pb) return a === b;
+	if (pa[1] !== '-' && pb[1] !== '-' && pa[1] !== pb[1]) return false;
+	return pa[2] === pb[2] && pa[3] === pb[3];
+}
+
+/** Two outlets give incompatible values for the same period. */
+function conflict(a: Reading, b: Reading): boolean {
+	return a.period === b.period && !overlaps(a, b) && a.kind !== 'date';
+}
+
+function periodsAgree(a: Reading, b: Reading): boolean {
+	return a.period === b.period || a.period === '' || b.period === '';
+}
+
+/** May a and b (of different outlets) be the same measure? */
+function pairAllowed(a: Reading, b: Reading, sim: number): boolean {
+	if (overlaps(a, b) && periodsAgree(a, b)) return sim >= SAME_VALUE_SIMILARITY || distinctive(a);
+	if (a.kind === 'date') return false;
+	if (a.period !== b.period) return sim >= SAME_SUBJECT_SIMILARITY && a.name === b.name && a.unit !== '' && plausible(a, b);
+	return differenceAllowed(a, b, sim);
+}
+
+/** A difference is only believed with the same unit, name and period, close context and values. */
+function differenceAllowed(a: Reading, b: Reading, sim: number): boolean {
+	if (a.period !== b.period || a.name !== b.name) return false;
+	if (a.kind === 'quantity' && (a.unit === '' || b.unit === '') && sim < SAME_SUBJECT_SIMILARITY) return false;
+	return sim >= CONFLICT_SIMILARITY && plausible(a, b);
+}
+
+/** Values of one measure in two outlets are of one order: a death toll of 21 and 25, not 1,000 and 33 million. */
+function plausible(a: Reading, b: Reading): boolean {
+	const x = Math.abs(a.value as number);
+	const y = Math.abs(b.value as number);
+	const ratio = Math.max(x, y) / Math.max(1e-9, Math.min(x, y));
+	if (a.kind === 'percent') return a.unit === '%' ? Math.abs(x - y) <= Math.max(x, y) * 0.25 : ratio <= 2;
+	return ratio <= 10;
+}
+
+/** An exact number of five or more digits (517,000) rarely repeats by chance within one story. */
+function distinctive(a: Reading): boolean {
+	return typeof a.value === 'number' && a.low === a.high && Math.abs(a.value) >= 10000 && a.kind !== 'percent';
+}
+
+/** May a and b stand in one comparison (any outlets)? */
+function joinable(a: Reading, b: Reading, sim: number): boolean {
+	if (!comparableKinds(a, b)) return false;
+	if (a.source === b.source) return overlaps(a, b) || a.period !== b.period;
+	return pairAllowed(a, b, sim);
+}
+
+function inverseFrequencies(readings: Reading[]): Map<string, number> {
+	const df = new Map<string, number>();
+	for (const r of readings) for (const w of r.words.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+	const n = readings.length;
+	return new Map([...df].map(([w, d]) => [w, Math.log(1 + n / d)]));
+}
+
+function similarity(a: Reading, b: Reading, idf: Map<string, number>): number {
+	let dot = 0;
+	let na = 0;
+	let nb = 0;
+	for (const [w, x] of a.words) {
+		const k = idf.get(w) ?? 0;
+		na += (x * k) ** 2;
+		const y = b.words.get(w);
+		if (y !== undefined) dot += x * y * k * k;
+	}
+	for (const [w, y] of b.words) nb += (y * (idf.get(w) ?? 0)) ** 2;
+	return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+function draft(group: Reading[], status: ComparisonStatus): Draft {
+	const sorted = [...group].sort((a, b) => a.source - b.source || a.fact.start - b.fact.start);
+	return {subject: subjectOf(sorted), kind: sorted[0]!.kind, status, figures: sorted.map(figure)};
+}
+
+function figure(r: Reading): ComparedFigure {
+	return {
+		document: r.document,
+		sentence: r.fact.sentence,
+		text: r.fact.text,
+		value: r.value,
+		unit: r.unit,
+		period: r.period,
+		low: r.low,
+		high: r.high,
+	};
+}
+
+/** The subject most of the figures were given, else the context words they share. */
+function subjectOf(group: Reading[]): string {
+	const counts = new Map<string, number>();
+	for (const r of group) if (r.label) counts.set(r.label, (counts.get(r.label) ?? 0) + 1);
+	const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+	if (best) return best[0];
+	const shared = [...group[0]!.words.keys()].filter(w => group.slice(1).some(r => r.words.has(w)));
+	return shared.slice(0, 3).join(' ') || group[0]!.unit;
 }
