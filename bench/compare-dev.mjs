@@ -27,7 +27,7 @@ await build({
 	banner: {js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);"},
 });
 const {analyseSource} = await import(pathToFileURL(join(out, 'analyse.js')).href);
-const {compareFigures} = await import(pathToFileURL(join(out, 'compare.js')).href);
+const {compareFigures, readStory, pairAllowed} = await import(pathToFileURL(join(out, 'compare.js')).href);
 
 const read = p => JSON.parse(readFileSync(join(setDir, p), 'utf8'));
 const labels = read('labels.json');
@@ -70,6 +70,21 @@ if (flags.has('--facts')) {
 			const a = analyses.find(x => x.document.path === d);
 			console.log(`  -- ${fileOfName.get(d)}`);
 			for (const f of a.facts) console.log(`    ${f.kind.padEnd(8)} ${String(f.value).padEnd(12)} ${f.unit.padEnd(12)} [${f.subject}] "${f.text}"`);
+		}
+	}
+}
+
+// --pair "file:text" "file:text": why two figures are or are not compared.
+const pairAt = process.argv.indexOf('--pair');
+if (pairAt > 0) {
+	const [p, q] = process.argv.slice(pairAt + 1, pairAt + 3);
+	for (const s of stories) {
+		const members = s.documents.map(d => analyses.find(a => a.document.path === d));
+		const {readings, sims} = readStory(members);
+		const pick = spec => { const [f, t] = spec.split(':'); return readings.map((r, i) => [r, i]).filter(([r]) => fileOfName.get(r.document).startsWith(f) && r.fact.text.includes(t)); };
+		for (const [a, i] of pick(p)) for (const [b, j] of pick(q)) {
+			const show = r => ({...r, fact: r.fact.text, words: Object.fromEntries(r.words)});
+			console.log(show(a), show(b), 'sim', sims[i][j].toFixed(3), 'allowed', pairAllowed(a, b, sims[i][j]));
 		}
 	}
 }

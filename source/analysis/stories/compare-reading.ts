@@ -20,6 +20,8 @@ export interface Reading {
 	period: string;
 	/** Stems of the words around the figure that say what it measures, with weights. */
 	words: Map<string, number>;
+	/** The measure the figure is of, from a short list of what news counts ("death", "job", "vote", "deposit"), "" when none. */
+	head: string;
 	/** The name closest before the figure in its clause ("Lula", "Lee County"), "" when none. */
 	name: string;
 	/** Text the comparison shows as subject. */
@@ -45,7 +47,7 @@ const SYNONYMS: Record<string, string> = {
 	votes: 'vote', voted: 'vote', ballots: 'vote', ballot: 'vote', share: 'vote',
 	cost: 'loss', costs: 'loss', losses: 'loss', damage: 'loss', damages: 'loss',
 	homes: 'house', houses: 'house', housing: 'house',
-	rescued: 'rescue', rescues: 'rescue', saved: 'rescue',
+	rescued: 'rescue', tally: 'death', rescues: 'rescue', saved: 'rescue',
 	inflation: 'inflation', prices: 'inflation', cpi: 'inflation',
 	growth: 'growth', gdp: 'growth', expand: 'growth', economy: 'growth',
 };
@@ -58,6 +60,17 @@ export function stem(word: string): string {
 	else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
 	return SYNONYMS[w] ?? w;
 }
+
+/**
+ * Measures news reports figures of, as stems: what a figure is of when its counted noun or the nearest of
+ * these words says so. Rates are told apart by their specific word ("deposit", "refinancing", "repo").
+ */
+const HEADS = new Set([
+	'death', 'injur', 'job', 'unemploy', 'vote', 'deposit', 'refinancing', 'lending', 'repo', 'inflation', 'growth', 'loss',
+	'house', 'livestock', 'rescue', 'affected', 'displaced', 'evacuated', 'trade', 'export', 'import', 'earning', 'wage',
+	'price', 'sale', 'revenue', 'profit', 'budget', 'debt', 'aid', 'fund', 'investment', 'arrested', 'arrest', 'case',
+	'infection', 'hospitalized', 'missing', 'power', 'outage', 'customer', 'passenger', 'turnout', 'seat', 'poll',
+]);
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
@@ -72,15 +85,15 @@ function isMonth(word: string): boolean {
 const POINTS = /percentage[\s-]points?|basis[\s-]points?|\bbps?\b|\d[\s-]?bp|\bpoints?\b|quarter[\s-]point|half[\s-]a[\s-]point/i;
 
 /** The figure's value and unit in the terms two outlets can be compared in. */
-function comparable(fact: Fact): {value: number | string; unit: string} {
-	const text = fact.text;
-	if (fact.kind === 'percent') return POINTS.test(text) ? {value: fact.value, unit: 'percentage points'} : {value: fact.value, unit: '%'};
-	if (fact.kind === 'quantity' && /^(?:basis(?: points?)?|bps?|basis point)$/i.test(fact.unit)) {
-		return {value: Math.round((fact.value as number) * 100) / 10000, unit: 'percentage points'};
+function comparable(fact: Fact): {kind: FactKind; value: number | string; unit: string} {
+	const {kind, text} = fact;
+	if (kind === 'percent') return {kind, value: fact.value, unit: POINTS.test(text) ? 'percentage points' : '%'};
+	// "75 basis points" = 0.75 percentage points, so that it compares with "0.75 percentage point".
+	if (kind === 'quantity' && /^(?:basis(?: points?)?|bps?)$/i.test(fact.unit)) {
+		return {kind: 'percent', value: Math.round((fact.value as number) * 100) / 10000, unit: 'percentage points'};
 	}
-	if (fact.kind === 'quantity') return {value: fact.value, unit: countedUnit(fact.unit)};
-	if (fact.kind === 'date' && typeof fact.value === 'string') return {value: fact.value, unit: ''};
-	return {value: fact.value, unit: fact.unit};
+	if (kind === 'quantity') return {kind, value: fact.value, unit: countedUnit(fact.unit)};
+	return {kind, value: fact.value, unit: kind === 'money' ? fact.unit : ''};
 }
 
 /** Counted nouns folded: "confirmed deaths" and "deaths" count the same, "Jobs" and "new jobs" too. */
@@ -138,7 +151,8 @@ const TOKEN = /[\p{L}][\p{L}’'.-]*|\d[\d,.]*/gu;
  * The period or vintage a figure is for, from its clause: a year or month next to it, a forecast, a
  * value before a change ("from 0.5% to 0.75%", "up from 3.5%"), an earlier or revised estimate.
  */
-function periodOf(before: string, after: string, fact: Fact, nextSameKind: boolean): string {
+function periodOf(before: string, after: string, clause: string, fact: Fact, nextSameKind: boolean): string {
+	if (fact.kind === 'date') return '';
 	const parts: string[] = [];
 	const b = before.toLowerCase();
 	const a = after.toLowerCase();
@@ -146,14 +160,14 @@ function periodOf(before: string, after: string, fact: Fact, nextSameKind: boole
 	if (/\bfrom\s*$/.test(b) || (nextSameKind && /^\s*(?:to|-)\s*$/.test(a.slice(0, 5)) && /\bfrom\s*$/.test(b))) parts.push('before');
 	else if (/\b(?:previous(?:ly)?|prior|earlier|initially|originally|first estimate|last time|old)\b/.test(b.slice(-60))) parts.push('before');
 	if (/\brevised\b/.test(b.slice(-50))) parts.push('revised');
-	if (/\b(?:forecast|expected|expectations?|anticipated|predicted|projected|projection|economists|analysts|consensus|estimates?|outlook)\b/.test(`${b.slice(-70)} ${a.slice(0, 30)}`)) parts.push('forecast');
+	if (/\b(?:forecast|expected|expectations?|anticipated|predicted|projected|projection|economists|analysts|consensus|estimates?|outlook)\b/.test(clause)) parts.push('forecast');
 	const near = `${b.slice(-40)} ${a.slice(0, 25)}`;
 	const year = /(?<!since |than |from )\b(?:in|for|of|during|by)\s+((?:19|20)\d\d)\b/i.exec(near) ?? /^\s*((?:19|20)\d\d)\b/.exec(a);
 	if (year) parts.push(year[1]!);
 	else if (/\blast year\b|\ba year (?:earlier|ago)\b/.test(near)) parts.push('last year');
 	else if (/\brecent years\b/.test(near)) parts.push('recent years');
 	const month = new RegExp(`\\b(?:in|for|of|during)\\s+(${MONTH_NAMES.join('|')})\\b|\\b(${MONTH_NAMES.join('|')})(?:[’']s)\\b`, 'i').exec(near);
-	if (month && fact.kind !== 'date') parts.push((month[1] ?? month[2])!.toLowerCase());
+	if (month) parts.push((month[1] ?? month[2])!.toLowerCase());
 	return parts.join(' ');
 }
 
@@ -185,11 +199,17 @@ export function readFacts(facts: Fact[], document: Document, source: number): Re
 			let from = previous ? previous.end - sentence.start : 0;
 			// A clause break (semicolon, a comma before "while", a dash) closes the context too.
 			const clause = /[;:—–]|,\s+(?:while|but|whereas|and)\s/g;
-			for (const m of sentence.text.slice(from, start).matchAll(clause)) from = Math.max(from, from + m.index! + m[0].length);
+			const base = from;
+			for (const m of sentence.text.slice(base, start).matchAll(clause)) from = base + m.index! + m[0].length;
 			const to = next ? next.start - sentence.start : sentence.text.length;
+			// "53 in Lee County and 24 in Charlotte County": the place after a figure is that figure's.
+			if (previous) {
+				const trailing = /^\s*(?:in|at|for|from)\s+(?:[\p{Lu}][\p{L}.’'-]*\s*)+(?:count(?:y|ies)\s*)?(?:,|\band\b)?/u.exec(sentence.text.slice(from, start));
+				if (trailing) from += trailing[0].length;
+			}
 			const before = sentence.text.slice(from, start);
 			const after = sentence.text.slice(end, Math.min(to, end + 80));
-			const {value, unit} = comparable(fact);
+			const {kind, value, unit} = comparable(fact);
 			const {low, high} = typeof value === 'number' ? range(value, qualifierText(sentence.text, start) + fact.text.slice(0, Math.max(0, fact.text.search(/[\d$€£₹]/)))) : {low: NaN, high: NaN};
 			const words = new Map<string, number>();
 			const beforeTokens = before.match(TOKEN) ?? [];
@@ -203,19 +223,21 @@ export function readFacts(facts: Fact[], document: Document, source: number): Re
 			beforeTokens.slice(-12).forEach(t => add(t, 1));
 			afterTokens.slice(0, 6).forEach(t => add(t, 0.6));
 			if (fact.kind === 'quantity' && fact.unit) fact.unit.split(/\s+/).forEach(t => add(t, 1));
-			const name = nameBefore(beforeTokens, from === 0) ?? nameAfter(afterTokens);
-			const period = periodOf(sentence.text.slice(0, start), sentence.text.slice(end), fact, next !== undefined && next.kind === fact.kind);
+			const head = headOf(fact, beforeTokens, afterTokens);
+			const name = nameAfter(afterTokens) ?? nameBefore(beforeTokens, from === 0);
+			const period = periodOf(sentence.text.slice(0, start), sentence.text.slice(end), before.toLowerCase(), fact, next !== undefined && next.kind === fact.kind);
 			readings.push({
 				fact,
 				document: document.path,
 				source,
-				kind: fact.kind,
+				kind,
 				value,
 				unit,
 				low,
 				high,
 				period,
 				words,
+				head,
 				name: name ?? '',
 				label: fact.subject,
 			});
@@ -224,22 +246,39 @@ export function readFacts(facts: Fact[], document: Document, source: number): Re
 	return readings;
 }
 
+/** The measure: the counted noun when it is one, else the nearest measure word before, else just after. */
+function headOf(fact: Fact, before: string[], after: string[]): string {
+	const counted = fact.kind === 'quantity' && fact.unit ? stem(fact.unit.split(/\s+/).pop()!) : '';
+	if (HEADS.has(counted)) return counted;
+	for (let i = before.length - 1; i >= Math.max(0, before.length - 8); i--) {
+		const s = stem(before[i]!.replace(/\.$/, ''));
+		if (HEADS.has(s)) return s;
+	}
+	for (const t of after.slice(0, 5)) {
+		const s = stem(t.replace(/\.$/, ''));
+		if (HEADS.has(s)) return s;
+	}
+	return '';
+}
+
 /** The last name (capitalised words) in the clause before a figure: "Lula had", "in Lee County". */
 function nameBefore(tokens: string[], sentenceStart: boolean): string | undefined {
 	for (let i = tokens.length - 1; i >= 0; i--) {
 		const t = tokens[i]!.replace(/[’']s$/u, '').replace(/\.$/, '');
 		if (!/^\p{Lu}/u.test(t) || NOT_NAMES.has(t) || isMonth(t)) continue;
 		if (i === 0 && sentenceStart && !/^\p{Lu}\p{Ll}+$/u.test(t)) continue;
-		// "Lee County", "Jair Bolsonaro": the whole run of capitals ending here, keyed by its last word.
-		return t === 'County' && i > 0 ? `${tokens[i - 1]} County` : t;
+		// "Lee County", "Florida Medical Examiner Association": the whole run of capitals ending here.
+		const run = [t];
+		for (let j = i - 1; j >= 0 && /^\p{Lu}/u.test(tokens[j]!) && !NOT_NAMES.has(tokens[j]!); j--) run.unshift(tokens[j]!.replace(/[’']s$/u, ''));
+		return run.join(' ');
 	}
 	return undefined;
 }
 
 /** "24 in Charlotte County", "Bolsonaro, 67" is before; "Lula had 48.4%" before too. A county after counts. */
 function nameAfter(tokens: string[]): string | undefined {
-	const slice = tokens.slice(0, 4);
-	const i = slice.findIndex(t => t === 'County' || t === 'counties');
-	if (i > 0 && /^\p{Lu}/u.test(slice[i - 1]!)) return `${slice[i - 1]} County`;
+	const slice = tokens.slice(0, 6);
+	const i = slice.findIndex(t => /^(?:County|Counties|counties)$/.test(t));
+	if (i > 0 && /^\p{Lu}/u.test(slice[i - 1]!) && slice.slice(0, i).some(t => t === 'in')) return `${slice[i - 1]} County`;
 	return undefined;
 }

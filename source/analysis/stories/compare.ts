@@ -21,6 +21,7 @@ import type {ComparedFigure, Comparison, ComparisonStatus, Story} from './types.
 /** Context similarity needed for equal values to be the same thing, and for different values. */
 const SAME_VALUE_SIMILARITY = 0.12;
 const CONFLICT_SIMILARITY = 0.3;
+const HEAD_WEIGHT = 0.3;
 const SAME_SUBJECT_SIMILARITY = 0.45;
 
 export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): Comparison[] {
@@ -38,12 +39,20 @@ export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): 
 
 type Draft = Omit<Comparison, 'id' | 'story'>;
 
-function compareStory(members: DocumentAnalysis[]): Draft[] {
+/** The readings of a story's figures and their context similarities; exported for the dev harness. */
+export function readStory(members: DocumentAnalysis[]): {readings: Reading[]; sims: number[][]} {
 	const readings = members.flatMap((a, i) => readFacts(a.facts, a.document as Document, i));
+	commonNames = storyWideNames(members, readings);
 	const weight = inverseFrequencies(readings);
 	const n = readings.length;
 	const sims: number[][] = readings.map(() => new Array<number>(n).fill(0));
 	for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sims[i]![j] = sims[j]![i] = similarity(readings[i]!, readings[j]!, weight);
+	return {readings, sims};
+}
+
+function compareStory(members: DocumentAnalysis[]): Draft[] {
+	const {readings, sims} = readStory(members);
+	const n = readings.length;
 
 	// Clusters grow by union, strongest evidence first, and only while every pair inside stays consistent.
 	const cluster = readings.map((_, i) => i);
@@ -114,6 +123,12 @@ function sameDate(a: string, b: string): boolean {
 	return pa[2] === pb[2] && pa[3] === pb[3];
 }
 
+/** The same figure, however written: "1.5%" and "1.50%", "about 1,000" and "1,000", "Sept. 14" and "14 September 2022". */
+function equal(a: Reading, b: Reading): boolean {
+	if (typeof a.value === 'string' || typeof b.value === 'string') return sameDate(String(a.value), String(b.value));
+	return Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
+}
+
 /** Two outlets give incompatible values for the same period. */
 function conflict(a: Reading, b: Reading): boolean {
 	return a.period === b.period && !overlaps(a, b) && a.kind !== 'date';
@@ -124,18 +139,44 @@ function periodsAgree(a: Reading, b: Reading): boolean {
 }
 
 /** May a and b (of different outlets) be the same measure? */
-function pairAllowed(a: Reading, b: Reading, sim: number): boolean {
-	if (overlaps(a, b) && periodsAgree(a, b)) return sim >= SAME_VALUE_SIMILARITY || distinctive(a);
+export function pairAllowed(a: Reading, b: Reading, sim: number): boolean {
+	if (equal(a, b) && periodsAgree(a, b)) return sim >= SAME_VALUE_SIMILARITY || distinctive(a);
 	if (a.kind === 'date') return false;
-	if (a.period !== b.period) return sim >= SAME_SUBJECT_SIMILARITY && a.name === b.name && a.unit !== '' && plausible(a, b);
+	if (a.period !== b.period) return sim >= SAME_SUBJECT_SIMILARITY && sameName(a, b) && a.unit !== '' && plausible(a, b);
 	return differenceAllowed(a, b, sim);
 }
 
 /** A difference is only believed with the same unit, name and period, close context and values. */
 function differenceAllowed(a: Reading, b: Reading, sim: number): boolean {
-	if (a.period !== b.period || a.name !== b.name) return false;
-	if (a.kind === 'quantity' && (a.unit === '' || b.unit === '') && sim < SAME_SUBJECT_SIMILARITY) return false;
-	return sim >= CONFLICT_SIMILARITY && plausible(a, b);
+	if (a.period !== b.period || !sameName(a, b) || !plausible(a, b)) return false;
+	if (a.head !== '' && b.head !== '' && a.head !== b.head) return false;
+	// The same measure word ("deaths", "deposit") says much of what the figure is; a bare number little.
+	const score = sim + (a.head !== '' && a.head === b.head ? HEAD_WEIGHT : 0);
+	if (a.kind === 'quantity' && a.unit === '' && b.unit === '' && a.head === '') return score >= SAME_SUBJECT_SIMILARITY;
+	return score >= CONFLICT_SIMILARITY;
+}
+
+/**
+ * Names that most documents of the story use ("Florida" in a Florida storm): one figure with such a name
+ * and one with none may be about the same thing; a figure with a narrower name ("Lee County") may not.
+ */
+let commonNames = new Set<string>();
+
+function storyWideNames(members: DocumentAnalysis[], readings: Reading[]): Set<string> {
+	const names = new Set(readings.map(r => r.name).filter(Boolean));
+	const common = new Set<string>();
+	for (const name of names) {
+		const uses = members.filter(m => m.document.text.includes(name)).length;
+		if (uses >= Math.max(2, Math.ceil(members.length * 0.8))) common.add(name);
+	}
+	return common;
+}
+
+/** Names near two figures tell different subjects apart: Lula's share is not Bolsonaro's, Lee County is not Florida. */
+function sameName(a: Reading, b: Reading): boolean {
+	if (a.name === '' || b.name === '') return a.name === b.name || commonNames.has(a.name || b.name);
+	const words = new Set(a.name.toLowerCase().split(' '));
+	return b.name.toLowerCase().split(' ').some(w => words.has(w) && w !== 'county');
 }
 
 /** Values of one measure in two outlets are of one order: a death toll of 21 and 25, not 1,000 and 33 million. */
@@ -143,13 +184,19 @@ function plausible(a: Reading, b: Reading): boolean {
 	const x = Math.abs(a.value as number);
 	const y = Math.abs(b.value as number);
 	const ratio = Math.max(x, y) / Math.max(1e-9, Math.min(x, y));
-	if (a.kind === 'percent') return a.unit === '%' ? Math.abs(x - y) <= Math.max(x, y) * 0.25 : ratio <= 2;
+	if (a.kind === 'percent') return a.unit === '%' ? Math.abs(x - y) <= Math.max(x, y) * 0.05 : ratio <= 2;
 	return ratio <= 10;
 }
 
-/** An exact number of five or more digits (517,000) rarely repeats by chance within one story. */
+/**
+ * A figure that rarely repeats by chance within one story: a date, an exact number of three or more
+ * significant digits (517,000, 48.4%, 5.65%), or a large one. "2%", "5" or "0.75%" need their context too.
+ */
 function distinctive(a: Reading): boolean {
-	return typeof a.value === 'number' && a.low === a.high && Math.abs(a.value) >= 10000 && a.kind !== 'percent';
+	if (a.kind === 'date') return true;
+	if (typeof a.value !== 'number') return false;
+	const digits = String(Math.abs(a.value)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+	return digits >= 3 || (a.kind !== 'percent' && Math.abs(a.value) >= 1000);
 }
 
 /** May a and b stand in one comparison (any outlets)? */
