@@ -89,6 +89,13 @@ if (pairAt > 0) {
 	}
 }
 
+const readingsAt = process.argv.indexOf('--readings');
+if (readingsAt > 0) {
+	const s = stories.find(x => x.id === process.argv[readingsAt + 1]);
+	const {readings} = readStory(s.documents.map(d => analyses.find(a => a.document.path === d)));
+	for (const r of readings) console.log(`${fileOfName.get(r.document).slice(0, 16).padEnd(16)} ${r.kind.slice(0, 4)} ${String(r.value).padEnd(9)} ${r.low}..${r.high} u=${r.unit} h=${r.head} n=${r.name} p=${r.period} "${r.fact.text}" {${[...r.words.keys()].join(' ')}}`);
+}
+
 const t0 = performance.now();
 const comparisons = compareFigures(analyses, stories);
 const ms = performance.now() - t0;

@@ -2,7 +2,7 @@
 // units, the range it states, the period it is for, and the words and names that say what it measures.
 // No parser: everything comes from the words between the figure and its neighbours in the sentence.
 import type {Document} from '../../corpus/types.js';
-import type {Fact, FactKind} from '../types.js';
+import type {DocumentEntity, Fact, FactKind} from '../types.js';
 
 export interface Reading {
 	fact: Fact;
@@ -16,14 +16,20 @@ export interface Reading {
 	/** Stated range: "more than 10" is (10, ∞), "about 1,000" is 900 to 1,100. Equal to value when exact. */
 	low: number;
 	high: number;
-	/** The period or vintage the figure is for ("2023", "December", "forecast", "before"), "" when unstated. */
+	/** The period or vintage the figure is for ("2023", "december", "forecast", "before 2023"), "" when unstated. */
 	period: string;
+	/** Its vintage part: "before" (the value a change started from), "revised", "forecast", joined; "" for the outcome. */
+	vintage: string;
+	/** Its time part: a year, a month, "last year", "recent years"; "" when unstated. */
+	time: string;
 	/** Stems of the words around the figure that say what it measures, with weights. */
 	words: Map<string, number>;
 	/** The measure the figure is of, from a short list of what news counts ("death", "job", "vote", "deposit"), "" when none. */
 	head: string;
 	/** The name closest before the figure in its clause ("Lula", "Lee County"), "" when none. */
 	name: string;
+	/** The name is a person's: whose figure it is (Lula's share), never a place's or a source's. */
+	person: boolean;
 	/** Text the comparison shows as subject. */
 	label: string;
 }
@@ -151,24 +157,25 @@ const TOKEN = /[\p{L}][\p{L}’'.-]*|\d[\d,.]*/gu;
  * The period or vintage a figure is for, from its clause: a year or month next to it, a forecast, a
  * value before a change ("from 0.5% to 0.75%", "up from 3.5%"), an earlier or revised estimate.
  */
-function periodOf(before: string, after: string, clause: string, fact: Fact, nextSameKind: boolean): string {
-	if (fact.kind === 'date') return '';
+function periodOf(before: string, after: string, clause: string, fact: Fact, nextSameKind: boolean): {vintage: string; time: string} {
+	if (fact.kind === 'date') return {vintage: '', time: ''};
 	const parts: string[] = [];
+	const times: string[] = [];
 	const b = before.toLowerCase();
 	const a = after.toLowerCase();
 	// "from 0.5% to 0.75%", "up from 3.5%", "down from 307,000": the figure is the value before the change.
 	if (/\bfrom\s*$/.test(b) || (nextSameKind && /^\s*(?:to|-)\s*$/.test(a.slice(0, 5)) && /\bfrom\s*$/.test(b))) parts.push('before');
 	else if (/\b(?:previous(?:ly)?|prior|earlier|initially|originally|first estimate|last time|old)\b/.test(b.slice(-60))) parts.push('before');
 	if (/\brevised\b/.test(b.slice(-50))) parts.push('revised');
-	if (/\b(?:forecast|expected|expectations?|anticipated|predicted|projected|projection|economists|analysts|consensus|estimates?|outlook)\b/.test(clause)) parts.push('forecast');
+	if (/\b(?:forecast|expected|expectations?|anticipated|predicted|projected|projection|economists|analysts|consensus|estimates?|outlook|pegged|seen)\b/.test(clause)) parts.push('forecast');
 	const near = `${b.slice(-40)} ${a.slice(0, 25)}`;
 	const year = /(?<!since |than |from )\b(?:in|for|of|during|by)\s+((?:19|20)\d\d)\b/i.exec(near) ?? /^\s*((?:19|20)\d\d)\b/.exec(a);
-	if (year) parts.push(year[1]!);
-	else if (/\blast year\b|\ba year (?:earlier|ago)\b/.test(near)) parts.push('last year');
-	else if (/\brecent years\b/.test(near)) parts.push('recent years');
+	if (year) times.push(year[1]!);
+	else if (/\blast year\b|\ba year (?:earlier|ago)\b/.test(near)) times.push('last year');
+	else if (/\brecent years\b/.test(near)) times.push('recent years');
 	const month = new RegExp(`\\b(?:in|for|of|during)\\s+(${MONTH_NAMES.join('|')})\\b|\\b(${MONTH_NAMES.join('|')})(?:[’']s)\\b`, 'i').exec(near);
-	if (month) parts.push((month[1] ?? month[2])!.toLowerCase());
-	return parts.join(' ');
+	if (month) times.push((month[1] ?? month[2])!.toLowerCase());
+	return {vintage: parts.join(' '), time: times.join(' ')};
 }
 
 /**
@@ -176,7 +183,9 @@ function periodOf(before: string, after: string, clause: string, fact: Fact, nex
  * from the figure before it (or the clause start) to the figure after it, so that in "the deposit rate to
  * 0.75%, the main rate to 1.25%" each rate keeps its own name.
  */
-export function readFacts(facts: Fact[], document: Document, source: number): Reading[] {
+export function readFacts(facts: Fact[], document: Document, source: number, entities: DocumentEntity[] = []): Reading[] {
+	const types = new Map<string, string>();
+	for (const e of entities) for (const w of [e.name, ...e.aliases].flatMap(n => n.split(/\s+/))) if (/^\p{Lu}/u.test(w) && !types.has(w)) types.set(w, e.type);
 	const readings: Reading[] = [];
 	const bySentence = new Map<number, Fact[]>();
 	for (const f of facts) {
@@ -224,8 +233,8 @@ export function readFacts(facts: Fact[], document: Document, source: number): Re
 			afterTokens.slice(0, 6).forEach(t => add(t, 0.6));
 			if (fact.kind === 'quantity' && fact.unit) fact.unit.split(/\s+/).forEach(t => add(t, 1));
 			const head = headOf(fact, beforeTokens, afterTokens);
-			const name = nameAfter(afterTokens) ?? nameBefore(beforeTokens, from === 0);
-			const period = periodOf(sentence.text.slice(0, start), sentence.text.slice(end), before.toLowerCase(), fact, next !== undefined && next.kind === fact.kind);
+			const name = nameAfter(afterTokens) ?? nameBefore(beforeTokens, from === 0, types);
+			const {vintage, time} = periodOf(sentence.text.slice(0, start), sentence.text.slice(end), before.toLowerCase(), fact, next !== undefined && next.kind === fact.kind);
 			readings.push({
 				fact,
 				document: document.path,
@@ -235,10 +244,13 @@ export function readFacts(facts: Fact[], document: Document, source: number): Re
 				unit,
 				low,
 				high,
-				period,
+				period: [vintage, time].filter(Boolean).join(' '),
+				vintage,
+				time,
 				words,
 				head,
 				name: name ?? '',
+				person: name !== undefined && name.split(' ').some(w => types.get(w) === 'person'),
 				label: fact.subject,
 			});
 		}
@@ -250,7 +262,7 @@ export function readFacts(facts: Fact[], document: Document, source: number): Re
 function headOf(fact: Fact, before: string[], after: string[]): string {
 	const counted = fact.kind === 'quantity' && fact.unit ? stem(fact.unit.split(/\s+/).pop()!) : '';
 	if (HEADS.has(counted)) return counted;
-	for (let i = before.length - 1; i >= Math.max(0, before.length - 8); i--) {
+	for (let i = before.length - 1; i >= Math.max(0, before.length - 12); i--) {
 		const s = stem(before[i]!.replace(/\.$/, ''));
 		if (HEADS.has(s)) return s;
 	}
@@ -262,18 +274,23 @@ function headOf(fact: Fact, before: string[], after: string[]): string {
 }
 
 /** The last name (capitalised words) in the clause before a figure: "Lula had", "in Lee County". */
-function nameBefore(tokens: string[], sentenceStart: boolean): string | undefined {
+function nameBefore(tokens: string[], sentenceStart: boolean, entities: Map<string, string>): string | undefined {
 	for (let i = tokens.length - 1; i >= 0; i--) {
 		const t = tokens[i]!.replace(/[’']s$/u, '').replace(/\.$/, '');
-		if (!/^\p{Lu}/u.test(t) || NOT_NAMES.has(t) || isMonth(t)) continue;
+		// Only the entities the analysis found are names: a capital opening a sentence ("Meanwhile") is not.
+		if (!/^\p{Lu}/u.test(t) || NOT_NAMES.has(t) || isMonth(t) || !entities.has(t)) continue;
+		// A source is not the subject: "the Florida Medical Examiners Association reported 25 deaths".
+		if (REPORTING.test(tokens.slice(i + 1, i + 3).join(' '))) continue;
 		if (i === 0 && sentenceStart && !/^\p{Lu}\p{Ll}+$/u.test(t)) continue;
 		// "Lee County", "Florida Medical Examiner Association": the whole run of capitals ending here.
 		const run = [t];
-		for (let j = i - 1; j >= 0 && /^\p{Lu}/u.test(tokens[j]!) && !NOT_NAMES.has(tokens[j]!); j--) run.unshift(tokens[j]!.replace(/[’']s$/u, ''));
+		for (let j = i - 1; j >= 0 && /^\p{Lu}/u.test(tokens[j]!) && !NOT_NAMES.has(tokens[j]!) && entities.has(tokens[j]!.replace(/[’']s$/u, '')); j--) run.unshift(tokens[j]!.replace(/[’']s$/u, ''));
 		return run.join(' ');
 	}
 	return undefined;
 }
+
+const REPORTING = /^(?:said|says|reported|reports|confirmed|announced|estimated|estimates|told|stated|noted|data|figures)\b/i;
 
 /** "24 in Charlotte County", "Bolsonaro, 67" is before; "Lula had 48.4%" before too. A county after counts. */
 function nameAfter(tokens: string[]): string | undefined {

@@ -41,7 +41,7 @@ type Draft = Omit<Comparison, 'id' | 'story'>;
 
 /** The readings of a story's figures and their context similarities; exported for the dev harness. */
 export function readStory(members: DocumentAnalysis[]): {readings: Reading[]; sims: number[][]} {
-	const readings = members.flatMap((a, i) => readFacts(a.facts, a.document as Document, i));
+	const readings = members.flatMap((a, i) => readFacts(a.facts, a.document as Document, i, a.entities));
 	commonNames = storyWideNames(members, readings);
 	const weight = inverseFrequencies(readings);
 	const n = readings.length;
@@ -91,14 +91,28 @@ function compareStory(members: DocumentAnalysis[]): Draft[] {
 			drafts.push(draft(group, 'agree'));
 			continue;
 		}
-		for (const period of new Set(group.map(r => r.period))) {
-			const part = group.filter(r => r.period === period);
+		for (const part of periodParts(group)) {
 			if (new Set(part.map(r => r.source)).size < 2) continue;
 			const differs = part.some((a, x) => part.some((b, y) => y > x && a.source !== b.source && conflict(a, b)));
 			drafts.push(draft(part, differs ? 'differ' : 'agree'));
 		}
 	}
 	return drafts;
+}
+
+/**
+ * A subject's figures split by period: one part per vintage, and within a vintage one per stated time,
+ * figures with no time standing in every part of their vintage.
+ */
+function periodParts(group: Reading[]): Reading[][] {
+	const parts: Reading[][] = [];
+	for (const vintage of new Set(group.map(r => r.vintage))) {
+		const same = group.filter(r => r.vintage === vintage);
+		const times = [...new Set(same.map(r => r.time).filter(Boolean))];
+		if (times.length <= 1) parts.push(same);
+		else for (const time of times) parts.push(same.filter(r => r.time === time || r.time === ''));
+	}
+	return parts;
 }
 
 function comparableKinds(a: Reading, b: Reading): boolean {
@@ -131,24 +145,30 @@ function equal(a: Reading, b: Reading): boolean {
 
 /** Two outlets give incompatible values for the same period. */
 function conflict(a: Reading, b: Reading): boolean {
-	return a.period === b.period && !overlaps(a, b) && a.kind !== 'date';
+	return samePeriod(a, b) && !overlaps(a, b) && a.kind !== 'date';
 }
 
+/** The same vintage (both outcomes, both forecasts, both before-values), and no two different stated times. */
+function samePeriod(a: Reading, b: Reading): boolean {
+	return a.vintage === b.vintage && (a.time === b.time || a.time === '' || b.time === '');
+}
+
+/** Equal values agree unless their periods plainly differ; one figure without a stated period may be either. */
 function periodsAgree(a: Reading, b: Reading): boolean {
-	return a.period === b.period || a.period === '' || b.period === '';
+	return a.period === '' || b.period === '' || samePeriod(a, b);
 }
 
 /** May a and b (of different outlets) be the same measure? */
 export function pairAllowed(a: Reading, b: Reading, sim: number): boolean {
 	if (equal(a, b) && periodsAgree(a, b)) return sim >= SAME_VALUE_SIMILARITY || distinctive(a);
 	if (a.kind === 'date') return false;
-	if (a.period !== b.period) return sim >= SAME_SUBJECT_SIMILARITY && sameName(a, b) && a.unit !== '' && plausible(a, b);
+	if (!samePeriod(a, b)) return sim >= SAME_SUBJECT_SIMILARITY && sameName(a, b) && a.unit !== '' && plausible(a, b);
 	return differenceAllowed(a, b, sim);
 }
 
 /** A difference is only believed with the same unit, name and period, close context and values. */
 function differenceAllowed(a: Reading, b: Reading, sim: number): boolean {
-	if (a.period !== b.period || !sameName(a, b) || !plausible(a, b)) return false;
+	if (!samePeriod(a, b) || !sameName(a, b) || !plausible(a, b)) return false;
 	if (a.head !== '' && b.head !== '' && a.head !== b.head) return false;
 	// The same measure word ("deaths", "deposit") says much of what the figure is; a bare number little.
 	const score = sim + (a.head !== '' && a.head === b.head ? HEAD_WEIGHT : 0);
@@ -174,18 +194,25 @@ function storyWideNames(members: DocumentAnalysis[], readings: Reading[]): Set<s
 
 /** Names near two figures tell different subjects apart: Lula's share is not Bolsonaro's, Lee County is not Florida. */
 function sameName(a: Reading, b: Reading): boolean {
-	if (a.name === '' || b.name === '') return a.name === b.name || commonNames.has(a.name || b.name);
-	const words = new Set(a.name.toLowerCase().split(' '));
-	return b.name.toLowerCase().split(' ').some(w => words.has(w) && w !== 'county');
+	if (a.name !== '' && b.name !== '') {
+		const words = new Set(a.name.toLowerCase().split(' '));
+		if (b.name.toLowerCase().split(' ').some(w => words.has(w) && w !== 'county')) return true;
+		if (a.person || b.person) return false;
+	}
+	const narrow = (r: Reading) => r.name !== '' && !commonNames.has(r.name);
+	return !narrow(a) && !narrow(b);
 }
+
 
 /** Values of one measure in two outlets are of one order: a death toll of 21 and 25, not 1,000 and 33 million. */
 function plausible(a: Reading, b: Reading): boolean {
 	const x = Math.abs(a.value as number);
 	const y = Math.abs(b.value as number);
 	const ratio = Math.max(x, y) / Math.max(1e-9, Math.min(x, y));
-	if (a.kind === 'percent') return a.unit === '%' ? Math.abs(x - y) <= Math.max(x, y) * 0.05 : ratio <= 2;
-	return ratio <= 10;
+	// Shares and rates reported differently differ by a count's progress or rounding (48.4% and 47.89%);
+	// 7% and 6.7% are more often two different rates. Changes of a rate (points) hardly ever conflict.
+	if (a.kind === 'percent') return a.unit === '%' ? Math.abs(x - y) <= Math.max(x, y) * 0.02 : ratio <= 1.2;
+	return ratio <= (a.kind === 'money' ? 5 : 10);
 }
 
 /**
@@ -202,7 +229,7 @@ function distinctive(a: Reading): boolean {
 /** May a and b stand in one comparison (any outlets)? */
 function joinable(a: Reading, b: Reading, sim: number): boolean {
 	if (!comparableKinds(a, b)) return false;
-	if (a.source === b.source) return overlaps(a, b) || a.period !== b.period;
+	if (a.source === b.source) return overlaps(a, b) || !samePeriod(a, b);
 	return pairAllowed(a, b, sim);
 }
 
