@@ -28,6 +28,8 @@ export interface Reading {
 	head: string;
 	/** The name closest before the figure in its clause ("Lula", "Lee County"), "" when none. */
 	name: string;
+	/** The words of the name's entity, all its aliases included, lower case. */
+	nameWords: string[];
 	/** The name is a person's: whose figure it is (Lula's share), never a place's or a source's. */
 	person: boolean;
 	/** Text the comparison shows as subject. */
@@ -185,7 +187,17 @@ function periodOf(before: string, after: string, clause: string, fact: Fact, nex
  */
 export function readFacts(facts: Fact[], document: Document, source: number, entities: DocumentEntity[] = []): Reading[] {
 	const types = new Map<string, string>();
-	for (const e of entities) for (const w of [e.name, ...e.aliases].flatMap(n => n.split(/\s+/))) if (/^\p{Lu}/u.test(w) && !types.has(w)) types.set(w, e.type);
+	// Each word of a name stands for all the words of its entity: "Lula" and "da Silva" are one person.
+	const expansions = new Map<string, string[]>();
+	for (const e of entities) {
+		const all = [e.name, ...e.aliases].flatMap(n => n.split(/\s+/));
+		const expansion = [...new Set(all.map(w => w.toLowerCase()).filter(w => w.length > 2 && w !== 'county'))];
+		for (const w of all) {
+			if (!/^\p{Lu}/u.test(w) || types.has(w)) continue;
+			types.set(w, e.type);
+			expansions.set(w, expansion);
+		}
+	}
 	const readings: Reading[] = [];
 	const bySentence = new Map<number, Fact[]>();
 	for (const f of facts) {
@@ -233,7 +245,7 @@ export function readFacts(facts: Fact[], document: Document, source: number, ent
 			afterTokens.slice(0, 6).forEach(t => add(t, 0.6));
 			if (fact.kind === 'quantity' && fact.unit) fact.unit.split(/\s+/).forEach(t => add(t, 1));
 			const head = headOf(fact, beforeTokens, afterTokens);
-			const name = nameAfter(afterTokens) ?? nameBefore(beforeTokens, from === 0, types);
+			const name = nameAfter(afterTokens) ?? nameBefore(beforeTokens, from === 0, types) ?? personAfter(afterTokens, types);
 			const {vintage, time} = periodOf(sentence.text.slice(0, start), sentence.text.slice(end), before.toLowerCase(), fact, next !== undefined && next.kind === fact.kind);
 			readings.push({
 				fact,
@@ -250,6 +262,7 @@ export function readFacts(facts: Fact[], document: Document, source: number, ent
 				words,
 				head,
 				name: name ?? '',
+				nameWords: name === undefined ? [] : [...new Set(name.split(' ').flatMap(w => expansions.get(w) ?? [w.toLowerCase()]))],
 				person: name !== undefined && name.split(' ').some(w => types.get(w) === 'person'),
 				label: fact.subject,
 			});
@@ -288,6 +301,14 @@ function nameBefore(tokens: string[], sentenceStart: boolean, entities: Map<stri
 		return run.join(' ');
 	}
 	return undefined;
+}
+
+/** "43.2 percent of the vote for far-right President Jair Bolsonaro": a person named after the figure. */
+function personAfter(tokens: string[], types: Map<string, string>): string | undefined {
+	const near = tokens.slice(0, 8);
+	const at = near.findIndex(t => types.get(t.replace(/[’']s$/u, '')) === 'person');
+	if (at < 0 || !near.slice(0, at).some(t => /^(?:for|to|by)$/i.test(t))) return undefined;
+	return near[at]!.replace(/[’']s$/u, '');
 }
 
 const REPORTING = /^(?:said|says|reported|reports|confirmed|announced|estimated|estimates|told|stated|noted|data|figures)\b/i;

@@ -195,8 +195,8 @@ function storyWideNames(members: DocumentAnalysis[], readings: Reading[]): Set<s
 /** Names near two figures tell different subjects apart: Lula's share is not Bolsonaro's, Lee County is not Florida. */
 function sameName(a: Reading, b: Reading): boolean {
 	if (a.name !== '' && b.name !== '') {
-		const words = new Set(a.name.toLowerCase().split(' '));
-		if (b.name.toLowerCase().split(' ').some(w => words.has(w) && w !== 'county')) return true;
+		const words = new Set(a.nameWords);
+		if (b.nameWords.some(w => words.has(w))) return true;
 		if (a.person || b.person) return false;
 	}
 	const narrow = (r: Reading) => r.name !== '' && !commonNames.has(r.name);
