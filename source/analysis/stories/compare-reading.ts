@@ -245,7 +245,7 @@ export function readFacts(facts: Fact[], document: Document, source: number, ent
 			afterTokens.slice(0, 6).forEach(t => add(t, 0.6));
 			if (fact.kind === 'quantity' && fact.unit) fact.unit.split(/\s+/).forEach(t => add(t, 1));
 			const head = headOf(fact, beforeTokens, afterTokens);
-			const name = nameAfter(afterTokens) ?? nameBefore(beforeTokens, from === 0, types) ?? personAfter(afterTokens, types);
+			const name = nameAfter(afterTokens, types) ?? nameBefore(beforeTokens, from === 0, types) ?? personAfter(afterTokens, types);
 			const {vintage, time} = periodOf(sentence.text.slice(0, start), sentence.text.slice(end), before.toLowerCase(), fact, next !== undefined && next.kind === fact.kind);
 			readings.push({
 				fact,
@@ -275,6 +275,11 @@ export function readFacts(facts: Fact[], document: Document, source: number, ent
 function headOf(fact: Fact, before: string[], after: string[]): string {
 	const counted = fact.kind === 'quantity' && fact.unit ? stem(fact.unit.split(/\s+/).pop()!) : '';
 	if (HEADS.has(counted)) return counted;
+	// "1,575 injured", "33 million affected": the word right after says it first.
+	for (const t of after.slice(0, 1)) {
+		const s = stem(t.replace(/\.$/, ''));
+		if (HEADS.has(s)) return s;
+	}
 	for (let i = before.length - 1; i >= Math.max(0, before.length - 12); i--) {
 		const s = stem(before[i]!.replace(/\.$/, ''));
 		if (HEADS.has(s)) return s;
@@ -314,9 +319,19 @@ function personAfter(tokens: string[], types: Map<string, string>): string | und
 const REPORTING = /^(?:said|says|reported|reports|confirmed|announced|estimated|estimates|told|stated|noted|data|figures)\b/i;
 
 /** "24 in Charlotte County", "Bolsonaro, 67" is before; "Lula had 48.4%" before too. A county after counts. */
-function nameAfter(tokens: string[]): string | undefined {
+function nameAfter(tokens: string[], types: Map<string, string>): string | undefined {
 	const slice = tokens.slice(0, 6);
 	const i = slice.findIndex(t => /^(?:County|Counties|counties)$/.test(t));
 	if (i > 0 && /^\p{Lu}/u.test(slice[i - 1]!) && slice.slice(0, i).some(t => t === 'in')) return `${slice[i - 1]} County`;
+	// "300 people also died in Khyber Pakhtunkhwa": a place right after the figure's verb.
+	const at = slice.findIndex(t => t === 'in');
+	if (at >= 0 && at <= 4 && types.get(slice[at + 1] ?? '') === 'place') {
+		const run: string[] = [];
+		for (const t of slice.slice(at + 1)) {
+			if (!/^\p{Lu}/u.test(t) || !types.has(t)) break;
+			run.push(t);
+		}
+		return run.join(' ');
+	}
 	return undefined;
 }

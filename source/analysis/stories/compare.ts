@@ -15,6 +15,7 @@
 // conflict is never read as one between periods.
 import type {Document} from '../../corpus/types.js';
 import type {DocumentAnalysis} from '../types.js';
+import {MEASUREMENT_UNITS} from '../figures.js';
 import {readFacts, type Reading} from './compare-reading.js';
 import type {ComparedFigure, Comparison, ComparisonStatus, Story} from './types.js';
 
@@ -117,8 +118,13 @@ function periodParts(group: Reading[]): Reading[][] {
 
 function comparableKinds(a: Reading, b: Reading): boolean {
 	if (a.kind !== b.kind) return false;
-	if (a.kind === 'quantity') return a.unit === b.unit || ((a.unit === '' || b.unit === '') && a.unit !== 'years' && b.unit !== 'years');
+	// A bare number may count what another outlet names ("517,000" and "517,000 jobs"), but is no measure ("4,000-pound").
+	if (a.kind === 'quantity') return a.unit === b.unit || (a.unit === '' && !isMeasure(b.unit)) || (b.unit === '' && !isMeasure(a.unit));
 	return a.unit === b.unit;
+}
+
+function isMeasure(unit: string): boolean {
+	return unit === 'years' || MEASUREMENT_UNITS.has(unit) || MEASUREMENT_UNITS.has(`${unit}s`);
 }
 
 /** The stated ranges meet: "about 1,000" and "1,000", "more than $10 billion" and "$10 billion". */
@@ -171,7 +177,9 @@ function differenceAllowed(a: Reading, b: Reading, sim: number): boolean {
 	if (!samePeriod(a, b) || !sameName(a, b) || !plausible(a, b)) return false;
 	if (a.head !== '' && b.head !== '' && a.head !== b.head) return false;
 	// The same measure word ("deaths", "deposit") says much of what the figure is; a bare number little.
-	const score = sim + (a.head !== '' && a.head === b.head ? HEAD_WEIGHT : 0);
+	// So does the same person's name on both (whose share, whose count).
+	const named = a.person && b.person && a.nameWords.some(w => b.nameWords.includes(w));
+	const score = sim + (a.head !== '' && a.head === b.head ? HEAD_WEIGHT : 0) + (named ? HEAD_WEIGHT : 0);
 	if (a.kind === 'quantity' && a.unit === '' && b.unit === '' && a.head === '') return score >= SAME_SUBJECT_SIMILARITY;
 	return score >= CONFLICT_SIMILARITY;
 }
@@ -229,6 +237,8 @@ function distinctive(a: Reading): boolean {
 /** May a and b stand in one comparison (any outlets)? */
 function joinable(a: Reading, b: Reading, sim: number): boolean {
 	if (!comparableKinds(a, b)) return false;
+	// Two figures of one outlet with the same measure word and different values are most often two things
+	// (jobs in two sectors), even when the outlet also tells a count's history.
 	if (a.source === b.source) return overlaps(a, b) || !samePeriod(a, b);
 	return pairAllowed(a, b, sim);
 }
