@@ -194,8 +194,11 @@ function storyWideNames(members: DocumentAnalysis[], readings: Reading[]): Set<s
 	const names = new Set(readings.map(r => r.name).filter(Boolean));
 	const common = new Set<string>();
 	for (const name of names) {
-		const uses = members.filter(m => m.document.text.includes(name)).length;
-		if (uses >= Math.max(2, Math.ceil(members.length * 0.8))) common.add(name);
+		const counts = members.map(m => m.document.text.split(name).length - 1);
+		const uses = counts.filter(c => c > 0).length;
+		const total = counts.reduce((x, y) => x + y, 0);
+		// In most documents, and often in each: the scene ("Florida"), not one part of it ("Lee County").
+		if (uses >= Math.max(2, Math.ceil(members.length * 0.8)) && total >= 2 * members.length) common.add(name);
 	}
 	return common;
 }
