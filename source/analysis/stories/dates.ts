@@ -76,11 +76,12 @@ function weekdayNear(published: Day, weekday: number, tense: Tense, modifier: st
 
 /**
  * The year of a month named without one. "last June" is the latest June before the publication month,
- * "next June" the first after it, "this June" the publication year's. Otherwise the publication year when
- * the tense agrees with it (in a report, "in February" published in October is that February); when the
- * tense would cross into another year, the nearer of the two ("in December" published in February is the
- * December before, "in September" published in June the coming one: writers add the year to a month that
- * far away).
+ * "next June" the first after it, "this June" the publication year's. In a sentence about the future, the
+ * first such month from publication on. Otherwise (a report, or no cue either way) the publication year
+ * when the month is not after publication ("in February" published in October is that February), and when
+ * it is after, the nearer of last year's and this year's ("in December" published in February is the
+ * December before, "in September" published in June the coming one: a writer adds the year to a month that
+ * far back, and past is only the default reading, not a cue).
  */
 function yearOfMonth(published: Day, month: number, tense: Tense, modifier: string): number {
 	const year = published.getUTCFullYear();
@@ -88,8 +89,8 @@ function yearOfMonth(published: Day, month: number, tense: Tense, modifier: stri
 	if (modifier === 'this') return year;
 	if (modifier === 'last') return month < current ? year : year - 1;
 	if (modifier === 'next') return month > current ? year : year + 1;
-	if (tense === 'past') return month <= current || month - current < current + 12 - month ? year : year - 1;
-	return month >= current || current - month < month + 12 - current ? year : year + 1;
+	if (tense === 'future') return month >= current ? year : year + 1;
+	return month <= current || month - current < current + 12 - month ? year : year - 1;
 }
 
 /** The year of a day of a month written without one ("March 25"), by the same rule as a month's. */
@@ -97,8 +98,8 @@ function yearOfMonthDay(published: Day, month: number, day: number, tense: Tense
 	const year = published.getUTCFullYear();
 	const now = published.getTime();
 	const same = dayOf(year, month, day).getTime();
-	if (tense === 'past') return same <= now || same - now < now - dayOf(year - 1, month, day).getTime() ? year : year - 1;
-	return same >= now || now - same < dayOf(year + 1, month, day).getTime() - now ? year : year + 1;
+	if (tense === 'future') return same >= now ? year : year + 1;
+	return same <= now || same - now < now - dayOf(year - 1, month, day).getTime() ? year : year - 1;
 }
 
 // ------------------------------------------------------------------------------------------ tense
@@ -141,22 +142,51 @@ function tenseAround(sentence: string, start: number, end: number): Tense {
 
 // ------------------------------------------------------------------------------------- candidates
 
-/**
- * Sentences worth giving to chrono: a weekday, a month name, a casual day or a relative period. chrono
- * reads about 93k words/s, so it never sees a sentence without one of these.
- */
-const CANDIDATE = new RegExp(
-	String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|(?:last|next|this|coming|previous|current)\s+(?:month|year)|ago)\b|\b${MONTH_PATTERN}(?![\p{L}])`,
-	'iu',
-);
-// Month names are case-sensitive ("may", "march" are verbs); the rest are not.
+// chrono reads about 93k words/s, so it only ever sees short windows around the words that can start or
+// end a date this timeline places: a weekday, a casual day, a relative period, or a month name that is not
+// already part of a date fact.
+const CUE =
+	/\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|(?:last|next|this|coming|previous|current)\s+(?:month|year)|ago)\b/gi;
+// Month names are case-sensitive ("may", "march" are verbs); the other cues are not.
 const MONTH_NAME = new RegExp(`\\b${MONTH_PATTERN}(?![\\p{L}])`, 'u');
-const OTHER_CUE =
-	/\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|(?:last|next|this|coming|previous|current)\s+(?:month|year)|ago)\b/iu;
+const MONTH_NAMES = new RegExp(MONTH_NAME.source, 'gu');
+/** Characters of context on each side of a cue: enough for "July of last year", "two months ago", "Tuesday, Oct. 4". */
+const WINDOW = 32;
 
-function isCandidate(text: string): boolean {
-	return CANDIDATE.test(text) && (OTHER_CUE.test(text) || MONTH_NAME.test(text));
+/** Stretches of a sentence to give to chrono, as [start, end) in the sentence, merged where they overlap. */
+function windowsOf(text: string, dateSpans: Array<[number, number]>): Array<[number, number]> {
+	const cues: Array<[number, number]> = [];
+	for (const m of text.matchAll(CUE)) cues.push([m.index!, m.index! + m[0].length]);
+	for (const m of text.matchAll(MONTH_NAMES)) {
+		const [s, e] = [m.index!, m.index! + m[0].length];
+		if (!dateSpans.some(([a, b]) => s < b && e > a)) cues.push([s, e]);
+	}
+	cues.sort((x, y) => x[0] - y[0]);
+	const windows: Array<[number, number]> = [];
+	for (const [s, e] of cues) {
+		// Widen to whole words so that chrono never sees half a word.
+		let start = Math.max(0, s - WINDOW);
+		while (start > 0 && /\S/u.test(text[start - 1]!)) start--;
+		let end = Math.min(text.length, e + WINDOW);
+		while (end < text.length && /\S/u.test(text[end]!)) end++;
+		const last = windows.at(-1);
+		if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+		else windows.push([start, end]);
+	}
+	return windows;
 }
+
+/** chrono's casual English with only the parsers for what this timeline places: no clock times, slashes or ISO dates (the facts read those). */
+const DATE_PARSER = (() => {
+	const wanted = new Set([
+		'ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeUnitAgoFormatParser',
+		'ENYearMonthNameParser', 'ENCasualDateParser', 'ENCasualTimeParser', 'ENMonthNameParser', 'ENRelativeDateFormatParser',
+	]);
+	const configuration = chrono.en.configuration.createCasualConfiguration();
+	// Bundlers may suffix a class name ("ENWeekdayParser2"); when names are gone altogether, keep every parser.
+	const parsers = configuration.parsers.filter(parser => wanted.has(parser.constructor.name.replace(/\d+$/, '')));
+	return parsers.length === wanted.size ? new chrono.Chrono({parsers, refiners: configuration.refiners}) : chrono.en.casual;
+})();
 
 // ------------------------------------------------------------------------------------- resolution
 
@@ -174,6 +204,10 @@ const MONTH_BEFORE = new RegExp(`\\b(${MONTH_PATTERN})(?:\\s+of)?\\s+$`, 'u');
 const YEAR_AFTER = /^,?\s+(?:of\s+)?(last|this|next)\s+year\b/i;
 const LEADING_WORD = /^(?:on|at|in|of|by|since|from|until|for)\s+/i;
 const MODIFIER = /^(last|past|previous|next|coming|this)\s+/i;
+/** A weekday followed by a capitalised word, with no preposition before it, names something: "The Sunday Times". */
+const IN_NAME_AFTER = new RegExp(`^\\s+(?!${MONTH_PATTERN}(?![\\p{L}]))\\p{Lu}\\p{Ll}`, 'u');
+const DATE_WORD_BEFORE = /\b(?:on|by|since|until|till|from|before|after|last|next|this|early|late|said|says)\s+$/i;
+const MODIFIER_BEFORE = /\b(?:last|past|previous|next|coming|this)\s+$/i;
 
 const monthNumber = (name: string) => MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
 
@@ -230,6 +264,12 @@ function resolve(result: Piece, sentence: string, published: Day): Found | undef
 
 	// What remains are calendar fields written without their year: a weekday, a month, a month and a day.
 	if (c.isCertain('year')) return undefined; // a written year: the facts place those
+	// chrono leaves "last" out of "since last December".
+	const before = MODIFIER_BEFORE.exec(sentence.slice(0, start));
+	if (before && !MODIFIER.test(text)) {
+		start = before.index;
+		text = sentence.slice(start, end);
+	}
 	const modifier = (MODIFIER.exec(text)?.[1] ?? '').toLowerCase().replace(/^(?:past|previous)$/, 'last').replace(/^coming$/, 'next');
 	const tense: Tense = modifier === 'last' ? 'past' : modifier === 'next' ? 'future' : tenseAround(sentence, start, end);
 	if (c.isCertain('month')) {
@@ -249,6 +289,7 @@ function resolve(result: Piece, sentence: string, published: Day): Found | undef
 		return {start, end, date: isoMonth(yearOfMonth(published, month, tense, modifier), month), precision: 'month'};
 	}
 	if (c.isCertain('weekday') && !c.isCertain('day')) {
+		if (IN_NAME_AFTER.test(sentence.slice(end)) && !DATE_WORD_BEFORE.test(sentence.slice(0, start))) return undefined;
 		return {start, end, date: isoDay(weekdayNear(published, c.get('weekday')!, tense, modifier)), precision: 'day'};
 	}
 	return undefined;
@@ -321,11 +362,14 @@ function relativeDates(sentence: Sentence, published: Day, dateSpans: Array<[num
 		dateSpans.some(([a, b]) => s + at < b && e + at > a) ||
 		nameSpans.some(([a, b]) => s + at < b && e + at > a && b > e + at) ||
 		found.some(f => s < f.end && e > f.start);
-	for (const result of chrono.en.casual.parse(sentence.text, reference, {forwardDate: false})) {
-		for (const piece of piecesOf(result)) {
-			if (blocked(piece.index, piece.index + piece.text.length)) continue;
-			const date = resolve(piece, sentence.text, published);
-			if (date && !blocked(date.start, date.end)) found.push(date);
+	for (const [from, to] of windowsOf(sentence.text, dateSpans.map(([a, b]) => [a - at, b - at]))) {
+		for (const result of DATE_PARSER.parse(sentence.text.slice(from, to), reference, {forwardDate: false})) {
+			for (const piece of piecesOf(result)) {
+				piece.index += from;
+				if (blocked(piece.index, piece.index + piece.text.length)) continue;
+				const date = resolve(piece, sentence.text, published);
+				if (date && !blocked(date.start, date.end)) found.push(date);
+			}
 		}
 	}
 	return found;
@@ -360,7 +404,7 @@ export function datesOf(analysis: DocumentAnalysis): DatedMention[] {
 			for (const m of entity.mentions) nameSpans.set(m.sentence, [...(nameSpans.get(m.sentence) ?? []), [m.start, m.end]]);
 		}
 		for (const sentence of document.sentences) {
-			if (sentence.boilerplate || !isCandidate(sentence.text)) continue;
+			if (sentence.boilerplate) continue;
 			for (const found of relativeDates(sentence, published, dateFacts.get(sentence.index) ?? [], nameSpans.get(sentence.index) ?? [])) {
 				mentions.push({
 					date: found.date,
