@@ -35,7 +35,8 @@ export interface DatedMention {
 	entities: string[];
 }
 
-type Tense = 'past' | 'future';
+/** What the words around a date say about when it is; 'unknown' when no verb or modal says either. */
+type Tense = 'past' | 'future' | 'unknown';
 
 // ------------------------------------------------------------------------------------- calendar
 
@@ -66,7 +67,7 @@ export function publicationDay(published: string): Day | undefined {
  */
 function weekdayNear(published: Day, weekday: number, tense: Tense, modifier: string): Day {
 	const today = published.getUTCDay();
-	if (tense === 'past') {
+	if (tense !== 'future') {
 		const back = (today - weekday + 7) % 7;
 		return addDays(published, -(back === 0 && modifier === 'last' ? 7 : back));
 	}
@@ -74,32 +75,42 @@ function weekdayNear(published: Day, weekday: number, tense: Tense, modifier: st
 	return addDays(published, ahead === 0 && modifier !== 'this' ? 7 : ahead);
 }
 
-/**
- * The year of a month named without one. "last June" is the latest June before the publication month,
- * "next June" the first after it, "this June" the publication year's. In a sentence about the future, the
- * first such month from publication on. Otherwise (a report, or no cue either way) the publication year
- * when the month is not after publication ("in February" published in October is that February), and when
- * it is after, the nearer of last year's and this year's ("in December" published in February is the
- * December before, "in September" published in June the coming one: a writer adds the year to a month that
- * far back, and past is only the default reading, not a cue).
- */
+// A month or a day named without its year lies, as news writes, within about nine months before publication
+// or three after it; further away, writers add the year or say "last June". So the tense picks the
+// direction, and the nearer occurrence wins when the tense says nothing, or when the past one would be nine
+// months or more back while the next is at most three ahead ("agreed … for May-June", published in April,
+// is the coming May). "last June" is the latest June before the publication month, "next June" the first
+// after it, "this June" the publication year's.
+const FAR_BACK_MONTHS = 9;
+const NEAR_AHEAD_MONTHS = 3;
+
+/** The year of the `month` named without one, given the two candidates: this year's or the one before or after. */
 function yearOfMonth(published: Day, month: number, tense: Tense, modifier: string): number {
 	const year = published.getUTCFullYear();
 	const current = published.getUTCMonth() + 1;
 	if (modifier === 'this') return year;
 	if (modifier === 'last') return month < current ? year : year - 1;
 	if (modifier === 'next') return month > current ? year : year + 1;
-	if (tense === 'future') return month >= current ? year : year + 1;
-	return month <= current || month - current < current + 12 - month ? year : year - 1;
+	const back = (current - month + 12) % 12; // months back to the latest such month, 0 for this one
+	const ahead = (month - current + 12) % 12;
+	const past = month <= current ? year : year - 1;
+	const next = month >= current ? year : year + 1;
+	if (tense === 'future') return next;
+	if (tense === 'past') return back >= FAR_BACK_MONTHS && ahead <= NEAR_AHEAD_MONTHS ? next : past;
+	return back <= ahead ? past : next;
 }
 
 /** The year of a day of a month written without one ("March 25"), by the same rule as a month's. */
 function yearOfMonthDay(published: Day, month: number, day: number, tense: Tense): number {
 	const year = published.getUTCFullYear();
 	const now = published.getTime();
-	const same = dayOf(year, month, day).getTime();
-	if (tense === 'future') return same >= now ? year : year + 1;
-	return same <= now || same - now < now - dayOf(year - 1, month, day).getTime() ? year : year - 1;
+	const past = dayOf(year, month, day).getTime() <= now ? year : year - 1;
+	const next = dayOf(year, month, day).getTime() >= now ? year : year + 1;
+	const back = (now - dayOf(past, month, day).getTime()) / 86_400_000;
+	const ahead = (dayOf(next, month, day).getTime() - now) / 86_400_000;
+	if (tense === 'future') return next;
+	if (tense === 'past') return back >= FAR_BACK_MONTHS * 30.4 && ahead <= NEAR_AHEAD_MONTHS * 30.4 ? next : past;
+	return back <= ahead ? past : next;
 }
 
 // ------------------------------------------------------------------------------------------ tense
@@ -127,7 +138,6 @@ function tenseAround(sentence: string, start: number, end: number): Tense {
 		future = Math.min(future, distance(m.index!, m.index! + m[0].length));
 		masked.fill(' ', m.index!, m.index! + m[0].length);
 	}
-	if (future === Infinity) return 'past';
 	let past = Infinity;
 	const text = masked.join('');
 	for (const m of text.matchAll(PAST_CUE)) {
@@ -137,6 +147,7 @@ function tenseAround(sentence: string, start: number, end: number): Tense {
 		if (word.endsWith('ed') && /\b(?:be|been|being)\s+$/i.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
 		past = Math.min(past, distance(m.index!, m.index! + m[0].length));
 	}
+	if (future === Infinity && past === Infinity) return 'unknown';
 	return future < past ? 'future' : 'past';
 }
 
@@ -196,7 +207,8 @@ const CASUAL_DAY: Array<[RegExp, number]> = [
 	[/^tomorrow\b/i, 1],
 ];
 const NUMBER_WORDS: Record<string, number> = {a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12};
-const RELATIVE_PERIOD = /^(?:(last|next|this|current|coming|previous)\s+(month|year)|(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|months?|years?)\s+ago)$/i;
+// "end of next year" (chrono's ENEndOfPeriodRefiner makes it a day) is still that year.
+const RELATIVE_PERIOD = /^(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:(last|next|this|current|coming|previous)\s+(month|year)|(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|months?|years?)\s+ago)$/i;
 const STEP: Record<string, number> = {last: -1, previous: -1, this: 0, current: 0, next: 1, coming: 1};
 /** "over the last year", "in the past month": a span of time up to now, not a date. */
 const DURATION_BEFORE = /\b(?:over|in|during|for|within|throughout|through)\s+the\s+$/i;

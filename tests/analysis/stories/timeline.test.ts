@@ -59,6 +59,7 @@ describe('casual days and relative periods', () => {
 		expect(dates('Traffic fell by a third last month.', '2024-01-10')).toEqual([['2023-12', 'month', 'last month']]);
 		expect(dates('The bridge will reopen next year.', '2024-05-15')).toEqual([['2025', 'year', 'next year']]);
 		expect(dates('The bridge opened two years ago.', '2024-05-15')).toEqual([['2022', 'year', 'two years ago']]);
+		expect(dates('The bridge will be open by the end of next year.', '2024-05-15')).toEqual([['2025', 'year', 'end of next year']]);
 	});
 
 	it('places a month of last or this year in that year', () => {
@@ -73,6 +74,13 @@ describe('casual days and relative periods', () => {
 		expect(dates('Tolls will rise in February.', '2024-10-05')).toEqual([['2025-02', 'month', 'February']]);
 		expect(dates('The council met on March 25 to vote.', '2024-05-15')).toEqual([['2024-03-25', 'day', 'March 25']]);
 		expect(dates('The council will meet on March 25 to vote.', '2024-05-15')).toEqual([['2025-03-25', 'day', 'March 25']]);
+		expect(dates('The bank raised rates on Oct. 4.', '2024-05-15')).toEqual([['2023-10-04', 'day', 'Oct. 4']]);
+	});
+
+	it('takes the nearer month when no verb gives the tense, or when the past one is nine months back', () => {
+		expect(dates('A larger rise is appropriate in September.', '2024-06-20')).toEqual([['2024-09', 'month', 'September']]);
+		expect(dates('A larger rise is appropriate in December.', '2024-02-20')).toEqual([['2023-12', 'month', 'December']]);
+		expect(dates('The producers agreed to cut output in May.', '2024-04-13')).toEqual([['2024-05', 'month', 'May']]);
 	});
 
 	it('leaves out spans of time that are not dates', () => {
