@@ -75,14 +75,14 @@ function weekdayNear(published: Day, weekday: number, tense: Tense, modifier: st
 	return addDays(published, ahead === 0 && modifier !== 'this' ? 7 : ahead);
 }
 
-// A month or a day named without its year lies, as news writes, within about nine months before publication
-// or three after it; further away, writers add the year or say "last June". So the tense picks the
-// direction, and the nearer occurrence wins when the tense says nothing, or when the past one would be nine
-// months or more back while the next is at most three ahead ("agreed … for May-June", published in April,
-// is the coming May). "last June" is the latest June before the publication month, "next June" the first
+// A month or a day named without its year lies, as news writes, within about ten months before publication
+// or a few after it; further away, writers add the year or say "last June". So the tense picks the
+// direction, and the nearer occurrence wins when the tense says nothing, or when the past one would be ten
+// months or more back while the next is at most two ahead ("agreed … for May-June", published in April,
+// is the coming May; "in August Lagarde said", published in May, is last August). "last June" is the latest June before the publication month, "next June" the first
 // after it, "this June" the publication year's.
-const FAR_BACK_MONTHS = 9;
-const NEAR_AHEAD_MONTHS = 3;
+const FAR_BACK_MONTHS = 10;
+const NEAR_AHEAD_MONTHS = 2;
 
 /** The year of the `month` named without one, given the two candidates: this year's or the one before or after. */
 function yearOfMonth(published: Day, month: number, tense: Tense, modifier: string): number {
@@ -122,6 +122,7 @@ const FUTURE_CUE =
 const PAST_IRREGULAR =
 	'was|were|had|did|said|told|won|lost|met|rose|fell|hit|made|took|gave|came|went|held|left|led|sent|spent|saw|began|ran|grew|struck|stood|paid|sold|bought|brought|thought|found|kept|became|wrote|spoke|chose|drew|broke|beat|got|swept|shot|fought|knew|meant|felt|heard|sought|slid|sank|shrank|soared|ended';
 const PAST_CUE = new RegExp(`\\b(?:${PAST_IRREGULAR}|[a-z]{3,}ed)\\b`, 'giu');
+const PARTICIPLE_BEFORE = /\b(?:be|been|being|a|an|the|its|their|his|her|more|most|very|well|newly)\s+$/i;
 /** "-ed" words that are not past verbs. */
 const NOT_PAST = new Set(['need', 'needed', 'indeed', 'speed', 'proceed', 'exceed', 'feed', 'seed', 'breed', 'hundred', 'united', 'red', 'bed', 'shed', 'embed', 'greed', 'steed', 'weed', 'deed', 'creed', 'freed']);
 
@@ -143,8 +144,9 @@ function tenseAround(sentence: string, start: number, end: number): Tense {
 	for (const m of text.matchAll(PAST_CUE)) {
 		const word = m[0].toLowerCase();
 		if (NOT_PAST.has(word)) continue;
-		// A participle after "be" is no tense of its own: "will be scheduled for Oct. 30".
-		if (word.endsWith('ed') && /\b(?:be|been|being)\s+$/i.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+		// A participle after "be" is no tense of its own ("will be scheduled for Oct. 30"), nor one used as an
+		// adjective ("the expected rise").
+		if (word.endsWith('ed') && PARTICIPLE_BEFORE.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
 		past = Math.min(past, distance(m.index!, m.index! + m[0].length));
 	}
 	if (future === Infinity && past === Infinity) return 'unknown';
@@ -216,9 +218,9 @@ const MONTH_BEFORE = new RegExp(`\\b(${MONTH_PATTERN})(?:\\s+of)?\\s+$`, 'u');
 const YEAR_AFTER = /^,?\s+(?:of\s+)?(last|this|next)\s+year\b/i;
 const LEADING_WORD = /^(?:on|at|in|of|by|since|from|until|for)\s+/i;
 const MODIFIER = /^(last|past|previous|next|coming|this)\s+/i;
-/** A weekday followed by a capitalised word, with no preposition before it, names something: "The Sunday Times". */
+/** A weekday or month followed by a capitalised word, with no preposition before it, names something: "The Sunday Times", "August Wilson". */
 const IN_NAME_AFTER = new RegExp(`^\\s+(?!${MONTH_PATTERN}(?![\\p{L}]))\\p{Lu}\\p{Ll}`, 'u');
-const DATE_WORD_BEFORE = /\b(?:on|by|since|until|till|from|before|after|last|next|this|early|late|said|says)\s+$/i;
+const DATE_WORD_BEFORE = /\b(?:on|in|of|by|since|until|till|from|before|after|during|through|last|next|this|early|late|mid|said|says)[\s-]+$/i;
 const MODIFIER_BEFORE = /\b(?:last|past|previous|next|coming|this)\s+$/i;
 
 const monthNumber = (name: string) => MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
@@ -288,11 +290,14 @@ function resolve(result: Piece, sentence: string, published: Day): Found | undef
 		const month = c.get('month')!;
 		if (c.isCertain('day')) {
 			const day = c.get('day')!;
-			const year = yearOfMonthDay(published, month, day, tense);
-			return {start, end, date: isoDay(dayOf(year, month, day)), precision: 'day'};
+			const at = dayOf(yearOfMonthDay(published, month, day, tense), month, day);
+			// February 29 in a year without one.
+			if (at.getUTCDate() !== day) return undefined;
+			return {start, end, date: isoDay(at), precision: 'day'};
 		}
 		const name = MONTH_NAME.exec(text);
 		if (!name) return undefined;
+		if (IN_NAME_AFTER.test(sentence.slice(end)) && !DATE_WORD_BEFORE.test(sentence.slice(0, start))) return undefined;
 		const after = YEAR_AFTER.exec(sentence.slice(start + name.index + name[0].length));
 		if (after) {
 			end = start + name.index + name[0].length + after[0].length;
@@ -311,15 +316,6 @@ function resolve(result: Piece, sentence: string, published: Day): Found | undef
 
 /** Words in front of a bare year that make it a date ("in 2023", "since 2019", "by mid-2024"), not a label ("the 2023 forecast"). */
 const YEAR_AS_DATE_BEFORE = /\b(?:in|since|by|until|till|through|during|before|after|from|of|early|late|mid|around|between|and|to)[\s-]+$/i;
-/** A lower-case word right after a year that is not a function word turns the year into a modifier ("in 2023 elections"). */
-const AFTER_YEAR_WORD = /^\s+([a-z]+)/;
-const FUNCTION_WORDS = new Set([
-	'and', 'or', 'but', 'as', 'when', 'after', 'before', 'to', 'the', 'a', 'an', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'in',
-	'on', 'at', 'for', 'with', 'from', 'compared', 'against', 'while', 'amid', 'than', 'it', 'its', 'that', 'which', 'who', 'until',
-	'since', 'by', 'of', 'alone', 'onwards', 'onward', 'and', 'he', 'she', 'they', 'we', 'i', 'there', 'this', 'following', 'through',
-	'during', 'despite', 'if', 'so', 'because', 'where', 'will', 'would', 'could', 'should', 'may', 'might', 'did', 'said',
-]);
-
 /** The fact as a date on the calendar, when it is one with its year written. */
 function explicitDate(fact: Fact, text: string): Omit<Found, 'start' | 'end'> | undefined {
 	if (fact.kind === 'date' && typeof fact.value === 'string' && /^\d{4}-\d{2}(?:-\d{2})?$/.test(fact.value)) {
@@ -327,8 +323,6 @@ function explicitDate(fact: Fact, text: string): Omit<Found, 'start' | 'end'> | 
 	}
 	if (fact.kind === 'year' && typeof fact.value === 'number') {
 		if (!YEAR_AS_DATE_BEFORE.test(text.slice(Math.max(0, fact.start - 24), fact.start))) return undefined;
-		const next = AFTER_YEAR_WORD.exec(text.slice(fact.end, fact.end + 24));
-		if (next && !FUNCTION_WORDS.has(next[1]!)) return undefined;
 		return {date: String(fact.value), precision: 'year'};
 	}
 	return undefined;
@@ -407,7 +401,7 @@ export function datesOf(analysis: DocumentAnalysis): DatedMention[] {
 			const [month, day] = fact.value.slice(2).split('-').map(Number) as [number, number];
 			const tense = tenseAround(sentence.text, fact.start - sentence.start, fact.end - sentence.start);
 			const at = dayOf(yearOfMonthDay(published, month, day, tense), month, day);
-			mentions.push({date: isoDay(at), precision: 'day', sentence: fact.sentence, text: fact.text, start: fact.start, end: fact.end, anchor: 'published', entities: names.get(fact.sentence) ?? []});
+			if (at.getUTCDate() === day) mentions.push({date: isoDay(at), precision: 'day', sentence: fact.sentence, text: fact.text, start: fact.start, end: fact.end, anchor: 'published', entities: names.get(fact.sentence) ?? []});
 		}
 	}
 	if (published) {

@@ -77,7 +77,7 @@ describe('casual days and relative periods', () => {
 		expect(dates('The bank raised rates on Oct. 4.', '2024-05-15')).toEqual([['2023-10-04', 'day', 'Oct. 4']]);
 	});
 
-	it('takes the nearer month when no verb gives the tense, or when the past one is nine months back', () => {
+	it('takes the nearer month when no verb gives the tense, or when the past one is ten months back', () => {
 		expect(dates('A larger rise is appropriate in September.', '2024-06-20')).toEqual([['2024-09', 'month', 'September']]);
 		expect(dates('A larger rise is appropriate in December.', '2024-02-20')).toEqual([['2023-12', 'month', 'December']]);
 		expect(dates('The producers agreed to cut output in May.', '2024-04-13')).toEqual([['2024-05', 'month', 'May']]);
