@@ -1,7 +1,296 @@
+// Figures compared between the outlets of a story: which figures measure the same thing, and whether
+// the outlets agree on them.
+//
+// Precision first: a conflict the reader is shown must be one. So two figures join as "the same thing"
+// much more easily when their values agree (a shared, exact number in the same story and unit is itself
+// evidence) than when they differ: a difference needs the same unit, the same period, the same name
+// nearby (Lula's share is not Bolsonaro's, Lee County's toll is not Florida's) and close context words.
+//
+// Periods. Figures for different periods or vintages (2023 and 2024, the forecast and the outcome, the
+// rate before and after a decision) are different things, never a conflict. They may still stand in one
+// comparison when they measure the same subject ("bilateral trade exceeding $20 billion in recent years"
+// and "$41 billion in 2023"), with each figure's period shown; the status then compares only figures of
+// the same period: "differ" needs two outlets giving incompatible values for one period. When a subject
+// has a conflict within one period, its periods are listed as separate comparisons, so that the
+// conflict is never read as one between periods.
+import type {Document} from '../../corpus/types.js';
 import type {DocumentAnalysis} from '../types.js';
-import type {Comparison, Story} from './types.js';
+import {MEASUREMENT_UNITS} from '../figures.js';
+import {readFacts, type Reading} from './compare-reading.js';
+import type {ComparedFigure, Comparison, ComparisonStatus, Story} from './types.js';
 
-/** Baseline: no comparisons. (To be replaced.) */
-export function compareFigures(_analyses: DocumentAnalysis[], _stories: Story[]): Comparison[] {
-	return [];
+/** Context similarity needed for equal values to be the same thing, and for different values. */
+const SAME_VALUE_SIMILARITY = 0.12;
+const CONFLICT_SIMILARITY = 0.3;
+const HEAD_WEIGHT = 0.3;
+const SAME_SUBJECT_SIMILARITY = 0.45;
+
+export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): Comparison[] {
+	const byPath = new Map(analyses.map(a => [a.document.path, a]));
+	const comparisons: Comparison[] = [];
+	for (const story of stories) {
+		const members = story.documents.map(p => byPath.get(p)).filter((a): a is DocumentAnalysis => a !== undefined);
+		if (members.length < 2) continue;
+		for (const group of compareStory(members)) {
+			comparisons.push({...group, id: `g${comparisons.length + 1}`, story: story.id});
+		}
+	}
+	return comparisons;
+}
+
+type Draft = Omit<Comparison, 'id' | 'story'>;
+
+/** The readings of a story's figures and their context similarities; exported for the dev harness. */
+export function readStory(members: DocumentAnalysis[]): {readings: Reading[]; sims: number[][]} {
+	const readings = members.flatMap((a, i) => readFacts(a.facts, a.document as Document, i, a.entities));
+	commonNames = storyWideNames(members, readings);
+	const weight = inverseFrequencies(readings);
+	const n = readings.length;
+	const sims: number[][] = readings.map(() => new Array<number>(n).fill(0));
+	for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sims[i]![j] = sims[j]![i] = similarity(readings[i]!, readings[j]!, weight);
+	return {readings, sims};
+}
+
+function compareStory(members: DocumentAnalysis[]): Draft[] {
+	const {readings, sims} = readStory(members);
+	const n = readings.length;
+
+	// Clusters grow by union, strongest evidence first, and only while every pair inside stays consistent.
+	const cluster = readings.map((_, i) => i);
+	const membersOf = new Map<number, number[]>(readings.map((_, i) => [i, [i]]));
+	const find = (i: number): number => (cluster[i] === i ? i : (cluster[i] = find(cluster[i]!)));
+	const edges: Array<[number, number, number]> = [];
+	for (let i = 0; i < n; i++) {
+		for (let j = i + 1; j < n; j++) {
+			const a = readings[i]!;
+			const b = readings[j]!;
+			if (a.source === b.source || !comparableKinds(a, b)) continue;
+			const sim = sims[i]![j]!;
+			if (pairAllowed(a, b, sim)) edges.push([i, j, sim + (overlaps(a, b) ? 1 : 0)]);
+		}
+	}
+	edges.sort((x, y) => y[2] - x[2]);
+	for (const [i, j] of edges) {
+		const ri = find(i);
+		const rj = find(j);
+		if (ri === rj) continue;
+		const A = membersOf.get(ri)!;
+		const B = membersOf.get(rj)!;
+		// Two figures of one outlet that say different things are not one measure ("21 deaths" then "50 deaths").
+		if (!A.every(x => B.every(y => joinable(readings[x]!, readings[y]!, sims[x]![y]!)))) continue;
+		cluster[rj] = ri;
+		membersOf.set(ri, [...A, ...B]);
+		membersOf.delete(rj);
+	}
+
+	const drafts: Draft[] = [];
+	for (const ids of membersOf.values()) {
+		const group = ids.map(i => readings[i]!);
+		if (new Set(group.map(r => r.source)).size < 2) continue;
+		const conflicted = group.some((a, x) => group.some((b, y) => y > x && a.source !== b.source && conflict(a, b)));
+		if (!conflicted) {
+			drafts.push(draft(group, 'agree'));
+			continue;
+		}
+		for (const part of periodParts(group)) {
+			if (new Set(part.map(r => r.source)).size < 2) continue;
+			const differs = part.some((a, x) => part.some((b, y) => y > x && a.source !== b.source && conflict(a, b)));
+			drafts.push(draft(part, differs ? 'differ' : 'agree'));
+		}
+	}
+	return drafts;
+}
+
+/**
+ * A subject's figures split by period: one part per vintage, and within a vintage one per stated time,
+ * figures with no time standing in every part of their vintage.
+ */
+function periodParts(group: Reading[]): Reading[][] {
+	const parts: Reading[][] = [];
+	for (const vintage of new Set(group.map(r => r.vintage))) {
+		const same = group.filter(r => r.vintage === vintage);
+		const times = [...new Set(same.map(r => r.time).filter(Boolean))];
+		if (times.length <= 1) parts.push(same);
+		else for (const time of times) parts.push(same.filter(r => r.time === time || r.time === ''));
+	}
+	return parts;
+}
+
+function comparableKinds(a: Reading, b: Reading): boolean {
+	if (a.kind !== b.kind) return false;
+	// A bare number may count what another outlet names ("517,000" and "517,000 jobs"), but is no measure ("4,000-pound").
+	if (a.kind === 'quantity') return a.unit === b.unit || (a.unit === '' && !isMeasure(b.unit)) || (b.unit === '' && !isMeasure(a.unit));
+	return a.unit === b.unit;
+}
+
+function isMeasure(unit: string): boolean {
+	return unit === 'years' || MEASUREMENT_UNITS.has(unit) || MEASUREMENT_UNITS.has(`${unit}s`);
+}
+
+/** The stated ranges meet: "about 1,000" and "1,000", "more than $10 billion" and "$10 billion". */
+function overlaps(a: Reading, b: Reading): boolean {
+	if (typeof a.value === 'string' || typeof b.value === 'string') return sameDate(String(a.value), String(b.value));
+	const eps = 1e-9 * Math.max(1, Math.abs(a.value), Math.abs(b.value));
+	return a.low <= b.high + eps && b.low <= a.high + eps;
+}
+
+/** Dates agree when what both state agrees: "Sept. 14" (no year) and "14 September 2022". */
+function sameDate(a: string, b: string): boolean {
+	const pa = /^(\d{4}|-)-?(\d{2})(?:-(\d{2}))?$/.exec(a);
+	const pb = /^(\d{4}|-)-?(\d{2})(?:-(\d{2}))?$/.exec(b);
+	if (!pa || !pb) return a === b;
+	if (pa[1] !== '-' && pb[1] !== '-' && pa[1] !== pb[1]) return false;
+	return pa[2] === pb[2] && pa[3] === pb[3];
+}
+
+/** The same figure, however written: "1.5%" and "1.50%", "about 1,000" and "1,000", "Sept. 14" and "14 September 2022". */
+function equal(a: Reading, b: Reading): boolean {
+	if (typeof a.value === 'string' || typeof b.value === 'string') return sameDate(String(a.value), String(b.value));
+	return Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
+}
+
+/** Two outlets give incompatible values for the same period. */
+function conflict(a: Reading, b: Reading): boolean {
+	return samePeriod(a, b) && !overlaps(a, b) && a.kind !== 'date';
+}
+
+/** The same vintage (both outcomes, both forecasts, both before-values), and no two different stated times. */
+function samePeriod(a: Reading, b: Reading): boolean {
+	return a.vintage === b.vintage && (a.time === b.time || a.time === '' || b.time === '');
+}
+
+/** Equal values agree unless their periods plainly differ; one figure without a stated period may be either. */
+function periodsAgree(a: Reading, b: Reading): boolean {
+	return a.period === '' || b.period === '' || samePeriod(a, b);
+}
+
+/** May a and b (of different outlets) be the same measure? */
+export function pairAllowed(a: Reading, b: Reading, sim: number): boolean {
+	if (equal(a, b) && periodsAgree(a, b)) return sim >= SAME_VALUE_SIMILARITY || distinctive(a);
+	if (a.kind === 'date') return false;
+	if (!samePeriod(a, b)) return sim >= SAME_SUBJECT_SIMILARITY && sameName(a, b) && a.unit !== '' && plausible(a, b);
+	return differenceAllowed(a, b, sim);
+}
+
+/** A difference is only believed with the same unit, name and period, close context and values. */
+function differenceAllowed(a: Reading, b: Reading, sim: number): boolean {
+	if (!samePeriod(a, b) || !sameName(a, b) || !plausible(a, b)) return false;
+	if (a.head !== '' && b.head !== '' && a.head !== b.head) return false;
+	// The same measure word ("deaths", "deposit") says much of what the figure is; a bare number little.
+	// So does the same person's name on both (whose share, whose count).
+	const named = a.person && b.person && a.nameWords.some(w => b.nameWords.includes(w));
+	const score = sim + (a.head !== '' && a.head === b.head ? HEAD_WEIGHT : 0) + (named ? HEAD_WEIGHT : 0);
+	if (a.kind === 'quantity' && a.unit === '' && b.unit === '' && a.head === '') return score >= SAME_SUBJECT_SIMILARITY;
+	return score >= CONFLICT_SIMILARITY;
+}
+
+/**
+ * Names that most documents of the story use ("Florida" in a Florida storm): one figure with such a name
+ * and one with none may be about the same thing; a figure with a narrower name ("Lee County") may not.
+ */
+let commonNames = new Set<string>();
+
+function storyWideNames(members: DocumentAnalysis[], readings: Reading[]): Set<string> {
+	const names = new Set(readings.map(r => r.name).filter(Boolean));
+	const common = new Set<string>();
+	for (const name of names) {
+		const counts = members.map(m => m.document.text.split(name).length - 1);
+		const uses = counts.filter(c => c > 0).length;
+		const total = counts.reduce((x, y) => x + y, 0);
+		// In most documents, and often in each: the scene ("Florida"), not one part of it ("Lee County").
+		if (uses >= Math.max(2, Math.ceil(members.length * 0.8)) && total >= 2 * members.length) common.add(name);
+	}
+	return common;
+}
+
+/** Names near two figures tell different subjects apart: Lula's share is not Bolsonaro's, Lee County is not Florida. */
+function sameName(a: Reading, b: Reading): boolean {
+	if (a.name !== '' && b.name !== '') {
+		const words = new Set(a.nameWords);
+		if (b.nameWords.some(w => words.has(w))) return true;
+		if (a.person || b.person) return false;
+	}
+	const narrow = (r: Reading) => r.name !== '' && !commonNames.has(r.name);
+	return !narrow(a) && !narrow(b);
+}
+
+
+/** Values of one measure in two outlets are of one order: a death toll of 21 and 25, not 1,000 and 33 million. */
+function plausible(a: Reading, b: Reading): boolean {
+	const x = Math.abs(a.value as number);
+	const y = Math.abs(b.value as number);
+	const ratio = Math.max(x, y) / Math.max(1e-9, Math.min(x, y));
+	// Shares and rates reported differently differ by a count's progress or rounding (48.4% and 47.89%);
+	// 7% and 6.7% are more often two different rates. Changes of a rate (points) hardly ever conflict.
+	if (a.kind === 'percent') return a.unit === '%' ? Math.abs(x - y) <= Math.max(x, y) * 0.02 : ratio <= 1.2;
+	return ratio <= (a.kind === 'money' ? 5 : 10);
+}
+
+/**
+ * A figure that rarely repeats by chance within one story: a date, an exact number of three or more
+ * significant digits (517,000, 48.4%, 5.65%), or a large one. "2%", "5" or "0.75%" need their context too.
+ */
+function distinctive(a: Reading): boolean {
+	if (a.kind === 'date') return true;
+	if (typeof a.value !== 'number') return false;
+	const digits = String(Math.abs(a.value)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+	return digits >= 3 || (a.kind !== 'percent' && Math.abs(a.value) >= 1000);
+}
+
+/** May a and b stand in one comparison (any outlets)? */
+function joinable(a: Reading, b: Reading, sim: number): boolean {
+	if (!comparableKinds(a, b)) return false;
+	// Two figures of one outlet with the same measure word and different values are most often two things
+	// (jobs in two sectors), even when the outlet also tells a count's history.
+	if (a.source === b.source) return overlaps(a, b) || !samePeriod(a, b);
+	return pairAllowed(a, b, sim);
+}
+
+function inverseFrequencies(readings: Reading[]): Map<string, number> {
+	const df = new Map<string, number>();
+	for (const r of readings) for (const w of r.words.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+	const n = readings.length;
+	return new Map([...df].map(([w, d]) => [w, Math.log(1 + n / d)]));
+}
+
+function similarity(a: Reading, b: Reading, idf: Map<string, number>): number {
+	let dot = 0;
+	let na = 0;
+	let nb = 0;
+	for (const [w, x] of a.words) {
+		const k = idf.get(w) ?? 0;
+		na += (x * k) ** 2;
+		const y = b.words.get(w);
+		if (y !== undefined) dot += x * y * k * k;
+	}
+	for (const [w, y] of b.words) nb += (y * (idf.get(w) ?? 0)) ** 2;
+	return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+function draft(group: Reading[], status: ComparisonStatus): Draft {
+	const sorted = [...group].sort((a, b) => a.source - b.source || a.fact.start - b.fact.start);
+	return {subject: subjectOf(sorted), kind: sorted[0]!.kind, status, figures: sorted.map(figure)};
+}
+
+function figure(r: Reading): ComparedFigure {
+	return {
+		document: r.document,
+		sentence: r.fact.sentence,
+		text: r.fact.text,
+		value: r.value,
+		unit: r.unit,
+		period: r.period,
+		low: r.low,
+		high: r.high,
+	};
+}
+
+/** The subject most of the figures were given, else the context words they share. */
+function subjectOf(group: Reading[]): string {
+	const counts = new Map<string, number>();
+	for (const r of group) if (r.label) counts.set(r.label, (counts.get(r.label) ?? 0) + 1);
+	const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+	if (best) return best[0];
+	const shared = [...group[0]!.words.keys()].filter(w => group.slice(1).some(r => r.words.has(w)));
+	return shared.slice(0, 3).join(' ') || group[0]!.unit;
 }
