@@ -309,6 +309,7 @@ try {
 		`JSON Lines export of ${format.count(exportRow.records)} records (${format.count(exportRow.words)} words): \`briefing stats export.jsonl\` ${format.ms(exportRow.ms)} with an empty cache (${format.count(Math.round(exportRow.wordsPerSecond))} words/s, peak RSS ${format.mb(exportRow.peakRssBytes)}), ${format.ms(exportRow.cachedMs)} cached (peak RSS ${format.mb(exportRow.cachedPeakRssBytes)}).`,
 		'',
 		`Stories: \`briefing stories DIR\` with the cache filled: ${results.map(r => `${format.ms(r.stories.ms)} at ${format.count(r.articles)} articles, ${format.ms(r.stories.addedMs)} more than the cached \`stats\` run`).join('; ')}.`,
+		'',
 		`Analysis and cached run: \`briefing stats DIR\` (wall time, node start-up included; cores busy = CPU time / wall time). Search: ${QUERIES.length} queries typed one keystroke at a time (${results[0]?.search.keystrokes.length ?? 0} searches, top ${results[0]?.search.limit ?? 20}) over every sentence, in process, median of 3 passes; fzf: \`fzf --filter\` per keystroke over the same sentences, a process each. Dashboard search: the dashboard's SentenceSearch (sharded), from keystroke to complete results, event-loop turns left out. First frame: \`briefing DIR\` in tmux (120×40) until the status bar's "? help" shows${results.some(r => r.firstFrameCold && !r.firstFrameCold.marker) ? ' (* the marker never showed: time of the first output)' : ''}.`,
 	];
 	process.stdout.write(lines.join('\n') + '\n');
