@@ -19,6 +19,24 @@ export function textOf(node: AnyNode): string {
 	return collapse(parts.join(' '));
 }
 
+/** The collapsed text of a node when it is shorter than `limit`, else '': stops reading once past it. */
+export function shortTextOf(node: AnyNode, limit: number): string {
+	const parts: string[] = [];
+	let length = 0;
+	const walk = (n: AnyNode): boolean => {
+		if (n.type === 'text') {
+			parts.push(n.data);
+			length += n.data.length;
+			return length < limit * 3;
+		}
+		if (n.type === 'tag' || n.type === 'root') for (const c of n.children) if (!walk(c)) return false;
+		return true;
+	};
+	if (!walk(node)) return '';
+	const text = collapse(parts.join(' '));
+	return text.length < limit ? text : '';
+}
+
 /** Text of a node with a line break for each <br> and block: a byline's parts stay apart. */
 export function linesOf(node: AnyNode): string {
 	const parts: string[] = [];
@@ -116,10 +134,10 @@ function gather(root: HtmlDocument): Clues {
 				}
 			}
 			if (name === 'svg') inSvg = true;
-			const marks = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+			const marks = attribs.class || attribs.id ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : '';
 			// The classes on <body> and <html> describe the whole page ("sidebar-primary"), not a box in it.
-			if (ASIDE_TAGS.has(name) || (name !== 'body' && name !== 'html' && ASIDE.test(marks))) aside = true;
-			if (COMMENTS.test(marks)) inComments = true;
+			if (ASIDE_TAGS.has(name) || (marks && name !== 'body' && name !== 'html' && ASIDE.test(marks))) aside = true;
+			if (marks && COMMENTS.test(marks)) inComments = true;
 			const itemprop = (attribs.itemprop ?? '').toLowerCase();
 			if (name === 'time' || itemprop.includes('datepublished') || itemprop.includes('datemodified')) {
 				const value = attribs.datetime ?? attribs.content ?? (name === 'time' ? textOf(node) : '');
@@ -140,12 +158,12 @@ function gather(root: HtmlDocument): Clues {
 				const text = textOf(node);
 				if (text) clues.relAuthors.push(text);
 			}
-			if (!aside && DATELINE.test(marks) && name !== 'body' && name !== 'html' && clues.printed.length < 40) {
-				const text = textOf(node);
-				if (text && text.length < 160) clues.printed.push(text);
+			if (marks && !aside && clues.printed.length < 40 && name !== 'body' && name !== 'html' && DATELINE.test(marks)) {
+				const text = shortTextOf(node, 160);
+				if (text) clues.printed.push(text);
 			}
-			if (!aside && name !== 'body' && name !== 'html' && name !== 'meta' && BYLINE.test(marks) && !NOT_BYLINE.test(marks)) {
-				const text = linesOf(node);
+			if (marks && !aside && name !== 'body' && name !== 'html' && name !== 'meta' && BYLINE.test(marks) && !NOT_BYLINE.test(marks)) {
+				const text = shortTextOf(node, 160) && linesOf(node);
 				if (text && text.length < 160) {
 					// A byline box inside another stands for it: the outer one also holds share buttons and the like.
 					for (let p = node.parent; p; p = p.parent) bylineBoxes.delete(p as Element);
@@ -167,8 +185,8 @@ function printedBeside(h1: Element, into: string[]): void {
 	for (let level = 0; level < 2 && container && container.type === 'tag'; level++, container = container.parent) {
 		for (const child of container.children) {
 			if (child === h1) continue;
-			const text = textOf(child);
-			if (text && text.length < 200) into.push(text);
+			const text = shortTextOf(child, 200);
+			if (text) into.push(text);
 		}
 	}
 }
