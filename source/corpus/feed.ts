@@ -183,10 +183,12 @@ function parseXml(text: string): {root?: XmlElement; problems: string[]} {
 				if (typeof last === 'string') current.children[current.children.length - 1] = last + data;
 				else current.children.push(data);
 			},
-			onprocessinginstruction(name) {
-				if (name.toUpperCase() === '!ENTITY' && !entityDeclarations) {
+			onprocessinginstruction(_name, data) {
+				// A doctype's internal subset reaches the parser as "!DOCTYPE x [<!ENTITY …" and then "!ENTITY …" pieces.
+				const at = data.search(/!ENTITY\s/i);
+				if (at >= 0 && !entityDeclarations) {
 					entityDeclarations = true;
-					problems.push(`line ${lineAt(parser.startIndex)}: entity declarations are not expanded`);
+					problems.push(`line ${lineAt(parser.startIndex + at)}: entity declarations are not expanded`);
 				}
 			},
 		},
@@ -241,10 +243,14 @@ function innerMarkup(element: XmlElement, textIsText: boolean): string {
 				.filter(([key]) => key !== 'xmlns' && !key.startsWith('xmlns:'))
 				.map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
 				.join('');
+			// "<br></br>" would read as two line breaks in HTML: void elements get no end tag.
+			if (VOID_ELEMENTS.has(node.local.toLowerCase())) return `<${node.local}${attributes}>`;
 			return `<${node.local}${attributes}>${innerMarkup(node, textIsText)}</${node.local}>`;
 		})
 		.join('');
 }
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 function escapeHtml(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
