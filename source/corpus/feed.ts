@@ -52,6 +52,9 @@ const ATOM = [NS.atom, NS.atom03];
 /** At most this many markup problems are listed one by one. */
 const MAX_PROBLEMS = 20;
 
+/** Elements nested deeper than this are read as their text alone, so that walking the tree cannot overflow the stack. */
+const MAX_DEPTH = 200;
+
 interface XmlElement {
 	name: string;
 	local: string;
@@ -90,11 +93,17 @@ function rootTagName(text: string): string | undefined {
 			const open = text.indexOf('[', at);
 			if (close < 0) return undefined;
 			if (open >= 0 && open < close) {
-				const subsetEnd = text.indexOf(']', open);
-				if (subsetEnd < 0) return undefined;
-				const end = text.indexOf('>', subsetEnd);
-				if (end < 0) return undefined;
-				at = end + 1;
+				// The subset ends at the first ']' outside quoted values and comments.
+				let end = open + 1;
+				while (end < text.length && text[end] !== ']') {
+					const char = text[end]!;
+					const skipTo = char === '"' || char === "'" ? text.indexOf(char, end + 1) + 1 : text.startsWith('<!--', end) ? text.indexOf('-->', end + 4) + 3 : end + 1;
+					if (skipTo <= end) return undefined;
+					end = skipTo;
+				}
+				const after = text.indexOf('>', end);
+				if (after < 0) return undefined;
+				at = after + 1;
 			} else at = close + 1;
 		} else break;
 	}
@@ -134,12 +143,22 @@ function parseXml(text: string): {root?: XmlElement; problems: string[]} {
 
 	const top: XmlElement = {name: '', local: '', ns: '', attributes: {}, children: [], line: 1, closed: true, namespaces: new Map()};
 	let current = top;
+	let depth = 0;
+	/** Open elements below MAX_DEPTH, left out of the tree. */
+	let flattened = 0;
 	let ending = false;
 	let entityDeclarations = false;
 
 	const parser = new Parser(
 		{
 			onopentag(name, attributes) {
+				if (depth >= MAX_DEPTH) {
+					if (flattened++ === 0 && !problems.some(problem => problem.includes('nested deeper'))) {
+						problems.push(`line ${lineAt(parser.startIndex)}: elements nested deeper than ${MAX_DEPTH} levels are read as text`);
+					}
+					return;
+				}
+				depth++;
 				let namespaces = current.namespaces;
 				for (const [key, value] of Object.entries(attributes)) {
 					if (key === 'xmlns' || key.startsWith('xmlns:')) {
@@ -166,6 +185,10 @@ function parseXml(text: string): {root?: XmlElement; problems: string[]} {
 			},
 			onclosetag(name, implied) {
 				if (ending) return;
+				if (flattened > 0) {
+					flattened--;
+					return;
+				}
 				const element = current;
 				if (element === top) return;
 				if (implied) {
@@ -176,6 +199,7 @@ function parseXml(text: string): {root?: XmlElement; problems: string[]} {
 					}
 				}
 				element.closed = true;
+				depth--;
 				current = element.parent ?? top;
 			},
 			ontext(data) {

@@ -47,7 +47,10 @@ function readLine(raw: string, line: number): RecordResult | undefined {
 	return recordDocument(record, line);
 }
 
-/** A .json file: an array of records (numbered by index + 1), or one record. JSON Lines saved as .json are read as lines. */
+/**
+ * A .json file: an array of records (numbered by index + 1), an object wrapping such an array, or one record.
+ * JSON Lines saved as .json are read as lines.
+ */
 export function readJsonRecords(text: string): RecordResult[] | {problem: string} {
 	let value: unknown;
 	try {
@@ -61,7 +64,22 @@ export function readJsonRecords(text: string): RecordResult[] | {problem: string
 		return {problem: `not valid JSON (${jsonReason(error)})`};
 	}
 	if (Array.isArray(value)) return value.map((record, index) => recordDocument(record, index + 1));
+	const wrapped = wrappedRecords(value);
+	if (wrapped) return wrapped.map((record, index) => recordDocument(record, index + 1));
 	return [recordDocument(value, 1)];
+}
+
+/**
+ * The records of an export that wraps them in an object ({"status": "ok", "articles": [...]} from NewsAPI,
+ * {"items": [...]} from JSON Feed): the first array of objects, when the object has no text of its own.
+ */
+function wrappedRecords(value: unknown): unknown[] | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const fields = value as Record<string, unknown>;
+	if (textField(fields)) return undefined;
+	return Object.values(fields).find(
+		(field): field is unknown[] => Array.isArray(field) && field.length > 0 && field.every(item => typeof item === 'object' && item !== null && !Array.isArray(item)),
+	);
 }
 
 function parses(text: string): boolean {
@@ -86,7 +104,7 @@ export function recordDocument(record: unknown, line: number): RecordResult {
 		return {line, problem: `line ${line}: not a record (a JSON object)`};
 	}
 	const fields = record as Record<string, unknown>;
-	const raw = firstString(fields, TEXT_FIELDS);
+	const raw = textField(fields);
 	const text = raw ? recordText(raw) : '';
 	if (!text) return {line, problem: `line ${line}: no text (${TEXT_FIELDS.slice(0, -1).join(', ')} or ${TEXT_FIELDS.at(-1)})`};
 	const url = firstString(fields, URL_FIELDS).trim();
@@ -107,6 +125,19 @@ function firstString(fields: Record<string, unknown>, names: readonly string[]):
 	for (const name of names) {
 		const value = fields[name];
 		if (typeof value === 'string' && value.trim()) return value;
+	}
+	return '';
+}
+
+/** The first text field that holds text: a string, or an array of strings (paragraphs). */
+function textField(fields: Record<string, unknown>): string {
+	for (const name of TEXT_FIELDS) {
+		const value = fields[name];
+		if (typeof value === 'string' && value.trim()) return value;
+		if (Array.isArray(value)) {
+			const paragraphs = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+			if (paragraphs.length > 0) return paragraphs.join('\n\n');
+		}
 	}
 	return '';
 }

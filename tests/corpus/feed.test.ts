@@ -188,6 +188,15 @@ describe('parseFeed: bad input', () => {
 		expect(feed.problems).toContain('line 3: entity declarations are not expanded');
 	});
 
+	it('reads an item whose markup is nested 30 000 deep without running out of stack', () => {
+		const depth = 30_000;
+		const text = `<rss version="2.0"><channel><item><title>Deep</title><description>${'<span>'.repeat(depth)}bottom${'</span>'.repeat(depth)}</description></item><item><title>After</title></item></channel></rss>`;
+		const feed = feedOf(text);
+		expect(feed.items.map(item => item.meta.title)).toEqual(['Deep', 'After']);
+		expect(feed.items[0]!.paragraphs).toEqual(['bottom']);
+		expect(feed.problems).toEqual(['line 1: elements nested deeper than 200 levels are read as text']);
+	});
+
 	it('says an HTML error page is not a feed', () => {
 		const page = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
 		expect(looksLikeFeed(page)).toBe(false);
@@ -197,6 +206,7 @@ describe('parseFeed: bad input', () => {
 	it('recognises a feed after a byte-order mark, comments, a stylesheet instruction and a doctype with an internal subset', () => {
 		expect(looksLikeFeed('\uFEFF  <?xml version="1.0"?><!-- hi --><?xml-stylesheet href="a.xsl"?><!DOCTYPE feed [<!ENTITY a "b">]>\n<feed xmlns="http://www.w3.org/2005/Atom"/>')).toBe(true);
 		expect(looksLikeFeed('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>')).toBe(true);
+		expect(looksLikeFeed('<!DOCTYPE rss [<!ENTITY close "]>">]><rss version="2.0"></rss>')).toBe(true);
 		expect(looksLikeFeed('{"items": []}')).toBe(false);
 	});
 

@@ -87,6 +87,15 @@ describe('readJsonRecords', () => {
 		]);
 	});
 
+	it('reads the array inside a wrapping object such as a NewsAPI response, and JSON Lines saved as .json', () => {
+		const newsApi = {status: 'ok', totalResults: 2, articles: [{title: 'A', content: 'Alpha.', source: {id: null, name: 'Wire'}, publishedAt: '2020-04-07T10:00:00Z'}, {title: 'B', description: 'no content'}]};
+		expect(readJsonRecords(JSON.stringify(newsApi))).toEqual([
+			{line: 1, meta: {title: 'A', source: 'Wire', author: '', published: '2020-04-07T10:00:00Z', url: ''}, text: 'Alpha.'},
+			{line: 2, problem: 'line 2: no text (maintext, text, content, body or article)'},
+		]);
+		expect(readJsonRecords('{"text": "one"}\n\n{"text": "two"}\n')).toEqual([expect.objectContaining({line: 1, text: 'one'}), expect.objectContaining({line: 3, text: 'two'})]);
+	});
+
 	it('reads one record, and says when the file is not JSON', () => {
 		expect(readJsonRecords('{"title": "Solo", "text": "Only one."}')).toEqual([expect.objectContaining({line: 1, text: 'Only one.'})]);
 		expect(readJsonRecords('<html>oops</html>')).toEqual({problem: expect.stringMatching(/^not valid JSON/)});
