@@ -61,7 +61,7 @@ export function readJsonRecords(text: string): RecordResult[] | {problem: string
 		if (firstLine !== undefined && parses(firstLine) && lines.filter(line => line.trim()).length > 1) {
 			return lines.map((line, index) => readLine(line, index + 1)).filter((result): result is RecordResult => result !== undefined);
 		}
-		return {problem: `not valid JSON (${jsonReason(error)})`};
+		return {problem: `not valid JSON (${jsonReason(error, text)})`};
 	}
 	if (Array.isArray(value)) return value.map((record, index) => recordDocument(record, index + 1));
 	const wrapped = wrappedRecords(value);
@@ -91,10 +91,22 @@ function parses(text: string): boolean {
 	}
 }
 
-/** V8's message without the echo of the whole input it appends. */
-function jsonReason(error: unknown): string {
+/**
+ * V8's message, without the echo of the input it may append, and with its offset as a column (in one line)
+ * or a line and column (in a whole file).
+ */
+function jsonReason(error: unknown, wholeFile?: string): string {
 	const message = error instanceof Error ? error.message : String(error);
-	const reason = message.replace(/,\s*"[\s\S]*" is not valid JSON$/, '').replace(/\s+/g, ' ');
+	const reason = message
+		.replace(/,\s*"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '')
+		.replace(/\s+/g, ' ')
+		.replace(/ in JSON at position (\d+).*$/, (_, position: string) => {
+			const offset = Number(position);
+			if (wholeFile === undefined) return ` at column ${offset + 1}`;
+			const before = wholeFile.slice(0, offset);
+			const line = before.split('\n').length;
+			return ` at line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+		});
 	return reason.length > 80 ? `${reason.slice(0, 79)}…` : reason;
 }
 

@@ -49,7 +49,7 @@ describe('readJsonLines', () => {
 		);
 		expect(results).toEqual([
 			expect.objectContaining({line: 1, text: 'First story.'}),
-			{line: 3, problem: expect.stringMatching(/^line 3: not valid JSON \(.+\)$/)},
+			{line: 3, problem: 'line 3: not valid JSON (Unterminated string at column 33)'},
 			{line: 4, problem: 'line 4: no text (maintext, text, content, body or article)'},
 			expect.objectContaining({line: 5, text: 'Fourth story.', meta: expect.objectContaining({title: 'Four'})}),
 		]);
@@ -98,7 +98,8 @@ describe('readJsonRecords', () => {
 
 	it('reads one record, and says when the file is not JSON', () => {
 		expect(readJsonRecords('{"title": "Solo", "text": "Only one."}')).toEqual([expect.objectContaining({line: 1, text: 'Only one.'})]);
-		expect(readJsonRecords('<html>oops</html>')).toEqual({problem: expect.stringMatching(/^not valid JSON/)});
+		expect(readJsonRecords('<html>oops</html>')).toEqual({problem: expect.stringMatching(/^not valid JSON \(Unexpected token '<'/)});
+		expect(readJsonRecords('[\n{"text": "a"},\n{"text": "b"}\n{"text": "c"}]')).toEqual({problem: "not valid JSON (Expected ',' or ']' after array element at line 4, column 1)"});
 	});
 });
 
