@@ -292,6 +292,12 @@ function titleText(raw: string, html: boolean): string {
 	return collapse(raw);
 }
 
+/** A feed's HTML; when it has no tags at all it is plain text whose blank lines still separate paragraphs. */
+function feedHtmlParagraphs(html: string): string[] {
+	if (/<[a-z!/]/i.test(html)) return htmlToParagraphs(html);
+	return html.split(/\n\s*\n/).flatMap(block => htmlToParagraphs(block));
+}
+
 function plainParagraphs(text: string): string[] {
 	return text
 		.split(/\n\s*\n/)
@@ -350,11 +356,12 @@ function readRss(root: XmlElement, problems: string[]): ParsedFeed {
 		if (!link && /^https?:\/\//i.test(item.attributes['rdf:about'] ?? '')) link = item.attributes['rdf:about']!;
 		const url = resolveUrl(link, [xmlBase(item), feedLink].filter(Boolean));
 
-		let paragraphs = first(item, [NS.content], 'encoded') ? htmlToParagraphs(innerMarkup(first(item, [NS.content], 'encoded')!, false)) : [];
+		const encoded = first(item, [NS.content], 'encoded');
+		let paragraphs = encoded ? feedHtmlParagraphs(innerMarkup(encoded, false)) : [];
 		const summaryOnly = paragraphs.length === 0;
 		if (summaryOnly) {
 			const description = first(item, RSS, 'description') ?? first(item, [NS.dc], 'description') ?? first(item, ATOM, 'summary');
-			paragraphs = description ? htmlToParagraphs(innerMarkup(description, false)) : [];
+			paragraphs = description ? feedHtmlParagraphs(innerMarkup(description, false)) : [];
 		}
 		if (!title && paragraphs.length === 0) {
 			problems.push(`item ${index + 1} (line ${item.line}): no title or text, skipped`);
@@ -492,7 +499,7 @@ function atomTitle(element: XmlElement | undefined): string {
 function atomParagraphs(element: XmlElement): string[] {
 	switch (atomKind(element)) {
 		case 'html':
-			return htmlToParagraphs(innerMarkup(element, false));
+			return feedHtmlParagraphs(innerMarkup(element, false));
 		case 'xhtml':
 			return htmlToParagraphs(innerMarkup(element, true));
 		case 'text':

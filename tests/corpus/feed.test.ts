@@ -47,6 +47,11 @@ describe('parseFeed: RSS 2.0', () => {
 		expect(feed.items[1]!.summaryOnly).toBe(true);
 	});
 
+	it('keeps the paragraphs of a plain-text description apart', () => {
+		const plain = feedOf('<rss version="2.0"><channel><item><title>T</title><description>First &amp; one.\n\nSecond\n line.</description></item></channel></rss>');
+		expect(plain.items[0]!.paragraphs).toEqual(['First & one.', 'Second line.']);
+	});
+
 	it('reads title, link, author, date and source', () => {
 		expect(feed.title).toBe('The Daily Ledger');
 		expect(feed.items[0]!.meta).toEqual({
@@ -165,6 +170,16 @@ describe('parseFeed: bad input', () => {
 		expect(feed.items.map(item => item.meta.title)).toEqual(['Story 1', 'Story 2', 'Story 3']);
 		expect(feed.problems).toHaveLength(1);
 		expect(feed.problems[0]).toMatch(/^cut off at line 5: unclosed <item> from line 5/);
+	});
+
+	it('at every point a feed could be cut off, keeps a prefix of its items and reports the cut', () => {
+		const whole = feedOf(rss2);
+		const rootEnd = rss2.indexOf('>', rss2.indexOf('<rss'));
+		for (let cut = rootEnd + 1; cut < rss2.length - '</rss>'.length; cut++) {
+			const feed = feedOf(rss2.slice(0, cut));
+			expect(feed.items.map(item => item.meta)).toEqual(whole.items.slice(0, feed.items.length).map(item => item.meta));
+			expect(feed.problems.some(problem => problem.startsWith('cut off at line'))).toBe(true);
+		}
 	});
 
 	it('names the line of a mismatched end tag and still reads the items around it', () => {
