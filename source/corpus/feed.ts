@@ -530,7 +530,7 @@ export function normalizeDate(value: string | number): string {
 	const text = value.trim();
 	if (/^\d{9,13}(?:\.\d+)?$/.test(text)) return epochDate(Number(text));
 
-	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?$/i.exec(text);
+	const iso = /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?$/i.exec(text);
 	if (iso) {
 		const [, year, month, day, hour, minute, second, , zone] = iso;
 		if (!validDate(+year!, +month!, +day!)) return '';
@@ -549,6 +549,15 @@ export function normalizeDate(value: string | number): string {
 		if (month === 0 || !validDate(year, month, +day!) || !validTime(+hour!, +minute!, +(second ?? 0))) return '';
 		const offset = zone === undefined ? '' : /^[+-]/.test(zone) ? isoOffset(zone) : (ZONES[zone.toUpperCase()] ?? '');
 		return `${year}-${pad(month)}-${pad(+day!)}T${pad(+hour!)}:${minute}:${second ?? '00'}${offset}`;
+	}
+
+	// A day written out without a time: "December 14, 2016", "Wed, 14 Dec 2016". Month names only, so never day/month order guessed.
+	const monthFirst = /^(?:[a-z]{3,}\.?,?\s+)?([a-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i.exec(text);
+	const dayFirst = /^(?:[a-z]{3,}\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,})\.?,?\s+(\d{4})$/i.exec(text);
+	const [monthName, day, year] = monthFirst ? [monthFirst[1], monthFirst[2], monthFirst[3]] : dayFirst ? [dayFirst[2], dayFirst[1], dayFirst[3]] : [];
+	if (monthName && day && year) {
+		const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
+		if (month > 0 && MONTHS.some(name => monthName.toLowerCase().startsWith(name)) && validDate(+year, month, +day)) return `${year}-${pad(month)}-${pad(+day)}`;
 	}
 	return '';
 }

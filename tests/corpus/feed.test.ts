@@ -251,7 +251,15 @@ describe('normalizeDate', () => {
 		expect(normalizeDate(1481742000000)).toBe('2016-12-14T19:00:00Z');
 	});
 
+	it('reads a day written with the month in words, and year/month/day with slashes', () => {
+		expect(normalizeDate('December 14, 2016')).toBe('2016-12-14');
+		expect(normalizeDate('Wed, 14 Dec 2016')).toBe('2016-12-14');
+		expect(normalizeDate('2016/12/14 19:00')).toBe('2016-12-14T19:00:00');
+	});
+
 	it('gives nothing rather than a guess for a date it cannot read', () => {
+		expect(normalizeDate('12/11/2016')).toBe('');
+		expect(normalizeDate('Smarch 14, 2016')).toBe('');
 		expect(normalizeDate('last Tuesday')).toBe('');
 		expect(normalizeDate('2016-13-45')).toBe('');
 		expect(normalizeDate('Mon, 31 Feb 2016 10:00:00 GMT')).toBe('');
