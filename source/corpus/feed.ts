@@ -148,12 +148,15 @@ function parseXml(text: string): {root?: XmlElement; problems: string[]} {
 	let flattened = 0;
 	let ending = false;
 	let entityDeclarations = false;
+	let reportedDepth = false;
 
 	const parser = new Parser(
 		{
 			onopentag(name, attributes) {
 				if (depth >= MAX_DEPTH) {
-					if (flattened++ === 0 && !problems.some(problem => problem.includes('nested deeper'))) {
+					flattened++;
+					if (!reportedDepth) {
+						reportedDepth = true;
 						problems.push(`line ${lineAt(parser.startIndex)}: elements nested deeper than ${MAX_DEPTH} levels are read as text`);
 					}
 					return;
@@ -223,7 +226,7 @@ function parseXml(text: string): {root?: XmlElement; problems: string[]} {
 		const open: XmlElement[] = [];
 		for (let element: XmlElement | undefined = current; element && element !== top; element = element.parent) open.push(element);
 		const item = open.find(element => element.local === 'item' || element.local === 'entry');
-		const where = `cut off at line ${newlines.length + 1}`;
+		const where = `cut off at line ${lineAt(Math.max(0, text.trimEnd().length - 1))}`;
 		problems.push(
 			item
 				? `${where}: unclosed <${item.name}> from line ${item.line}, not read`

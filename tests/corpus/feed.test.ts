@@ -166,7 +166,7 @@ describe('parseFeed: bad input', () => {
 		const lines = ['<rss version="2.0"><channel><title>Cut</title>'];
 		for (let n = 1; n <= 3; n++) lines.push(`<item><title>Story ${n}</title><description>Text ${n}.</description></item>`);
 		lines.push('<item><title>Story 4</title><description>Text that stops in the mid');
-		const feed = feedOf(lines.join('\n'));
+		const feed = feedOf(`${lines.join('\n')}\n\n`);
 		expect(feed.items.map(item => item.meta.title)).toEqual(['Story 1', 'Story 2', 'Story 3']);
 		expect(feed.problems).toHaveLength(1);
 		expect(feed.problems[0]).toMatch(/^cut off at line 5: unclosed <item> from line 5/);
