@@ -31,7 +31,21 @@ export function decodeMarkup(bytes: Uint8Array, headerContentType?: string): {te
 
 function decodeWith(encoding: string, bytes: Uint8Array): {text: string; charset: string} {
 	const decoder = new TextDecoder(encoding);
+	if (decoder.encoding === 'windows-1252') return {text: decodeWindows1252(bytes), charset: 'windows-1252'};
 	return {text: decoder.decode(bytes), charset: decoder.encoding};
+}
+
+/** What windows-1252 has at 0x80–0x9F where ISO-8859-1 has control characters (WHATWG Encoding Standard). */
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ';
+
+/**
+ * Node 20.18.3 and later decode windows-1252 (and so "iso-8859-1", which browsers read as windows-1252) as
+ * ISO-8859-1, turning curly quotes and dashes into control characters (nodejs/node#60888): decoded here instead.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+		.toString('latin1')
+		.replace(/[\x80-\x9f]/g, char => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
 }
 
 /** The encoding's canonical name if TextDecoder supports the label, else undefined. */

@@ -52,6 +52,9 @@ const ATOM = [NS.atom, NS.atom03];
 /** At most this many markup problems are listed one by one. */
 const MAX_PROBLEMS = 20;
 
+/** Elements nested deeper than this are read as their text alone, so that walking the tree cannot overflow the stack. */
+const MAX_DEPTH = 200;
+
 interface XmlElement {
 	name: string;
 	local: string;
@@ -90,11 +93,17 @@ function rootTagName(text: string): string | undefined {
 			const open = text.indexOf('[', at);
 			if (close < 0) return undefined;
 			if (open >= 0 && open < close) {
-				const subsetEnd = text.indexOf(']', open);
-				if (subsetEnd < 0) return undefined;
-				const end = text.indexOf('>', subsetEnd);
-				if (end < 0) return undefined;
-				at = end + 1;
+				// The subset ends at the first ']' outside quoted values and comments.
+				let end = open + 1;
+				while (end < text.length && text[end] !== ']') {
+					const char = text[end]!;
+					const skipTo = char === '"' || char === "'" ? text.indexOf(char, end + 1) + 1 : text.startsWith('<!--', end) ? text.indexOf('-->', end + 4) + 3 : end + 1;
+					if (skipTo <= end) return undefined;
+					end = skipTo;
+				}
+				const after = text.indexOf('>', end);
+				if (after < 0) return undefined;
+				at = after + 1;
 			} else at = close + 1;
 		} else break;
 	}
@@ -134,12 +143,25 @@ function parseXml(text: string): {root?: XmlElement; problems: string[]} {
 
 	const top: XmlElement = {name: '', local: '', ns: '', attributes: {}, children: [], line: 1, closed: true, namespaces: new Map()};
 	let current = top;
+	let depth = 0;
+	/** Open elements below MAX_DEPTH, left out of the tree. */
+	let flattened = 0;
 	let ending = false;
 	let entityDeclarations = false;
+	let reportedDepth = false;
 
 	const parser = new Parser(
 		{
 			onopentag(name, attributes) {
+				if (depth >= MAX_DEPTH) {
+					flattened++;
+					if (!reportedDepth) {
+						reportedDepth = true;
+						problems.push(`line ${lineAt(parser.startIndex)}: elements nested deeper than ${MAX_DEPTH} levels are read as text`);
+					}
+					return;
+				}
+				depth++;
 				let namespaces = current.namespaces;
 				for (const [key, value] of Object.entries(attributes)) {
 					if (key === 'xmlns' || key.startsWith('xmlns:')) {
@@ -166,6 +188,10 @@ function parseXml(text: string): {root?: XmlElement; problems: string[]} {
 			},
 			onclosetag(name, implied) {
 				if (ending) return;
+				if (flattened > 0) {
+					flattened--;
+					return;
+				}
 				const element = current;
 				if (element === top) return;
 				if (implied) {
@@ -176,6 +202,7 @@ function parseXml(text: string): {root?: XmlElement; problems: string[]} {
 					}
 				}
 				element.closed = true;
+				depth--;
 				current = element.parent ?? top;
 			},
 			ontext(data) {
@@ -183,10 +210,12 @@ function parseXml(text: string): {root?: XmlElement; problems: string[]} {
 				if (typeof last === 'string') current.children[current.children.length - 1] = last + data;
 				else current.children.push(data);
 			},
-			onprocessinginstruction(name) {
-				if (name.toUpperCase() === '!ENTITY' && !entityDeclarations) {
+			onprocessinginstruction(_name, data) {
+				// A doctype's internal subset reaches the parser as "!DOCTYPE x [<!ENTITY …" and then "!ENTITY …" pieces.
+				const at = data.search(/!ENTITY\s/i);
+				if (at >= 0 && !entityDeclarations) {
 					entityDeclarations = true;
-					problems.push(`line ${lineAt(parser.startIndex)}: entity declarations are not expanded`);
+					problems.push(`line ${lineAt(parser.startIndex + at)}: entity declarations are not expanded`);
 				}
 			},
 		},
@@ -197,7 +226,7 @@ function parseXml(text: string): {root?: XmlElement; problems: string[]} {
 		const open: XmlElement[] = [];
 		for (let element: XmlElement | undefined = current; element && element !== top; element = element.parent) open.push(element);
 		const item = open.find(element => element.local === 'item' || element.local === 'entry');
-		const where = `cut off at line ${newlines.length + 1}`;
+		const where = `cut off at line ${lineAt(Math.max(0, text.trimEnd().length - 1))}`;
 		problems.push(
 			item
 				? `${where}: unclosed <${item.name}> from line ${item.line}, not read`
@@ -241,10 +270,14 @@ function innerMarkup(element: XmlElement, textIsText: boolean): string {
 				.filter(([key]) => key !== 'xmlns' && !key.startsWith('xmlns:'))
 				.map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
 				.join('');
+			// "<br></br>" would read as two line breaks in HTML: void elements get no end tag.
+			if (VOID_ELEMENTS.has(node.local.toLowerCase())) return `<${node.local}${attributes}>`;
 			return `<${node.local}${attributes}>${innerMarkup(node, textIsText)}</${node.local}>`;
 		})
 		.join('');
 }
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 function escapeHtml(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -260,6 +293,12 @@ const TITLE_MARKUP = /<\/?(?:a|abbr|b|big|br|cite|code|em|font|i|img|mark|q|s|sm
 function titleText(raw: string, html: boolean): string {
 	if (html || TITLE_MARKUP.test(raw)) return htmlToParagraphs(raw).join(' ');
 	return collapse(raw);
+}
+
+/** A feed's HTML; when it has no tags at all it is plain text whose blank lines still separate paragraphs. */
+function feedHtmlParagraphs(html: string): string[] {
+	if (/<[a-z!/]/i.test(html)) return htmlToParagraphs(html);
+	return html.split(/\n\s*\n/).flatMap(block => htmlToParagraphs(block));
 }
 
 function plainParagraphs(text: string): string[] {
@@ -320,11 +359,12 @@ function readRss(root: XmlElement, problems: string[]): ParsedFeed {
 		if (!link && /^https?:\/\//i.test(item.attributes['rdf:about'] ?? '')) link = item.attributes['rdf:about']!;
 		const url = resolveUrl(link, [xmlBase(item), feedLink].filter(Boolean));
 
-		let paragraphs = first(item, [NS.content], 'encoded') ? htmlToParagraphs(innerMarkup(first(item, [NS.content], 'encoded')!, false)) : [];
+		const encoded = first(item, [NS.content], 'encoded');
+		let paragraphs = encoded ? feedHtmlParagraphs(innerMarkup(encoded, false)) : [];
 		const summaryOnly = paragraphs.length === 0;
 		if (summaryOnly) {
 			const description = first(item, RSS, 'description') ?? first(item, [NS.dc], 'description') ?? first(item, ATOM, 'summary');
-			paragraphs = description ? htmlToParagraphs(innerMarkup(description, false)) : [];
+			paragraphs = description ? feedHtmlParagraphs(innerMarkup(description, false)) : [];
 		}
 		if (!title && paragraphs.length === 0) {
 			problems.push(`item ${index + 1} (line ${item.line}): no title or text, skipped`);
@@ -462,7 +502,7 @@ function atomTitle(element: XmlElement | undefined): string {
 function atomParagraphs(element: XmlElement): string[] {
 	switch (atomKind(element)) {
 		case 'html':
-			return htmlToParagraphs(innerMarkup(element, false));
+			return feedHtmlParagraphs(innerMarkup(element, false));
 		case 'xhtml':
 			return htmlToParagraphs(innerMarkup(element, true));
 		case 'text':
@@ -493,7 +533,7 @@ export function normalizeDate(value: string | number): string {
 	const text = value.trim();
 	if (/^\d{9,13}(?:\.\d+)?$/.test(text)) return epochDate(Number(text));
 
-	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?$/i.exec(text);
+	const iso = /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?$/i.exec(text);
 	if (iso) {
 		const [, year, month, day, hour, minute, second, , zone] = iso;
 		if (!validDate(+year!, +month!, +day!)) return '';
@@ -512,6 +552,15 @@ export function normalizeDate(value: string | number): string {
 		if (month === 0 || !validDate(year, month, +day!) || !validTime(+hour!, +minute!, +(second ?? 0))) return '';
 		const offset = zone === undefined ? '' : /^[+-]/.test(zone) ? isoOffset(zone) : (ZONES[zone.toUpperCase()] ?? '');
 		return `${year}-${pad(month)}-${pad(+day!)}T${pad(+hour!)}:${minute}:${second ?? '00'}${offset}`;
+	}
+
+	// A day written out without a time: "December 14, 2016", "Wed, 14 Dec 2016". Month names only, so never day/month order guessed.
+	const monthFirst = /^(?:[a-z]{3,}\.?,?\s+)?([a-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i.exec(text);
+	const dayFirst = /^(?:[a-z]{3,}\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,})\.?,?\s+(\d{4})$/i.exec(text);
+	const [monthName, day, year] = monthFirst ? [monthFirst[1], monthFirst[2], monthFirst[3]] : dayFirst ? [dayFirst[2], dayFirst[1], dayFirst[3]] : [];
+	if (monthName && day && year) {
+		const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
+		if (month > 0 && MONTHS.some(name => monthName.toLowerCase().startsWith(name)) && validDate(+year, month, +day)) return `${year}-${pad(month)}-${pad(+day)}`;
 	}
 	return '';
 }

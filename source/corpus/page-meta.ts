@@ -19,6 +19,40 @@ export function textOf(node: AnyNode): string {
 	return collapse(parts.join(' '));
 }
 
+/** The collapsed text of a node when it is shorter than `limit`, else '': stops reading once past it. */
+export function shortTextOf(node: AnyNode, limit: number): string {
+	const parts: string[] = [];
+	let length = 0;
+	const walk = (n: AnyNode): boolean => {
+		if (n.type === 'text') {
+			parts.push(n.data);
+			length += n.data.length;
+			return length < limit * 3;
+		}
+		if (n.type === 'tag' || n.type === 'root') for (const c of n.children) if (!walk(c)) return false;
+		return true;
+	};
+	if (!walk(node)) return '';
+	const text = collapse(parts.join(' '));
+	return text.length < limit ? text : '';
+}
+
+/** Text of a node with a line break for each <br> and block: a byline's parts stay apart. */
+export function linesOf(node: AnyNode): string {
+	const parts: string[] = [];
+	const walk = (n: AnyNode): void => {
+		if (n.type === 'text') parts.push(n.data.replace(/\s+/g, ' '));
+		else if (n.type === 'tag') {
+			const block = n.name === 'br' || /^(div|p|li|h\d|ul|ol|section|header|time|address|dd|dt)$/.test(n.name);
+			if (block) parts.push('\n');
+			for (const c of n.children) walk(c);
+			if (block) parts.push('\n');
+		}
+	};
+	walk(node);
+	return parts.join('').split('\n').map(collapse).filter(Boolean).join('\n');
+}
+
 /** Whitespace runs (non-breaking spaces included) to one space; zero-width characters dropped. */
 export function collapse(text: string): string {
 	return text.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
@@ -47,10 +81,14 @@ interface Clues {
 	itemPublished: string;
 	relAuthors: string[];
 	bylines: string[];
+	/** Short texts that may print the article's date: date and byline boxes, the lines beside the h1. */
+	printed: string[];
 }
 
 /** Containers whose times and names are not the article's: comments, related lists, sidebars. */
 const ASIDE = /comment|related|sidebar|recommend|popular|trending|footer|promo|newsletter|(^|\W)nav/i;
+const DATELINE = /date|time|publish|posted|byline|dateline/i;
+const COMMENTS = /comment|repl(y|ies)|review|disqus/i;
 const ASIDE_TAGS = new Set(['nav', 'aside', 'footer']);
 const BYLINE = /byline|(^|[\s_-])author(s|name|-name|_name)?($|[\s_-])|writtenby|p-author|(^|\s)by-?line/i;
 const NOT_BYLINE = /bio|avatar|image|photo|img|pic|follow|more|about|box|comment/i;
@@ -58,20 +96,20 @@ const NOT_BYLINE = /bio|avatar|image|photo|img|pic|follow|more|about|box|comment
 function gather(root: HtmlDocument): Clues {
 	const clues: Clues = {
 		docTitle: '', meta: new Map(), canonical: '', jsonLd: [], h1: [], times: [],
-		itemAuthors: [], itemHeadline: '', itemPublished: '', relAuthors: [], bylines: [],
+		itemAuthors: [], itemHeadline: '', itemPublished: '', relAuthors: [], bylines: [], printed: [],
 	};
 	const setMeta = (key: string | undefined, value: string): void => {
 		if (!key) return;
 		for (const k of key.toLowerCase().split(/\s+/)) if (k && value && !clues.meta.has(k)) clues.meta.set(k, value);
 	};
-	const walk = (node: AnyNode, aside: boolean, inSvg: boolean): void => {
+	const walk = (node: AnyNode, aside: boolean, inSvg: boolean, inComments: boolean): void => {
 		if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'root') return;
 		if (node.type === 'script') {
 			const type = (node.attribs.type ?? '').toLowerCase();
 			if (type.includes('ld+json')) {
 				const text = node.children.map(c => (c.type === 'text' ? c.data : '')).join('');
 				try {
-					clues.jsonLd.push(JSON.parse(text.replace(/^\s*<!--|-->\s*$/g, '')));
+					clues.jsonLd.push(JSON.parse(text.replace(/^\s*(?:<!--|\/\/\s*)?(?:<!\[CDATA\[)?|(?:\/\/\s*)?(?:\]\]>)?\s*(?:-->)?\s*$/g, '')));
 				} catch { /* a broken block tells nothing */ }
 			}
 			return;
@@ -80,7 +118,8 @@ function gather(root: HtmlDocument): Clues {
 			const {name, attribs} = node;
 			if (name === 'title' && !inSvg && !clues.docTitle) clues.docTitle = textOf(node);
 			else if (name === 'meta') {
-				const content = collapse(attribs.content ?? '');
+				// Some saved pages carry the value in `value` rather than `content`.
+				const content = collapse(attribs.content ?? attribs.value ?? '');
 				setMeta(attribs.property, content);
 				setMeta(attribs.name, content);
 				setMeta(attribs.itemprop, content);
@@ -89,11 +128,16 @@ function gather(root: HtmlDocument): Clues {
 				if (rel.split(/\s+/).includes('canonical') && attribs.href && !clues.canonical) clues.canonical = attribs.href.trim();
 			} else if (name === 'h1' && !aside) {
 				const text = textOf(node);
-				if (text) clues.h1.push(text);
+				if (text) {
+					if (!clues.h1.length) printedBeside(node, clues.printed);
+					clues.h1.push(text);
+				}
 			}
 			if (name === 'svg') inSvg = true;
-			const marks = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
-			if (ASIDE_TAGS.has(name) || ASIDE.test(marks)) aside = true;
+			const marks = attribs.class || attribs.id ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : '';
+			// The classes on <body> and <html> describe the whole page ("sidebar-primary"), not a box in it.
+			if (ASIDE_TAGS.has(name) || (marks && name !== 'body' && name !== 'html' && ASIDE.test(marks))) aside = true;
+			if (marks && COMMENTS.test(marks)) inComments = true;
 			const itemprop = (attribs.itemprop ?? '').toLowerCase();
 			if (name === 'time' || itemprop.includes('datepublished') || itemprop.includes('datemodified')) {
 				const value = attribs.datetime ?? attribs.content ?? (name === 'time' ? textOf(node) : '');
@@ -105,7 +149,8 @@ function gather(root: HtmlDocument): Clues {
 				if (itemprop.split(/\s+/).includes('author') || itemprop.split(/\s+/).includes('creator')) {
 					const named = findItemprop(node, 'name');
 					const text = named ? (named.attribs.content ?? textOf(named)) : textOf(node);
-					if (text && !aside) clues.itemAuthors.push(text);
+					// Marked-up authors count wherever they are (a byline in a <nav>), except on comments.
+					if (text && !inComments) clues.itemAuthors.push(text);
 				}
 				if (itemprop === 'headline' && !clues.itemHeadline) clues.itemHeadline = textOf(node);
 			}
@@ -113,15 +158,37 @@ function gather(root: HtmlDocument): Clues {
 				const text = textOf(node);
 				if (text) clues.relAuthors.push(text);
 			}
-			if (!aside && name !== 'body' && name !== 'html' && name !== 'meta' && BYLINE.test(marks) && !NOT_BYLINE.test(marks)) {
-				const text = textOf(node);
-				if (text && text.length < 120) clues.bylines.push(text);
+			if (marks && !aside && clues.printed.length < 40 && name !== 'body' && name !== 'html' && DATELINE.test(marks)) {
+				const text = shortTextOf(node, 160);
+				if (text) clues.printed.push(text);
+			}
+			if (marks && !aside && name !== 'body' && name !== 'html' && name !== 'meta' && BYLINE.test(marks) && !NOT_BYLINE.test(marks)) {
+				const text = shortTextOf(node, 160) && linesOf(node);
+				if (text && text.length < 160) {
+					// A byline box inside another stands for it: the outer one also holds share buttons and the like.
+					for (let p = node.parent; p; p = p.parent) bylineBoxes.delete(p as Element);
+					bylineBoxes.set(node, text);
+				}
 			}
 		}
-		for (const child of node.children) walk(child, aside, inSvg);
+		for (const child of node.children) walk(child, aside, inSvg, inComments);
 	};
-	walk(root, false, false);
+	const bylineBoxes = new Map<Element, string>();
+	walk(root, false, false, false);
+	clues.bylines = [...bylineBoxes.values()];
 	return clues;
+}
+
+/** The short lines around the first h1: where a page prints its date when it marks it up nowhere. */
+function printedBeside(h1: Element, into: string[]): void {
+	let container = h1.parent;
+	for (let level = 0; level < 2 && container && container.type === 'tag'; level++, container = container.parent) {
+		for (const child of container.children) {
+			if (child === h1) continue;
+			const text = shortTextOf(child, 200);
+			if (text) into.push(text);
+		}
+	}
 }
 
 function findItemprop(node: Element, prop: string): Element | undefined {
@@ -221,53 +288,72 @@ export function stripSiteName(title: string, site: string, host: string): string
 	return start >= 0 && end > start ? title.slice(start, end).trim() : pieces.join(' - ');
 }
 
+const wordsOf = (text: string): string[] => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
 function chooseTitle(clues: Clues, metaTitle: string, site: string, host: string): string {
 	const docTitle = clues.docTitle;
 	const base = metaTitle || docTitle;
 	const stripped = base ? stripSiteName(base, site, host) : '';
 	const wanted = [fold(base), fold(stripped), fold(stripSiteName(docTitle, site, host))].filter(Boolean);
-	// The h1 is the headline as printed when the page's own titles agree with it.
-	for (const h1 of clues.h1) {
-		const f = fold(h1);
-		if (f.length < 3) continue;
-		if (wanted.includes(f)) return h1;
-	}
-	for (const h1 of clues.h1) {
+	const h1s = clues.h1.slice(0, 3);
+	// The h1 is the headline as printed when the page's own titles agree with it...
+	for (const h1 of h1s) if (fold(h1).length >= 3 && wanted.includes(fold(h1))) return h1;
+	for (const h1 of h1s) {
 		const f = fold(h1);
 		if (f.length < 10) continue;
 		for (const t of [fold(base), fold(docTitle)]) {
 			if (t.length > f.length && t.startsWith(f) && TITLE_SEPARATOR.test(t.slice(f.length - 1, f.length + 4))) return h1;
 		}
 	}
-	if (stripped) return stripped;
-	return clues.h1[0] ?? '';
+	// ...or when they reword it, as titles written for search engines do, keeping most of its words.
+	const headline = (title: string): string[] => wordsOf(title.split(TITLE_SEPARATOR).reduce((a, b) => (b.length > a.length ? b : a), ''));
+	for (const title of [base, docTitle]) {
+		const titleWords = headline(title);
+		const known = new Set(titleWords);
+		for (const h1 of h1s) {
+			const words = wordsOf(h1);
+			if (words.length < 5) continue;
+			const shared = words.filter(w => known.has(w)).length;
+			if (shared / words.length >= 0.75 && shared / titleWords.length >= 0.5) return h1;
+		}
+	}
+	if (metaTitle) return stripped;
+	if (stripped !== docTitle) return stripped;
+	// Only a <title> naming no known site: cut its last piece when what is left is a headline of 5 words or more
+	// (Readability's rule).
+	const pieces = docTitle.split(TITLE_SEPARATOR);
+	if (pieces.length > 1) {
+		const cut = docTitle.slice(0, docTitle.lastIndexOf(pieces.at(-1)!)).replace(/\s*(?:[|\-–—»·•\\/]|::)\s*$/, '').trim();
+		if (wordsOf(cut).length > 4) return cut;
+	}
+	return docTitle || (clues.h1[0] ?? '');
 }
 
 /** Words that are not a person's name in a byline. */
 const NOT_NAME = /^(by|from|and|updated|published|posted|written|edited|reviewed|staff|more|the|news|follow|view|posts?|profile|on|at|in|last|modified|read|min|minutes?|ago|share)$/i;
-const ROLE = /\b(staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|bureau|desk chief|photographer|producer|analyst|senior|associate|contributing|special to)\b/i;
+const ROLE = /\b(staff|writers?|reporters?|correspondents?|editors?|contributors?|columnist|journalist|bureau|photographer|producer|analyst|senior|associate|contributing|special to|technologist|founder|president|director|manager)\b/i;
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** "By" and its like before a byline's names. */
+const BY = /^(?:(?:written|posted|reported|story|text|words|edited|photos?|report(?:ing)?)\s+)?(?:by|par|von|por|door|av|af)\s*:?\s+/i;
 
 /** The names alone from a byline: "By Jane Doe and John Roe, Staff Writers | Updated 5 May" → ["Jane Doe", "John Roe"]. */
 export function bylineNames(byline: string, site: string, host: string): string[] {
-	let text = collapse(byline).replace(/^(?:(?:written|posted|reported|story|text|words|report(?:ing)?)\s+)?by\s*:?\s+/i, '');
-	text = text.replace(/\b(?:updated|published|posted|last updated|modified|first published)\b.*$/i, '');
-	const segments = text.split(/\s*(?:[|\/•·\n]|\s[-–—]\s)\s*/);
 	const names: string[] = [];
-	for (const segment of segments) {
-		const cleaned = segment.replace(/^(?:by|from)\s*:?\s+/i, '').replace(/\s*\(.*?\)\s*/g, ' ').trim();
-		if (!cleaned || /\d/.test(cleaned) && MONTH.test(cleaned)) continue;
-		for (let name of cleaned.split(/\s*(?:,|;|&|\band\b)\s*/i)) {
-			name = name.replace(/^(?:by|from)\s*:?\s+/i, '').replace(/[.,:;]+$/, '').trim();
-			if (!name || /\d/.test(name) || /@|https?:|www\./i.test(name)) continue;
-			if (ROLE.test(name) && !/^\p{Lu}/u.test(name.split(' ').find(w => ROLE.test(w)) ?? '')) continue;
-			if (ROLE.test(name) && names.length > 0) continue;
-			if (namesSite(name, site, host) && (site || host)) continue;
-			const words = name.split(/\s+/);
-			if (words.length > 6 || words.every(w => NOT_NAME.test(w))) continue;
-			// An agency's short code after a name ("TNN", "PTI") is not a second author.
-			if (names.length > 0 && /^\p{Lu}{2,5}$/u.test(name)) continue;
-			if (!names.includes(name)) names.push(name);
+	for (const line of byline.split('\n')) {
+		let text = collapse(line).replace(/\([^)]*\)/g, ' ').replace(BY, '');
+		text = text.replace(/\b(?:updated|published|posted|last updated|modified|first published)\b.*$/i, '');
+		for (const segment of text.split(/\s*(?:[|/•·]|\s[-–—]\s)\s*/)) {
+			for (let name of segment.split(/\s*(?:,|;|&|\b(?:and|et|und)\b)\s*/i)) {
+				name = collapse(name.replace(BY, '')).replace(/^[-–—:.,]+|[-–—:.,]+$/g, '').trim();
+				if (!name || /\d|@|https?:|www\./i.test(name) || !/^\p{L}/u.test(name) || /^\p{Ll}/u.test(name) || ROLE.test(name)) continue;
+				if ((site || host) && namesSite(name, site, host)) continue;
+				const words = name.split(/\s+/);
+				if (words.length > 5 || words.every(w => NOT_NAME.test(w))) continue;
+				// An agency's short code or a degree after a name ("TNN", "PTI", "MA") is not a second author.
+				if (names.length > 0 && /^\p{Lu}{2,5}$/u.test(name)) continue;
+				if (!names.includes(name)) names.push(name);
+			}
 		}
 	}
 	return names;
@@ -306,6 +392,51 @@ export function isoDate(value: string): string {
 	return hasTime ? `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` : day;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const ZONES: Record<string, string> = {
+	UTC: 'Z', GMT: 'Z', Z: 'Z', EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00',
+	PST: '-08:00', PDT: '-07:00', IST: '+05:30', BST: '+01:00', CET: '+01:00', CEST: '+02:00', EET: '+02:00', EEST: '+03:00',
+	AEST: '+10:00', AEDT: '+11:00', JST: '+09:00', KST: '+09:00', HKT: '+08:00', SGT: '+08:00', PKT: '+05:00', WIB: '+07:00',
+};
+const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const PRINTED_DATE = new RegExp(
+	`\\b(?:${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+((?:19|20)\\d\\d)|((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d))`
+	+ '(?:\\s*(?:,|at|-|\\||\\u00b7)?\\s*(\\d{1,2})[:.](\\d\\d)\\s*([ap]\\.?m\\.?)?\\s*\\(?([A-Z]{1,4})?\\b)?', 'i');
+
+/** A date printed for readers ("Updated: Oct 9, 2019, 11:05 IST", "9 October 2019"), as ISO 8601; '' when none. */
+export function printedDate(text: string): string {
+	const m = PRINTED_DATE.exec(text);
+	if (!m) return '';
+	const pad = (n: number): string => String(n).padStart(2, '0');
+	const month = m[1] ? MONTHS.indexOf(m[1].toLowerCase()) + 1 : m[5] ? MONTHS.indexOf(m[5].toLowerCase()) + 1 : Number(m[8]);
+	const day = Number(m[2] ?? m[4] ?? m[9]);
+	const year = m[3] ?? m[6] ?? m[7];
+	if (month < 1 || month > 12 || day < 1 || day > 31) return '';
+	const date = `${year}-${pad(month)}-${pad(day)}`;
+	if (m[10] === undefined) return date;
+	let hour = Number(m[10]);
+	const ampm = m[12]?.toLowerCase().replace(/\./g, '');
+	if (ampm === 'pm' && hour < 12) hour += 12;
+	if (ampm === 'am' && hour === 12) hour = 0;
+	if (hour > 23) return date;
+	const zone = m[13] ? ZONES[m[13].toUpperCase()] ?? '' : '';
+	return `${date}T${pad(hour)}:${m[11]}:00${zone}`;
+}
+
+/** The first printed date not labelled as an update; an update's date when there is no other. */
+function datePrinted(texts: string[]): string {
+	let updated = '';
+	for (const text of texts) {
+		const m = PRINTED_DATE.exec(text);
+		if (!m) continue;
+		const date = printedDate(text);
+		if (!date) continue;
+		if (/updated|modified|edited/i.test(text.slice(0, m.index))) updated ||= date;
+		else return date;
+	}
+	return updated;
+}
+
 /** A date the address itself carries: /2016/12/14/ or -20161013. */
 function dateInUrl(url: string): string {
 	let path: string;
@@ -329,7 +460,7 @@ const PUBLISHED_META = [
 	'dc.date.created', 'date', 'cxenseparse:recs:publishtime', 'og:published_time', 'article:post_date',
 ];
 
-const AUTHOR_META = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'sailthru.author', 'parsely-author', 'article:author_name', 'citation_author'];
+const AUTHOR_META = ['dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.creator', 'author', 'article:author', 'og:article:author', 'byl', 'sailthru.author', 'parsely-author', 'article:author_name', 'citation_author'];
 
 export interface PageMetaClues extends DocumentMeta {
 	/** Headings the page prints as its headline, to keep out of the paragraphs. */
@@ -352,8 +483,8 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 	const site = meta.get('og:site_name') ?? (jsonLdNames(publisher)[0] || meta.get('application-name') || '');
 	const source = collapse(site) || host;
 
-	const metaTitle = str(article?.headline) || meta.get('og:title') || meta.get('twitter:title') || meta.get('dc.title')
-		|| meta.get('parsely-title') || clues.itemHeadline || meta.get('headline') || '';
+	const metaTitle = str(article?.headline) || meta.get('dc:title') || meta.get('dc.title') || meta.get('dcterm:title') || meta.get('dcterms.title')
+		|| meta.get('og:title') || meta.get('twitter:title') || meta.get('parsely-title') || clues.itemHeadline || meta.get('headline') || '';
 	const title = chooseTitle(clues, collapse(metaTitle), site, host);
 
 	const authorSources: string[][] = [
@@ -364,8 +495,10 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 		clues.bylines,
 	];
 	let authors: string[] = [];
-	for (const list of authorSources) {
-		authors = [...new Set(list.flatMap(b => bylineNames(b, site, host)))];
+	for (const [i, list] of authorSources.entries()) {
+		// Printed bylines: the first that names someone (later ones belong to related stories).
+		const read = i === authorSources.length - 1 ? list.map(b => bylineNames(b, site, host)).filter(n => n.length).slice(0, 1) : list.map(b => bylineNames(b, site, host));
+		authors = [...new Set(read.flat())];
 		if (authors.length) break;
 	}
 
@@ -374,7 +507,8 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 		|| PUBLISHED_META.map(k => isoDate(meta.get(k) ?? '')).find(Boolean)
 		|| timeOf(clues.times.filter(t => t.published))
 		|| timeOf(clues.times.filter(t => !t.modified))
-		|| dateInUrl(url) || dateInUrl(pageUrl);
+		|| dateInUrl(url) || dateInUrl(pageUrl)
+		|| datePrinted(clues.printed);
 
 	return {title, source, author: authors.join(', '), published, url, headlines: [title, ...clues.h1]};
 }

@@ -48,7 +48,8 @@ const UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-
 const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
 const NEGATIVE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|taboola|recirc|cookie/i;
-const SHARE = /(\b|_)(share|sharedaddy|social|sharing)(\b|_)/i;
+/** Boxes inside an article that are never its text, whatever else their class says ("ArticleBody-related-coverage"). */
+const NOT_TEXT = /(^|\b|_|-)(share|sharedaddy|social|sharing|related|recirc|newsletter|promo|subscribe|signup|most-?popular|trending|read-?more|more-stories|also-?read|advert|ad-?slot|ad-?container)(\b|_|-|$)/i;
 const CAPTION = /caption|credit|wp-caption-text|photo-?desc|image-?desc/i;
 
 interface Flags {
@@ -67,6 +68,9 @@ interface Stats {
 	input: number;
 	embed: number;
 	headingChars: number;
+	digits: number;
+	letters: number;
+	cells: number;
 }
 
 const marksOf = (el: Element): string => `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
@@ -99,15 +103,10 @@ class Attempt {
 
 	/** Marks what is never article text, and counts text, links and commas under each element. */
 	prepare(node: Element, insideTable: boolean): Stats {
-		const total: Stats = {chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0};
+		const total: Stats = {chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, digits: 0, letters: 0, cells: 0};
 		for (const child of node.children) {
 			if (child.type === 'text') {
-				const text = child.data;
-				const trimmed = text.trim();
-				if (trimmed) {
-					total.chars += collapse(text).length;
-					total.commas += countCommas(text);
-				}
+				countText(child.data, total);
 				continue;
 			}
 			if (!isElement(child)) continue;
@@ -130,6 +129,9 @@ class Attempt {
 			total.input += stats.input;
 			total.embed += stats.embed;
 			total.headingChars += HEADING.test(name) ? stats.chars : stats.headingChars;
+			total.digits += stats.digits;
+			total.letters += stats.letters;
+			total.cells += stats.cells + (name === 'td' || name === 'th' ? 1 : 0);
 		}
 		return total;
 	}
@@ -272,10 +274,14 @@ class Attempt {
 			const marks = marksOf(child);
 			const stats = this.stats.get(child);
 			if (!stats) continue;
-			if (SHARE.test(marks) && stats.chars < 500) { this.drop(child, el); continue; }
+			if (NOT_TEXT.test(marks) && stats.chars < 500) { this.drop(child, el); continue; }
 			if (HEADING.test(name) && this.flags.weighClasses && classWeight(child) < 0) { this.drop(child, el); continue; }
 			if (!this.flags.cleanConditionally) continue;
 			if (!['form', 'fieldset', 'table', 'ul', 'ol', 'div', 'section', 'dl'].includes(name)) continue;
+			// A box of figures (case counts, scores, prices) is a widget beside the story, even as a data table.
+			// So is a grid of many short cells (standings, tallies by district).
+			if (stats.chars >= 100 && stats.p === 0 && stats.digits >= 0.5 * stats.letters) { this.drop(child, el); continue; }
+			if (name === 'table' && stats.cells >= 30 && stats.chars / stats.cells < 40) { this.drop(child, el); continue; }
 			if (name === 'table' && isDataTable(child)) continue;
 			if (this.shouldDrop(child, stats, inFigure || name === 'figure', name === 'ul' || name === 'ol')) this.drop(child, el);
 		}
@@ -290,7 +296,8 @@ class Attempt {
 			if (!s) continue;
 			s.chars -= stats.chars; s.linkChars -= stats.linkChars; s.commas -= stats.commas; s.p -= stats.p + (child.name === 'p' ? 1 : 0);
 			s.img -= stats.img; s.li -= stats.li + (child.name === 'li' ? 1 : 0); s.input -= stats.input; s.embed -= stats.embed;
-			s.headingChars -= stats.headingChars;
+			s.headingChars -= stats.headingChars; s.digits -= stats.digits; s.letters -= stats.letters;
+			s.cells -= stats.cells + (child.name === 'td' || child.name === 'th' ? 1 : 0);
 		}
 	}
 
@@ -315,9 +322,38 @@ class Attempt {
 	}
 }
 
+/** Adds a text node's characters (spaces collapsed), prose commas, digits and letters to the counts. */
+function countText(text: string, total: Stats): void {
+	let chars = 0, space = true;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 0xa0) {
+			if (!space) chars++;
+			space = true;
+			continue;
+		}
+		space = false;
+		chars++;
+		if (code >= 48 && code <= 57) total.digits++;
+		else if (code === 44) {
+			if (!(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) total.commas++;
+		} else if (code === 0x060c || code === 0xff0c || code === 0x3001) total.commas++;
+		else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xc0) total.letters++;
+	}
+	if (space && chars > 0) chars--;
+	total.chars += chars;
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Commas of prose: those grouping a number's digits ("28,25,140") say nothing about text. */
 function countCommas(text: string): number {
 	let n = 0;
-	for (const ch of text) if (ch === ',' || ch === '\u060c' || ch === '\uff0c' || ch === '\u3001') n++;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (ch === ',' && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) n++;
+		else if (ch === '\u060c' || ch === '\uff0c' || ch === '\u3001') n++;
+	}
 	return n;
 }
 
@@ -371,11 +407,16 @@ function paragraphsOf(roots: Element[], skip: Set<Element>): PageParagraph[] {
 	let buffer: string[] = [];
 	let bufferCaption = false;
 	let brPending = false;
+	let carry = '';
 	const flush = (): void => {
-		const text = collapse(buffer.join(''));
-		if (text) paragraphs.push(bufferCaption ? {text, boilerplate: 'caption'} : {text});
+		const text = collapse(carry + buffer.join(''));
 		buffer = [];
 		brPending = false;
+		carry = '';
+		if (!text) return;
+		// A dateline set apart before the first paragraph ("<b>WASHINGTON:</b><p>…") opens that paragraph.
+		if (text.length <= 40 && /[:\u2014\u2013-]$/.test(text) && !bufferCaption) { carry = `${text} `; return; }
+		paragraphs.push(bufferCaption ? {text, boilerplate: 'caption'} : {text});
 	};
 	const walk = (node: AnyNode, caption: boolean): void => {
 		if (node.type === 'text') {
@@ -392,7 +433,10 @@ function paragraphsOf(roots: Element[], skip: Set<Element>): PageParagraph[] {
 		if (!isElement(node) || skip.has(node)) return;
 		const name = node.name;
 		if (name === 'br') {
+			// <br><br> ends a paragraph; so does one <br> after a full sentence of some length, as pages that
+			// lay out paragraphs with single breaks have it. Other single breaks (an address, a poem) are spaces.
 			if (brPending) flush();
+			else if (endsParagraph(buffer)) flush();
 			else { buffer.push(' '); brPending = true; }
 			return;
 		}
@@ -404,7 +448,16 @@ function paragraphsOf(roots: Element[], skip: Set<Element>): PageParagraph[] {
 		else if (name === 'td' || name === 'th') buffer.push(' ');
 	};
 	for (const root of roots) { walk(root, false); flush(); }
+	if (carry) paragraphs.push({text: carry.trim()});
 	return paragraphs;
+}
+
+function endsParagraph(buffer: string[]): boolean {
+	let length = 0;
+	for (const part of buffer) length += part.length;
+	if (length < 120) return false;
+	const tail = buffer.join('').trimEnd();
+	return /[.!?\u2026]["'\u201d\u2019)]?$/.test(tail);
 }
 
 const textLength = (paragraphs: PageParagraph[]): number => paragraphs.reduce((n, p) => n + (p.boilerplate ? 0 : p.text.length), 0);

@@ -47,7 +47,10 @@ function readLine(raw: string, line: number): RecordResult | undefined {
 	return recordDocument(record, line);
 }
 
-/** A .json file: an array of records (numbered by index + 1), or one record. JSON Lines saved as .json are read as lines. */
+/**
+ * A .json file: an array of records (numbered by index + 1), an object wrapping such an array, or one record.
+ * JSON Lines saved as .json are read as lines.
+ */
 export function readJsonRecords(text: string): RecordResult[] | {problem: string} {
 	let value: unknown;
 	try {
@@ -58,10 +61,25 @@ export function readJsonRecords(text: string): RecordResult[] | {problem: string
 		if (firstLine !== undefined && parses(firstLine) && lines.filter(line => line.trim()).length > 1) {
 			return lines.map((line, index) => readLine(line, index + 1)).filter((result): result is RecordResult => result !== undefined);
 		}
-		return {problem: `not valid JSON (${jsonReason(error)})`};
+		return {problem: `not valid JSON (${jsonReason(error, text)})`};
 	}
 	if (Array.isArray(value)) return value.map((record, index) => recordDocument(record, index + 1));
+	const wrapped = wrappedRecords(value);
+	if (wrapped) return wrapped.map((record, index) => recordDocument(record, index + 1));
 	return [recordDocument(value, 1)];
+}
+
+/**
+ * The records of an export that wraps them in an object ({"status": "ok", "articles": [...]} from NewsAPI,
+ * {"items": [...]} from JSON Feed): the first array of objects, when the object has no text of its own.
+ */
+function wrappedRecords(value: unknown): unknown[] | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const fields = value as Record<string, unknown>;
+	if (textField(fields)) return undefined;
+	return Object.values(fields).find(
+		(field): field is unknown[] => Array.isArray(field) && field.length > 0 && field.every(item => typeof item === 'object' && item !== null && !Array.isArray(item)),
+	);
 }
 
 function parses(text: string): boolean {
@@ -73,10 +91,22 @@ function parses(text: string): boolean {
 	}
 }
 
-/** V8's message without the echo of the whole input it appends. */
-function jsonReason(error: unknown): string {
+/**
+ * V8's message, without the echo of the input it may append, and with its offset as a column (in one line)
+ * or a line and column (in a whole file).
+ */
+function jsonReason(error: unknown, wholeFile?: string): string {
 	const message = error instanceof Error ? error.message : String(error);
-	const reason = message.replace(/,\s*"[\s\S]*" is not valid JSON$/, '').replace(/\s+/g, ' ');
+	const reason = message
+		.replace(/,\s*"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '')
+		.replace(/\s+/g, ' ')
+		.replace(/ in JSON at position (\d+).*$/, (_, position: string) => {
+			const offset = Number(position);
+			if (wholeFile === undefined) return ` at column ${offset + 1}`;
+			const before = wholeFile.slice(0, offset);
+			const line = before.split('\n').length;
+			return ` at line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+		});
 	return reason.length > 80 ? `${reason.slice(0, 79)}…` : reason;
 }
 
@@ -86,7 +116,7 @@ export function recordDocument(record: unknown, line: number): RecordResult {
 		return {line, problem: `line ${line}: not a record (a JSON object)`};
 	}
 	const fields = record as Record<string, unknown>;
-	const raw = firstString(fields, TEXT_FIELDS);
+	const raw = textField(fields);
 	const text = raw ? recordText(raw) : '';
 	if (!text) return {line, problem: `line ${line}: no text (${TEXT_FIELDS.slice(0, -1).join(', ')} or ${TEXT_FIELDS.at(-1)})`};
 	const url = firstString(fields, URL_FIELDS).trim();
@@ -107,6 +137,19 @@ function firstString(fields: Record<string, unknown>, names: readonly string[]):
 	for (const name of names) {
 		const value = fields[name];
 		if (typeof value === 'string' && value.trim()) return value;
+	}
+	return '';
+}
+
+/** The first text field that holds text: a string, or an array of strings (paragraphs). */
+function textField(fields: Record<string, unknown>): string {
+	for (const name of TEXT_FIELDS) {
+		const value = fields[name];
+		if (typeof value === 'string' && value.trim()) return value;
+		if (Array.isArray(value)) {
+			const paragraphs = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+			if (paragraphs.length > 0) return paragraphs.join('\n\n');
+		}
 	}
 	return '';
 }
