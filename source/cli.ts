@@ -164,7 +164,7 @@ async function main(): Promise<number> {
 				progress?.clear();
 				reportProblem(problem);
 			},
-			onProgress: progress && ((done, total) => progress.update(done, total)),
+			onProgress: progress && ((done, total, documents) => progress.update(done, total, documents)),
 			label: displayPath,
 			cache: cli.flags.cache ? undefined : false,
 			timeoutMs: cli.flags.timeout * 1000,

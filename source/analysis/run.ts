@@ -14,8 +14,11 @@ export interface RunOptions {
 	maxBytes?: number;
 	/** A file that could not be read, or was read with a warning. */
 	onProblem?: (problem: ReadProblem) => void;
-	/** Called once the files are found (done 0), then after each file, read or skipped, in file order. */
-	onProgress?: (done: number, total: number) => void;
+	/**
+	 * Called once the inputs are found (done 0), then after each input, read or skipped, in order, and after
+	 * each document, with the documents analysed so far.
+	 */
+	onProgress?: (done: number, total: number, documents: number) => void;
 	/** The name a file goes by in the output; by default its path as found. */
 	label?: (path: string) => string;
 	/** Per request, for addresses (default 20 s). */
@@ -198,7 +201,7 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 		summary.skipped++;
 		options.onProblem?.(problem);
 	}
-	options.onProgress?.(0, files.length);
+	options.onProgress?.(0, files.length, 0);
 
 	const useCache = options.cache ?? !process.env.BRIEFING_NO_CACHE;
 	const cache = useCache ? new AnalysisCache(options.cacheDirectory) : undefined;
@@ -276,7 +279,7 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 				inputsDone++;
 				if (entry.documents > 0) summary.read++;
 				else summary.skipped++;
-				options.onProgress?.(inputsDone, files.length);
+				options.onProgress?.(inputsDone, files.length, summary.documents);
 				continue;
 			}
 			windowDocuments--;
@@ -292,6 +295,7 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 			}
 			if (item.cached) summary.cached = ++cachedCount;
 			summary.documents++;
+			options.onProgress?.(inputsDone, files.length, summary.documents);
 			if (performance.now() - turn > TURN_MS) {
 				await new Promise(resolve => setImmediate(resolve));
 				turn = performance.now();
