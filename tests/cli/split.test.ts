@@ -24,7 +24,7 @@ describe('the work split across processes', () => {
 	for (const command of ['facts', 'documents']) {
 		it(`gives a single run's ${command} when the files are split over parallel jobs and the parts concatenated`, () => {
 			const single = shell(`node ${cli} ${command} --jsonl ${corpus}`);
-			const split = shell(`find ${corpus} -type f -name '*.txt' | sort | parallel -k -j 2 -n 4 node ${cli} ${command} --jsonl`);
+			const split = shell(`find ${corpus} -type f -name '*.txt' | sort | parallel --will-cite -k -j 2 -n 4 node ${cli} ${command} --jsonl`);
 			expect(single.trim().split('\n').length).toBeGreaterThanOrEqual(12);
 			expect(split).toBe(single);
 		});
