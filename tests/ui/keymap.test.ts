@@ -22,8 +22,13 @@ describe('the keymap', () => {
 		const expected: Array<[string, Command]> = [
 			['tab', 'nextPane'],
 			['shift+tab', 'previousPane'],
-			['1', 'focusDocuments'],
-			['5', 'focusFacts'],
+			['1', 'focusStories'],
+			['2', 'focusDocuments'],
+			['3', 'focusArticle'],
+			['4', 'focusSearch'],
+			['5', 'focusEntities'],
+			['6', 'focusFacts'],
+			['7', 'focusTimeline'],
 			['j', 'down'],
 			['down', 'down'],
 			['k', 'up'],
@@ -39,7 +44,7 @@ describe('the keymap', () => {
 			['q', 'quit'],
 			['ctrl+c', 'interrupt'],
 		];
-		for (const focus of ['documents', 'article', 'entities', 'facts'] as const) {
+		for (const focus of ['stories', 'documents', 'article', 'entities', 'facts', 'timeline'] as const) {
 			for (const [name, command] of expected) expect(commandFor(name, {focus, help: false}), `${name} in ${focus}`).toBe(command);
 		}
 	});

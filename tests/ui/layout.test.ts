@@ -231,7 +231,8 @@ describe('bars', () => {
 	});
 
 	test('the tab bar names every pane when it can, and always fits', () => {
-		expect(joined(tabBar('search', 80))).toContain('3 Search');
+		expect(joined(tabBar('search', 80))).toContain('4 Search');
+		expect(joined(tabBar('search', 80))).toContain('7 Timeline');
 		for (const width of [20, 40, 60, 80]) expect(stringWidth(joined(tabBar('search', width)))).toBe(width);
 	});
 

@@ -3,7 +3,7 @@ import type {SearchHit} from '../../source/analysis/types.js';
 import {PANES} from '../../source/ui/layout.js';
 import {initialState, paneContent, reduce} from '../../source/ui/state.js';
 import type {Action, Command, DashboardState} from '../../source/ui/types.js';
-import {articleLines, entityMentions, entityRows, factRows, lineAt} from '../../source/ui/views.js';
+import {articleHeader, articleLines, entityMentions, entityRows, factRows, lineAt} from '../../source/ui/views.js';
 import {analysisOf, smallSet} from './fixtures.js';
 
 function run(state: DashboardState, ...steps: Array<Command | Action>): DashboardState {
@@ -23,12 +23,13 @@ function topLine(state: DashboardState): string {
 }
 
 describe('focus', () => {
-	test('Tab and Shift-Tab go round the five panes', () => {
+	test('Tab and Shift-Tab go round the seven panes, from Stories', () => {
 		let state = loaded();
 		const seen: string[] = [state.focus];
-		for (let i = 0; i < 5; i++) seen.push((state = run(state, 'nextPane')).focus);
-		expect(seen).toEqual([...PANES, 'documents']);
-		expect(run(loaded(), 'previousPane').focus).toBe('facts');
+		for (let i = 0; i < 7; i++) seen.push((state = run(state, 'nextPane')).focus);
+		expect(seen).toEqual([...PANES, 'stories']);
+		expect(PANES[0]).toBe('stories');
+		expect(run(loaded(), 'previousPane').focus).toBe('timeline');
 	});
 
 	test('number keys jump to a pane', () => {
@@ -47,7 +48,7 @@ describe('focus', () => {
 		expect(state.help).toBe(true);
 		const scrolled = run(state, 'down', 'down');
 		expect(scrolled.helpOffset).toBe(2);
-		expect(scrolled.documents.cursor).toBe(0);
+		expect(scrolled.documents.list.cursor).toBe(0);
 		expect(run(scrolled, 'help').help).toBe(false);
 	});
 });
@@ -59,10 +60,10 @@ describe('documents and article', () => {
 	});
 
 	test('j/k move within the list and stop at its ends; Enter opens the document', () => {
-		let state = run(loaded(), 'down', 'down', 'down');
-		expect(state.documents.cursor).toBe(1);
+		let state = run(loaded(), 'focusDocuments', 'down', 'down', 'down');
+		expect(state.documents.list.cursor).toBe(1);
 		state = run(state, 'up', 'up', 'up');
-		expect(state.documents.cursor).toBe(0);
+		expect(state.documents.list.cursor).toBe(0);
 		state = run(state, 'bottom', 'open');
 		expect(state.focus).toBe('article');
 		expect(state.article.document).toBe(1);
@@ -79,7 +80,8 @@ describe('documents and article', () => {
 		state = run(state, 'up', 'up', 'up');
 		expect(topLine(state)).toBe('Long read');
 		const page = run(state, 'pageDown');
-		const height = paneContent(page, 'article').height;
+		// The header (title and a rule) stays above the text; the text has the rest of the pane.
+		const height = paneContent(page, 'article').height - articleHeader(long.document, paneContent(page, 'article').width, paneContent(page, 'article').height).length;
 		const lines = articleLines(long.document, paneContent(page, 'article').width);
 		expect(lineAt(lines, page.article.top)).toBe(height - 1);
 		const end = run(state, 'bottom');
