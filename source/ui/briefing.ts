@@ -157,17 +157,9 @@ export function storyDetail(briefing: Briefing, story: Story, analyses: Document
 			const differs = comparison.status === 'differ';
 			const mark = differs ? '≠ ' : '= ';
 			const about = `${inert(comparison.subject || comparison.kind)}${comparison.subject ? ` (${comparison.kind})` : ''}`;
-			lines.push({
-				segments: fitSegments(
-					[
-						{text: mark, styles: differs ? ['warning'] : ['muted']},
-						{text: `${about}: `, styles: ['header']},
-						{text: comparisonValues(comparison), styles: differs ? ['warning'] : []},
-						{text: differs ? '  differ' : '  agree', styles: differs ? ['warning'] : ['muted']},
-					],
-					width,
-				),
-			});
+			// The values side by side after what they measure, wrapped rather than cut: they are the point.
+			const text = `${mark}${about}: ${comparisonValues(comparison)}  ${differs ? 'differ' : 'agree'}`;
+			for (const span of wrapText(text, width)) heading(text.slice(span.start, span.end), differs ? ['warning'] : ['header']);
 			const valueWidth = Math.min(18, Math.max(8, ...comparison.figures.map(f => inert(f.text).length)));
 			for (const figure of comparison.figures) {
 				const period = figure.period ? ` · ${inert(figure.period)}` : '';

@@ -9,8 +9,8 @@ import {dayOf} from '../briefing.js';
 import {documentOrder} from '../views.js';
 
 const COLUMNS: TableColumn[] = [
-	{title: 'Title', min: 8, weight: 1},
-	{title: 'Source', min: 6, weight: 0, max: 14},
+	{title: 'Title', min: 8, weight: 3},
+	{title: 'Source', min: 6, weight: 1, max: 14},
 	{title: 'Date', min: 10, weight: 0, max: 10},
 	{title: 'Words', min: 5, weight: 0, max: 6, align: 'right'},
 ];

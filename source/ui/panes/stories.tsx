@@ -13,9 +13,8 @@ import type {PaneBox, Progress, Segment, StoriesState, Style} from '../types.js'
 const COLUMNS: TableColumn[] = [
 	{title: '', min: 1, weight: 0, max: 1},
 	{title: 'Headline', min: 10, weight: 1},
-	{title: 'Docs', min: 4, weight: 0, max: 4, align: 'right'},
 	{title: 'Srcs', min: 4, weight: 0, max: 4, align: 'right'},
-	{title: 'Dates', min: 6, weight: 0, max: 17},
+	{title: 'Dates', min: 12, weight: 0, max: 17},
 ];
 
 /** What the pane says before there is a briefing: documents still arriving, then the grouping running. */
@@ -78,7 +77,6 @@ export const StoriesPane = memo(function StoriesPane({
 		return [
 			differ.has(s.id) ? {text: '≠', style: 'warning' as const} : {text: ' '},
 			{text: inert(s.headline || s.documents[0] || s.id)},
-			{text: formatCount(s.documents.length)},
 			{text: formatCount(s.sources)},
 			{text: dateSpan(s.firstPublished, s.lastPublished)},
 		];
