@@ -73,6 +73,14 @@ describe('the keymap', () => {
 		expect(commandFor('w', {focus: 'article', help: false})).toBeUndefined();
 	});
 
+	test('s and S sort the Documents pane as they sort the Facts pane; Enter opens a story and a timeline date', () => {
+		expect(commandFor('s', {focus: 'documents', help: false})).toBe('sort');
+		expect(commandFor('S', {focus: 'documents', help: false})).toBe('reverseSort');
+		expect(commandFor('s', {focus: 'stories', help: false})).toBeUndefined();
+		for (const focus of ['stories', 'timeline'] as const) expect(commandFor('return', {focus, help: false})).toBe('open');
+		expect(commandFor('escape', {focus: 'stories', help: false})).toBe('back');
+	});
+
 	test('with help open only help keys work', () => {
 		expect(scopesFor({focus: 'facts', help: true})).toEqual(['help']);
 		expect(commandFor('?', {focus: 'facts', help: true})).toBe('help');

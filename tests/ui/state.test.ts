@@ -1,10 +1,10 @@
 import {describe, expect, test} from 'vitest';
 import type {SearchHit} from '../../source/analysis/types.js';
 import {PANES} from '../../source/ui/layout.js';
-import {initialState, paneContent, reduce} from '../../source/ui/state.js';
+import {initialState, listRows, openStoryDetail, paneContent, reduce, timelineOf} from '../../source/ui/state.js';
 import type {Action, Command, DashboardState} from '../../source/ui/types.js';
-import {articleHeader, articleLines, entityMentions, entityRows, factRows, lineAt} from '../../source/ui/views.js';
-import {analysisOf, smallSet} from './fixtures.js';
+import {articleHeader, articleLines, documentOrder, entityMentions, entityRows, factRows, lineAt} from '../../source/ui/views.js';
+import {analysisOf, newsBriefing, newsSet, sentenceOf, smallSet} from './fixtures.js';
 
 function run(state: DashboardState, ...steps: Array<Command | Action>): DashboardState {
 	return steps.reduce((s, step) => reduce(s, typeof step === 'string' ? {type: 'command', command: step} : step), state);
@@ -225,4 +225,105 @@ test('progress and messages are kept for the status bar', () => {
 	expect(state.message).toBe('Wrote 5 rows');
 	expect(run(state, 'down').message).toBeUndefined();
 	expect(run(state, {type: 'problem', text: 'x: unreadable'}).problems).toEqual(['x: unreadable']);
+});
+
+describe('the briefing', () => {
+	function briefed(viewport = {columns: 120, rows: 35}): DashboardState {
+		const state = run(initialState(viewport, 0), {type: 'arrived', analyses: newsSet()}, {type: 'finished', now: 0});
+		return run(state, {type: 'briefed', briefing: newsBriefing(state.analyses), analyses: state.analyses});
+	}
+	const path = (state: DashboardState) => state.analyses[state.article.document!]!.document.path;
+
+	test('the dashboard starts on Stories; a briefing for documents that have changed since is not taken', () => {
+		const state = initialState({columns: 120, rows: 35});
+		expect(state.focus).toBe('stories');
+		const analyses = newsSet();
+		const arrived = run(state, {type: 'arrived', analyses});
+		const stale = run(arrived, {type: 'briefed', briefing: newsBriefing(analyses), analyses: [...analyses]});
+		expect(stale.briefing.briefing).toBeUndefined();
+		expect(run(arrived, {type: 'briefed', briefing: newsBriefing(analyses), analyses: arrived.analyses}).briefing.briefing?.stories).toHaveLength(2);
+	});
+
+	test('Enter opens a story, j/k go through its summary, documents, figures and dates, Enter opens the line, Esc goes back', () => {
+		let state = run(briefed(), 'open');
+		expect(state.stories.open).toBe('s1');
+		const detail = openStoryDetail(state)!;
+		// One summary sentence, two documents, four figures, three dates.
+		expect(detail.items).toHaveLength(10);
+		expect(run(state, 'open').article.sentence).toBe(sentenceOf(state.analyses[0]!, 'walked out'));
+		state = run(state, 'down');
+		const ap = run(state, 'open');
+		expect(ap.focus).toBe('article');
+		expect(path(ap)).toBe('wire/ap-strike.txt');
+		expect(ap.article.sentence).toBeUndefined();
+		const last = run(state, 'bottom', 'open');
+		expect(path(last)).toBe('wire/reuters-strike.txt');
+		expect(last.analyses[0]!.document.sentences[last.article.sentence!]!.text).toBe('Talks resume on March 8.');
+		expect(run(state, 'bottom', 'down').stories.detail.cursor).toBe(9);
+		expect(run(state, 'back').stories.open).toBeUndefined();
+	});
+
+	test('moving through a long story keeps the whole item on screen', () => {
+		let state = run(briefed({columns: 120, rows: 20}), 'open');
+		const rows = listRows(state, 'stories');
+		const detail = openStoryDetail(state)!;
+		expect(detail.lines.length).toBeGreaterThan(rows);
+		for (let i = 0; i < detail.items.length; i++) {
+			const {cursor, offset} = state.stories.detail;
+			const item = detail.items[cursor]!;
+			expect(item.first).toBeGreaterThanOrEqual(offset);
+			expect(item.last).toBeLessThan(offset + rows);
+			state = run(state, 'down');
+		}
+		expect(run(state, 'top').stories.detail).toEqual({cursor: 0, offset: 0});
+	});
+
+	test('the timeline goes in date order; Enter opens the article at the sentence with the date', () => {
+		const state = run(briefed(), 'focusTimeline');
+		const rows = timelineOf(state);
+		expect(rows.map(r => r.entry.date)).toEqual(['2024-03-01', '2024-03-04', '2024-03-04', '2024-03-08']);
+		expect(rows.map(r => r.dayCount)).toEqual([1, 2, undefined, 1]);
+		const opened = run(state, 'down', 'open');
+		expect(opened.focus).toBe('article');
+		const sentence = opened.analyses[opened.article.document!]!.document.sentences[opened.article.sentence!]!;
+		expect(sentence.text).toContain('March 4');
+	});
+
+	test('documents sort by date, source and title; the cursor stays on its document; undated ones go last', () => {
+		const undated = analysisOf('x/undated.txt', 'Undated note\n\nNo date here.', {meta: {title: 'Undated note', source: 'Blog'}});
+		let state = run(briefed(), {type: 'arrived', analyses: [undated]}, 'focusDocuments', 'down');
+		const titles = (s: DashboardState) => documentOrder(s.analyses, s.documents.sort).map(i => s.analyses[i]!.document.title);
+		expect(titles(state)).toEqual(['Dock workers strike at Port Vell', 'Port Vell strike halts ships', 'Ferry line opens', 'Undated note']);
+		state = run(state, 'sort');
+		expect(state.documents.sort).toEqual({column: 'date', descending: false});
+		expect(titles(state)).toEqual(['Ferry line opens', 'Port Vell strike halts ships', 'Dock workers strike at Port Vell', 'Undated note']);
+		// AP was highlighted before sorting, and still is.
+		expect(state.documents.list.cursor).toBe(1);
+		expect(titles(run(state, 'reverseSort'))).toEqual(['Dock workers strike at Port Vell', 'Port Vell strike halts ships', 'Ferry line opens', 'Undated note']);
+		state = run(state, 'sort');
+		expect(state.documents.sort.column).toBe('source');
+		expect(titles(state)).toEqual(['Port Vell strike halts ships', 'Undated note', 'Ferry line opens', 'Dock workers strike at Port Vell']);
+		state = run(state, 'sort');
+		expect(titles(state)).toEqual(['Dock workers strike at Port Vell', 'Ferry line opens', 'Port Vell strike halts ships', 'Undated note']);
+		expect(run(state, 'sort').documents.sort.column).toBeUndefined();
+		// s in the Facts pane still sorts the facts.
+		expect(run(state, 'focusFacts', 'sort').facts.sort.column).toBe('document');
+	});
+
+	test('while the search box has the focus the Article shows the highlighted hit, without taking the focus', () => {
+		let state = run(briefed(), 'search', {type: 'type', text: 'March'});
+		const hits: SearchHit[] = [
+			{document: 'local/ferry.txt', sentence: 0, score: 0.1, text: '', matches: []},
+			{document: 'wire/ap-strike.txt', sentence: 1, score: 0.2, text: '', matches: []},
+		];
+		state = run(state, {type: 'results', query: 'March', hits, complete: true});
+		expect(state.focus).toBe('search');
+		expect(path(state)).toBe('local/ferry.txt');
+		state = run(state, 'down');
+		expect(state.focus).toBe('search');
+		expect(path(state)).toBe('wire/ap-strike.txt');
+		expect(state.article.sentence).toBe(1);
+		// Elsewhere, moving in a list leaves the Article alone.
+		expect(path(run(state, 'back', 'focusDocuments', 'down', 'down'))).toBe('wire/ap-strike.txt');
+	});
 });
