@@ -135,6 +135,7 @@ export function storyDetail(briefing: Briefing, story: Story, analyses: Document
 	}
 
 	heading(`Documents (${story.documents.length})`);
+	const dated = story.documents.some(path => dayOf(analyses[index.get(path) ?? -1]?.document.published ?? ''));
 	const dateWidth = 11;
 	const sourceWidth = Math.min(18, Math.max(6, Math.floor(width / 4)));
 	for (const path of story.documents) {
@@ -142,7 +143,7 @@ export function storyDetail(briefing: Briefing, story: Story, analyses: Document
 		const date = readableDate(dayOf(document?.published ?? ''));
 		item(target(path), [
 			[
-				{text: `${fit(date, dateWidth)} `, styles: ['muted']},
+				{text: dated ? `${fit(date, dateWidth)} ` : '', styles: ['muted']},
 				{text: `${fit(truncate(sourceName(analyses, path), sourceWidth), sourceWidth)} `},
 				{text: inert(document?.title || path)},
 			],

@@ -2,7 +2,7 @@
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {DocumentAnalysis} from '../../source/analysis/types.js';
-import {newsBriefing, newsSet} from './fixtures.js';
+import {newsBriefing, newsSet, smallSet} from './fixtures.js';
 import {KEYS, plain, renderDashboard, type RenderOptions} from './harness.js';
 
 vi.hoisted(() => {
@@ -182,6 +182,16 @@ describe('Documents and search with metadata', () => {
 		// Enter opens the highlighted row as sorted: the latest, Reuters.
 		app.press('g', KEYS.enter);
 		await app.waitForFrame(f => f.includes('3 Article · reuters-strike.txt') && f.includes('Article │ ? help'));
+	});
+
+	test('plain text files, which carry no source or date, get no empty Source and Date columns', async () => {
+		const app = open({analyses: smallSet(), brief: undefined});
+		const frame = await app.waitForFrame(f => f.includes('Harbour trade grows') && f.includes('Srcs'));
+		expect(lineWith(frame, '│Title ')).not.toMatch(/Source|Date/);
+		expect(lineWith(frame, 'Headline')).not.toContain('Dates');
+		app.press('2', 's');
+		// Sorting by date shows the column, so the marker has somewhere to go.
+		await app.waitForFrame(f => f.includes('Date▲'));
 	});
 
 	test('search hits name their source, and the Article follows the highlighted hit while typing', async () => {

@@ -10,12 +10,15 @@ import {contentSize, formatCount, paneTitle, settleList} from '../layout.js';
 import {fitSegments} from '../text.js';
 import type {PaneBox, Progress, Segment, StoriesState, Style} from '../types.js';
 
-const COLUMNS: TableColumn[] = [
-	{title: '', min: 1, weight: 0, max: 1},
-	{title: 'Headline', min: 10, weight: 1},
-	{title: 'Srcs', min: 4, weight: 0, max: 4, align: 'right'},
-	{title: 'Dates', min: 12, weight: 0, max: 17},
-];
+const MARK: TableColumn = {title: '', min: 1, weight: 0, max: 1};
+const HEADLINE: TableColumn = {title: 'Headline', min: 10, weight: 1};
+const SOURCES: TableColumn = {title: 'Srcs', min: 4, weight: 0, max: 4, align: 'right'};
+const DATES: TableColumn = {title: 'Dates', min: 12, weight: 0, max: 17};
+
+/** The Dates column only when some story is dated: undated plain files would leave it blank. */
+function columnsFor(briefing: Briefing): TableColumn[] {
+	return briefing.stories.some(s => s.firstPublished || s.lastPublished) ? [MARK, HEADLINE, SOURCES, DATES] : [MARK, HEADLINE, SOURCES];
+}
 
 /** What the pane says before there is a briefing: documents still arriving, then the grouping running. */
 function waiting(progress: Progress, documents: number): string {
@@ -86,7 +89,7 @@ export const StoriesPane = memo(function StoriesPane({
 	const info = conflicts > 0 ? `${conflicts} ≠ · ${position}` : position;
 	return (
 		<Frame title={title} info={info} focused={focused} width={box.width} height={box.height}>
-			<Table columns={COLUMNS} width={width} height={rows} rowCount={all.length} cellsOf={cellsOf} cursor={cursor} offset={offset} focused={focused} empty="No stories" />
+			<Table columns={columnsFor(briefing)} width={width} height={rows} rowCount={all.length} cellsOf={cellsOf} cursor={cursor} offset={offset} focused={focused} empty="No stories" />
 		</Frame>
 	);
 });
