@@ -6,6 +6,7 @@ import {brief as briefAll} from '../analysis/stories/index.js';
 import type {Briefing} from '../analysis/stories/types.js';
 import type {DocumentAnalysis} from '../analysis/types.js';
 import {TextLine, ThemeContext} from './components/text-line.js';
+import {storiesThatDiffer, timelineRows} from './briefing.js';
 import {writeFactsCsv} from './export.js';
 import {commandFor, keyPresses} from './keymap.js';
 import {dashboardLayout, progressLine, statusLine, tabBar} from './layout.js';
@@ -138,6 +139,9 @@ function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[]
 				let briefing = NO_BRIEFING;
 				try {
 					briefing = brief(analyses);
+					// The Timeline's order and the stories' conflict marks, worked out now rather than on the first key that needs them.
+					timelineRows(briefing, analyses);
+					storiesThatDiffer(briefing);
 				} catch (error) {
 					store.dispatch({type: 'problem', text: `briefing failed: ${inert((error as Error).message)}`});
 				}

@@ -30,7 +30,7 @@ export const TimelinePane = memo(function TimelinePane({briefing, analyses, list
 	}
 	const all = timelineRows(briefing, analyses);
 	const {cursor, offset} = settleList(list, all.length, rows);
-	const max = Math.max(0, ...all.map(r => r.dayCount ?? 0));
+	const max = all.reduce((most, r) => Math.max(most, r.dayCount ?? 0), 0);
 	const countWidth = BAR_WIDTH + 1 + String(max).length;
 	const source = Math.min(16, Math.max(6, Math.floor(width / 6)));
 	const header: Segment[] = fitSegments([{text: `${fit('Date', DATE_WIDTH)} ${fit('Docs', countWidth)} ${fit('Source', source)} Sentence`, styles: ['header']}], width);
