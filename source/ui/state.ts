@@ -186,7 +186,9 @@ function scrollArticle(state: DashboardState, how: Movement): DashboardState {
 
 /** Open a document in the Article pane, scrolled so the given sentence stands a third of the way down, and focus it. */
 export function openArticle(state: DashboardState, document: number, sentence?: number): DashboardState {
-	return showArticle({...state, focus: 'article'}, document, sentence);
+	const from = state.focus === 'article' ? undefined : state.focus;
+	const opened = showArticle({...state, focus: 'article'}, document, sentence);
+	return {...opened, article: {...opened.article, from}};
 }
 
 /** Show a document in the Article pane at a sentence, leaving the focus where it is (a preview). */
@@ -279,6 +281,8 @@ function back(state: DashboardState): DashboardState {
 		case 'facts':
 			return state.facts.kind || state.facts.entity ? {...state, facts: {...state.facts, kind: undefined, entity: undefined, list: TOP}} : state;
 		case 'article':
+			// Back to the pane the article was opened from, and the highlight goes; opened some other way, only the highlight goes.
+			if (state.article.from) return {...state, focus: state.article.from, article: {...state.article, sentence: undefined, from: undefined}};
 			return state.article.sentence === undefined ? state : {...state, article: {...state.article, sentence: undefined}};
 		default:
 			return state;

@@ -47,6 +47,8 @@ export interface ArticleState {
 	top: number;
 	/** Sentence to highlight: the one a search hit, fact or mention was opened at. */
 	sentence?: number;
+	/** The pane Enter opened it from: Esc goes back there, as in lazygit. */
+	from?: PaneId;
 }
 
 export interface SearchState {

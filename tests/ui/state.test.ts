@@ -260,6 +260,10 @@ describe('the briefing', () => {
 		expect(path(last)).toBe('wire/reuters-strike.txt');
 		expect(last.analyses[0]!.document.sentences[last.article.sentence!]!.text).toBe('Talks resume on March 8.');
 		expect(run(state, 'bottom', 'down').stories.detail.cursor).toBe(9);
+		// Esc in the Article goes back to the story, where it was left.
+		const back = run(ap, 'back');
+		expect(back.focus).toBe('stories');
+		expect(back.stories).toEqual(state.stories);
 		expect(run(state, 'back').stories.open).toBeUndefined();
 	});
 
