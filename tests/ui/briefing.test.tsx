@@ -111,9 +111,10 @@ describe('Stories', () => {
 		expect(frame).toContain('Reuters · by Jane Doe · 2024-03-05 09:30');
 		expect(frame).toContain('https://reuters.example/strike');
 		expect(rowOf(frame, 'Reuters · by Jane Doe')).toBeLessThan(rowOf(frame, 'About 2,000 dock workers walked out'));
-		// Back to the story where it was left.
-		app.press('1');
+		// Esc goes back to the story, where it was left.
+		app.press(KEYS.escape);
 		await app.waitForFrame(f => f.includes('Stories │ ? help') && f.includes('Summary'));
+		expect(app.store.getState().stories.detail.cursor).toBe(2);
 	});
 
 	test('Enter on a figure opens the article at the sentence that states it, highlighted', async () => {
