@@ -56,6 +56,8 @@ describe('Stories', () => {
 		app.store.dispatch({type: 'arrived', analyses: [ap, ferry]});
 		app.store.dispatch({type: 'progress', done: 3, total: 3, now: 200});
 		app.store.dispatch({type: 'finished', now: 300});
+		// Not inside the dispatch that ended loading: a turn of the event loop later, after the keys waiting.
+		expect(brief).not.toHaveBeenCalled();
 		await app.waitForFrame(f => f.includes('≠ Dock workers strike'));
 		app.press('j', 'k', '2', '1');
 		await app.waitForFrame(f => f.includes('Stories │ ? help') && !f.includes('Documents │'));
