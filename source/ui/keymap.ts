@@ -36,7 +36,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'top', keys: ['g', 'home'], scope: 'global', description: 'top'},
 	{command: 'bottom', keys: ['G', 'end'], scope: 'global', description: 'bottom'},
 	{command: 'open', keys: ['return'], scope: 'global', description: 'open the selected row'},
-	{command: 'back', keys: ['escape'], scope: 'global', description: 'back; clear a filter'},
+	{command: 'back', keys: ['escape'], scope: 'global', description: 'back out; clear a filter'},
 	{command: 'help', keys: ['?'], scope: 'global', description: 'show or hide this help'},
 	{command: 'quit', keys: ['q'], scope: 'global', description: 'quit'},
 	{command: 'interrupt', keys: ['ctrl+c'], scope: 'global', description: 'quit at once (status 130)'},
