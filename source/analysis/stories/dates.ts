@@ -1,15 +1,20 @@
 // The dates one document states, placed on the calendar.
 //
 // Two sources, never overlapping:
-//   - explicit dates come from the facts ("Sept. 8, 2022", "June 2011", and years used as dates: "in 2023"),
-//     so the timeline and the facts table never disagree about what a date is;
+//   - explicit dates come from the facts ("Sept. 8, 2022", "June 2011"), so the timeline and the facts
+//     table never disagree about what a date is. A bare year goes on the timeline only where it is used as
+//     a date, right after a preposition ("in 2023", "since 1969", "by mid-2024"), not as a label ("the 2023
+//     forecast", "2023 elections" with nothing before): every year figure would bury the dates that matter;
 //   - everything else ("on Thursday", "yesterday", "last month", "in February", "July of last year",
-//     "March 25") is found by chrono, on candidate sentences only, and resolved here against the
-//     document's publication date: chrono only says which calendar fields were written, never which
-//     year or week they fall in, because that depends on tense (a weekday in a report is the latest such
-//     day on or before publication; in a sentence about what will happen, the next one after it).
-// A document with no publication date puts no relative date on the timeline; its explicit dates with a
-// year still go on it.
+//     "March 25") is found by chrono, in short windows around date words only, and resolved here against
+//     the document's publication date. chrono only says which calendar fields were written; which year or
+//     week they fall in depends on tense, and chrono's own guess (the nearest weekday, the next month)
+//     ignores it. A weekday in a report is the latest such day on or before publication; in a sentence
+//     about what will happen, the next one after it.
+// Weeks ("last week", "this weekend", "two weeks ago") are left out: the calendar has day, month and year
+// precision, a day would claim more than the text says and a month is wrong when the week straddles two.
+// Quarters and decades likewise. A document with no publication date puts no relative date on the
+// timeline (nor a "March 25" without its year); its explicit dates with a year still go on it.
 import * as chrono from 'chrono-node';
 import type {ParsedComponents} from 'chrono-node';
 import type {Sentence} from '../../corpus/types.js';
