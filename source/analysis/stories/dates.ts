@@ -226,6 +226,9 @@ const MODIFIER = /^(last|past|previous|next|coming|this)\s+/i;
 /** A weekday or month followed by a capitalised word, with no preposition before it, names something: "The Sunday Times", "August Wilson". */
 const IN_NAME_AFTER = new RegExp(`^\\s+(?!${MONTH_PATTERN}(?![\\p{L}]))\\p{Lu}\\p{Ll}`, 'u');
 const DATE_WORD_BEFORE = /\b(?:on|in|of|by|since|until|till|from|before|after|during|through|last|next|this|early|late|mid|said|says)[\s-]+$/i;
+const FULL_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+/** Feasts and shopping days named after a weekday are not the nearest such weekday: "Good Friday", "Ash Wednesday". */
+const HOLIDAY_BEFORE = /\b(?:Good|Black|Cyber|Ash|Palm|Easter|Holy|Maundy|Shrove|Whit|Super|Giving|Bloody)\s+$/;
 const MODIFIER_BEFORE = /\b(?:last|past|previous|next|coming|this)\s+$/i;
 
 const monthNumber = (name: string) => MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
@@ -254,7 +257,7 @@ function resolve(result: Piece, sentence: string, published: Day): Found | undef
 		text = text.slice(lead[0].length);
 		start += lead[0].length;
 	}
-	text = text.replace(/(?:\s+of|,)\s*$/i, '');
+	text = text.replace(/(?:\s+of|,)?\s*$/i, '');
 	let end = start + text.length;
 	const c = result.start;
 	const tags = c.tags();
@@ -266,7 +269,8 @@ function resolve(result: Piece, sentence: string, published: Day): Found | undef
 
 	const period = RELATIVE_PERIOD.exec(text);
 	if (period) {
-		if (DURATION_BEFORE.test(sentence.slice(0, start))) return undefined;
+		// "over the past year" is a span up to now; "the next year" counts from the story's own time, not publication.
+		if (DURATION_BEFORE.test(sentence.slice(0, start)) || /\bthe\s+$/i.test(sentence.slice(0, start))) return undefined;
 		const unit = (period[2] ?? period[4]!).toLowerCase().replace(/s$/, '');
 		const step = period[1] ? STEP[period[1].toLowerCase()]! : -(NUMBER_WORDS[period[3]!.toLowerCase()] ?? Number(period[3]));
 		const year = published.getUTCFullYear();
@@ -311,7 +315,10 @@ function resolve(result: Piece, sentence: string, published: Day): Found | undef
 		return {start, end, date: isoMonth(yearOfMonth(published, month, tense, modifier), month), precision: 'month'};
 	}
 	if (c.isCertain('weekday') && !c.isCertain('day')) {
+		// chrono also reads "sat", "sun" and "wed" as weekdays.
+		if (!FULL_WEEKDAY.test(text)) return undefined;
 		if (IN_NAME_AFTER.test(sentence.slice(end)) && !DATE_WORD_BEFORE.test(sentence.slice(0, start))) return undefined;
+		if (HOLIDAY_BEFORE.test(sentence.slice(0, start))) return undefined;
 		return {start, end, date: isoDay(weekdayNear(published, c.get('weekday')!, tense, modifier)), precision: 'day'};
 	}
 	return undefined;

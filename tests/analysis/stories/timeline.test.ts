@@ -42,6 +42,8 @@ describe('weekdays', () => {
 
 	it('does not read a weekday inside a name as a date', () => {
 		expect(dates('The Sunday Times reported the closure.', '2024-05-15')).toEqual([]);
+		expect(dates('Churches were full on Good Friday.', '2024-05-15')).toEqual([]);
+		expect(dates('The mayor sat before the council and spoke.', '2024-05-15')).toEqual([]);
 	});
 });
 
@@ -86,6 +88,7 @@ describe('casual days and relative periods', () => {
 	it('leaves out spans of time that are not dates', () => {
 		expect(dates('Traffic fell by a third over the past year.', '2024-05-15')).toEqual([]);
 		expect(dates('Traffic fell by a third last week.', '2024-05-15')).toEqual([]);
+		expect(dates('The bridge opened in 1990. The next year, traffic doubled.', '2024-05-15')).toEqual([['1990', 'year', '1990']]);
 	});
 });
 
