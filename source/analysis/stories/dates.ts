@@ -270,7 +270,8 @@ function resolve(result: Piece, sentence: string, published: Day): Found | undef
 	const period = RELATIVE_PERIOD.exec(text);
 	if (period) {
 		// "over the past year" is a span up to now; "the next year" counts from the story's own time, not publication.
-		if (DURATION_BEFORE.test(sentence.slice(0, start)) || /\bthe\s+$/i.test(sentence.slice(0, start))) return undefined;
+		const bare = !/^(?:the\s+)?(?:end|start|beginning|middle)\b/i.test(text);
+		if (bare && (DURATION_BEFORE.test(sentence.slice(0, start)) || /\bthe\s+$/i.test(sentence.slice(0, start)))) return undefined;
 		const unit = (period[2] ?? period[4]!).toLowerCase().replace(/s$/, '');
 		const step = period[1] ? STEP[period[1].toLowerCase()]! : -(NUMBER_WORDS[period[3]!.toLowerCase()] ?? Number(period[3]));
 		const year = published.getUTCFullYear();
