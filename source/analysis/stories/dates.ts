@@ -120,10 +120,11 @@ function yearOfMonthDay(published: Day, month: number, day: number, tense: Tense
 
 // ------------------------------------------------------------------------------------------ tense
 
-// What makes a sentence about the future around a date: a modal or a scheduling phrase. "would" is left
-// out: in reported speech ("said it would meet on Thursday") it points either way.
+// What makes a sentence about the future around a date: a modal or a scheduling phrase. "would" counts
+// (not "would have"): a report that still says "said it would meet on Thursday" is written before the
+// meeting, or it would say what the meeting did.
 const FUTURE_CUE =
-	/\b(?:will|shall|won[’']t|going to|(?:is|are|was|were|be|been)\s+(?:set|due|scheduled|slated|expected|poised|likely|planned)\s+to|(?:is|are)\s+to|(?:scheduled|slated|due)\s+(?:to|for)|scheduling\s+to|(?<!\b(?:with|the|its|his|her|their|our|no|new)\s)plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|upcoming)\b|[’']ll\b/giu;
+	/\b(?:will|shall|would(?!\s+(?:have|’ve|'ve))|won[’']t|going to|(?:is|are|was|were|be|been)\s+(?:set|due|scheduled|slated|expected|poised|likely|planned)\s+to|(?:is|are)\s+to|(?:scheduled|slated|due)\s+(?:to|for)|scheduling\s+to|(?<!\b(?:with|the|its|his|her|their|our|no|new)\s)plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|upcoming)\b|[’']ll\b/giu;
 const PAST_IRREGULAR =
 	'was|were|had|did|said|told|won|lost|met|rose|fell|hit|made|took|gave|came|went|held|left|led|sent|spent|saw|began|ran|grew|struck|stood|paid|sold|bought|brought|thought|found|kept|became|wrote|spoke|chose|drew|broke|beat|got|swept|shot|fought|knew|meant|felt|heard|sought|slid|sank|shrank|soared|ended';
 const PAST_CUE = new RegExp(`\\b(?:${PAST_IRREGULAR}|[a-z]{3,}ed)\\b`, 'giu');

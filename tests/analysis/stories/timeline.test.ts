@@ -33,6 +33,8 @@ describe('weekdays', () => {
 		expect(dates('The council will meet on Thursday to decide.', '2024-05-15')).toEqual([['2024-05-16', 'day', 'Thursday']]);
 		expect(dates('The council will meet on Monday to decide.', '2024-05-15')).toEqual([['2024-05-20', 'day', 'Monday']]);
 		expect(dates('The mayor said the vote is scheduled for next Thursday.', '2024-05-13')).toEqual([['2024-05-16', 'day', 'next Thursday']]);
+		expect(dates('The mayor said the council would vote on Thursday.', '2024-05-15')).toEqual([['2024-05-16', 'day', 'Thursday']]);
+		expect(dates('The mayor said on Monday that the council would vote.', '2024-05-15')).toEqual([['2024-05-13', 'day', 'Monday']]);
 	});
 
 	it('keeps the time of day in the text and reads "last Friday" as before publication', () => {
