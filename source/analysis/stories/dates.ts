@@ -140,20 +140,20 @@ function tenseAround(sentence: string, start: number, end: number): Tense {
 	// The verb that governs a date mostly comes before it: a cue after the date counts as three times as far.
 	const distance = (s: number, e: number) => (e <= start ? start - e : s >= end ? 3 * (s - end) : 0);
 	let future = Infinity;
-	const masked = sentence.split('');
+	const futureSpans: Array<[number, number]> = [];
 	for (const m of sentence.matchAll(FUTURE_CUE)) {
 		future = Math.min(future, distance(m.index!, m.index! + m[0].length));
-		masked.fill(' ', m.index!, m.index! + m[0].length);
+		futureSpans.push([m.index!, m.index! + m[0].length]);
 	}
 	let past = Infinity;
-	const text = masked.join('');
-	for (const m of text.matchAll(PAST_CUE)) {
+	for (const m of sentence.matchAll(PAST_CUE)) {
+		const [s, e] = [m.index!, m.index! + m[0].length];
 		const word = m[0].toLowerCase();
-		if (NOT_PAST.has(word)) continue;
+		if (NOT_PAST.has(word) || futureSpans.some(([a, b]) => s < b && e > a)) continue;
 		// A participle after "be" is no tense of its own ("will be scheduled for Oct. 30"), nor one used as an
 		// adjective ("the expected rise").
-		if (word.endsWith('ed') && PARTICIPLE_BEFORE.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
-		past = Math.min(past, distance(m.index!, m.index! + m[0].length));
+		if (word.endsWith('ed') && PARTICIPLE_BEFORE.test(sentence.slice(Math.max(0, s - 8), s))) continue;
+		past = Math.min(past, distance(s, e));
 	}
 	if (future === Infinity && past === Infinity) return 'unknown';
 	return future < past ? 'future' : 'past';
@@ -171,6 +171,7 @@ const MONTH_NAME = new RegExp(`\\b${MONTH_PATTERN}(?![\\p{L}])`, 'u');
 const MONTH_NAMES = new RegExp(MONTH_NAME.source, 'gu');
 /** Characters of context on each side of a cue: enough for "July of last year", "two months ago", "Tuesday, Oct. 4". */
 const WINDOW = 32;
+const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\u00a0']);
 
 /** Stretches of a sentence to give to chrono, as [start, end) in the sentence, merged where they overlap. */
 function windowsOf(text: string, dateSpans: Array<[number, number]>): Array<[number, number]> {
@@ -185,9 +186,9 @@ function windowsOf(text: string, dateSpans: Array<[number, number]>): Array<[num
 	for (const [s, e] of cues) {
 		// Widen to whole words so that chrono never sees half a word.
 		let start = Math.max(0, s - WINDOW);
-		while (start > 0 && /\S/u.test(text[start - 1]!)) start--;
+		while (start > 0 && !WHITESPACE.has(text[start - 1]!)) start--;
 		let end = Math.min(text.length, e + WINDOW);
-		while (end < text.length && /\S/u.test(text[end]!)) end++;
+		while (end < text.length && !WHITESPACE.has(text[end]!)) end++;
 		const last = windows.at(-1);
 		if (last && start <= last[1]) last[1] = Math.max(last[1], end);
 		else windows.push([start, end]);
@@ -406,7 +407,11 @@ export function datesOf(analysis: DocumentAnalysis): DatedMention[] {
 		if (fact.kind !== 'date' && fact.kind !== 'year') continue;
 		const sentence = document.sentences[fact.sentence];
 		if (!sentence || sentence.boilerplate) continue;
-		if (fact.kind === 'date') dateFacts.set(fact.sentence, [...(dateFacts.get(fact.sentence) ?? []), [fact.start, fact.end]]);
+		if (fact.kind === 'date') {
+			const spans = dateFacts.get(fact.sentence);
+			if (spans) spans.push([fact.start, fact.end]);
+			else dateFacts.set(fact.sentence, [[fact.start, fact.end]]);
+		}
 		const date = explicitDate(fact, document.text);
 		if (date) {
 			mentions.push({...date, sentence: fact.sentence, text: fact.text, start: fact.start, end: fact.end, anchor: 'written', entities: names.get(fact.sentence) ?? []});
@@ -421,7 +426,11 @@ export function datesOf(analysis: DocumentAnalysis): DatedMention[] {
 	if (published) {
 		const nameSpans = new Map<number, Array<[number, number]>>();
 		for (const entity of analysis.entities) {
-			for (const m of entity.mentions) nameSpans.set(m.sentence, [...(nameSpans.get(m.sentence) ?? []), [m.start, m.end]]);
+			for (const m of entity.mentions) {
+				const spans = nameSpans.get(m.sentence);
+				if (spans) spans.push([m.start, m.end]);
+				else nameSpans.set(m.sentence, [[m.start, m.end]]);
+			}
 		}
 		for (const sentence of document.sentences) {
 			if (sentence.boilerplate) continue;
