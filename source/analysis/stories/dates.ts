@@ -1,15 +1,20 @@
 // The dates one document states, placed on the calendar.
 //
 // Two sources, never overlapping:
-//   - explicit dates come from the facts ("Sept. 8, 2022", "June 2011", and years used as dates: "in 2023"),
-//     so the timeline and the facts table never disagree about what a date is;
+//   - explicit dates come from the facts ("Sept. 8, 2022", "June 2011"), so the timeline and the facts
+//     table never disagree about what a date is. A bare year goes on the timeline only where it is used as
+//     a date, right after a preposition ("in 2023", "since 1969", "by mid-2024"), not as a label ("the 2023
+//     forecast", "2023 elections" with nothing before): every year figure would bury the dates that matter;
 //   - everything else ("on Thursday", "yesterday", "last month", "in February", "July of last year",
-//     "March 25") is found by chrono, on candidate sentences only, and resolved here against the
-//     document's publication date: chrono only says which calendar fields were written, never which
-//     year or week they fall in, because that depends on tense (a weekday in a report is the latest such
-//     day on or before publication; in a sentence about what will happen, the next one after it).
-// A document with no publication date puts no relative date on the timeline; its explicit dates with a
-// year still go on it.
+//     "March 25") is found by chrono, in short windows around date words only, and resolved here against
+//     the document's publication date. chrono only says which calendar fields were written; which year or
+//     week they fall in depends on tense, and chrono's own guess (the nearest weekday, the next month)
+//     ignores it. A weekday in a report is the latest such day on or before publication; in a sentence
+//     about what will happen, the next one after it.
+// Weeks ("last week", "this weekend", "two weeks ago") are left out: the calendar has day, month and year
+// precision, a day would claim more than the text says and a month is wrong when the week straddles two.
+// Quarters and decades likewise. A document with no publication date puts no relative date on the
+// timeline (nor a "March 25" without its year); its explicit dates with a year still go on it.
 import * as chrono from 'chrono-node';
 import type {ParsedComponents} from 'chrono-node';
 import type {Sentence} from '../../corpus/types.js';
@@ -115,10 +120,11 @@ function yearOfMonthDay(published: Day, month: number, day: number, tense: Tense
 
 // ------------------------------------------------------------------------------------------ tense
 
-// What makes a sentence about the future around a date: a modal or a scheduling phrase. "would" is left
-// out: in reported speech ("said it would meet on Thursday") it points either way.
+// What makes a sentence about the future around a date: a modal or a scheduling phrase. "would" counts
+// (not "would have"): a report that still says "said it would meet on Thursday" is written before the
+// meeting, or it would say what the meeting did.
 const FUTURE_CUE =
-	/\b(?:will|shall|won[’']t|going to|(?:is|are|was|were|be|been)\s+(?:set|due|scheduled|slated|expected|poised|likely|planned)\s+to|(?:is|are)\s+to|(?:scheduled|slated|due)\s+(?:to|for)|scheduling\s+to|(?<!\b(?:with|the|its|his|her|their|our|no|new)\s)plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|upcoming)\b|[’']ll\b/giu;
+	/\b(?:will|shall|would(?!\s+(?:have|’ve|'ve))|won[’']t|going to|(?:is|are|was|were|be|been)\s+(?:set|due|scheduled|slated|expected|poised|likely|planned)\s+to|(?:is|are)\s+to|(?:scheduled|slated|due)\s+(?:to|for)|scheduling\s+to|(?<!\b(?:with|the|its|his|her|their|our|no|new)\s)plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|upcoming)\b|[’']ll\b/giu;
 const PAST_IRREGULAR =
 	'was|were|had|did|said|told|won|lost|met|rose|fell|hit|made|took|gave|came|went|held|left|led|sent|spent|saw|began|ran|grew|struck|stood|paid|sold|bought|brought|thought|found|kept|became|wrote|spoke|chose|drew|broke|beat|got|swept|shot|fought|knew|meant|felt|heard|sought|slid|sank|shrank|soared|ended';
 const PAST_CUE = new RegExp(`\\b(?:${PAST_IRREGULAR}|[a-z]{3,}ed)\\b`, 'giu');
@@ -134,20 +140,20 @@ function tenseAround(sentence: string, start: number, end: number): Tense {
 	// The verb that governs a date mostly comes before it: a cue after the date counts as three times as far.
 	const distance = (s: number, e: number) => (e <= start ? start - e : s >= end ? 3 * (s - end) : 0);
 	let future = Infinity;
-	const masked = sentence.split('');
+	const futureSpans: Array<[number, number]> = [];
 	for (const m of sentence.matchAll(FUTURE_CUE)) {
 		future = Math.min(future, distance(m.index!, m.index! + m[0].length));
-		masked.fill(' ', m.index!, m.index! + m[0].length);
+		futureSpans.push([m.index!, m.index! + m[0].length]);
 	}
 	let past = Infinity;
-	const text = masked.join('');
-	for (const m of text.matchAll(PAST_CUE)) {
+	for (const m of sentence.matchAll(PAST_CUE)) {
+		const [s, e] = [m.index!, m.index! + m[0].length];
 		const word = m[0].toLowerCase();
-		if (NOT_PAST.has(word)) continue;
+		if (NOT_PAST.has(word) || futureSpans.some(([a, b]) => s < b && e > a)) continue;
 		// A participle after "be" is no tense of its own ("will be scheduled for Oct. 30"), nor one used as an
 		// adjective ("the expected rise").
-		if (word.endsWith('ed') && PARTICIPLE_BEFORE.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
-		past = Math.min(past, distance(m.index!, m.index! + m[0].length));
+		if (word.endsWith('ed') && PARTICIPLE_BEFORE.test(sentence.slice(Math.max(0, s - 8), s))) continue;
+		past = Math.min(past, distance(s, e));
 	}
 	if (future === Infinity && past === Infinity) return 'unknown';
 	return future < past ? 'future' : 'past';
@@ -165,6 +171,7 @@ const MONTH_NAME = new RegExp(`\\b${MONTH_PATTERN}(?![\\p{L}])`, 'u');
 const MONTH_NAMES = new RegExp(MONTH_NAME.source, 'gu');
 /** Characters of context on each side of a cue: enough for "July of last year", "two months ago", "Tuesday, Oct. 4". */
 const WINDOW = 32;
+const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\u00a0']);
 
 /** Stretches of a sentence to give to chrono, as [start, end) in the sentence, merged where they overlap. */
 function windowsOf(text: string, dateSpans: Array<[number, number]>): Array<[number, number]> {
@@ -179,9 +186,9 @@ function windowsOf(text: string, dateSpans: Array<[number, number]>): Array<[num
 	for (const [s, e] of cues) {
 		// Widen to whole words so that chrono never sees half a word.
 		let start = Math.max(0, s - WINDOW);
-		while (start > 0 && /\S/u.test(text[start - 1]!)) start--;
+		while (start > 0 && !WHITESPACE.has(text[start - 1]!)) start--;
 		let end = Math.min(text.length, e + WINDOW);
-		while (end < text.length && /\S/u.test(text[end]!)) end++;
+		while (end < text.length && !WHITESPACE.has(text[end]!)) end++;
 		const last = windows.at(-1);
 		if (last && start <= last[1]) last[1] = Math.max(last[1], end);
 		else windows.push([start, end]);
@@ -221,6 +228,9 @@ const MODIFIER = /^(last|past|previous|next|coming|this)\s+/i;
 /** A weekday or month followed by a capitalised word, with no preposition before it, names something: "The Sunday Times", "August Wilson". */
 const IN_NAME_AFTER = new RegExp(`^\\s+(?!${MONTH_PATTERN}(?![\\p{L}]))\\p{Lu}\\p{Ll}`, 'u');
 const DATE_WORD_BEFORE = /\b(?:on|in|of|by|since|until|till|from|before|after|during|through|last|next|this|early|late|mid|said|says)[\s-]+$/i;
+const FULL_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+/** Feasts and shopping days named after a weekday are not the nearest such weekday: "Good Friday", "Ash Wednesday". */
+const HOLIDAY_BEFORE = /\b(?:Good|Black|Cyber|Ash|Palm|Easter|Holy|Maundy|Shrove|Whit|Super|Giving|Bloody)\s+$/;
 const MODIFIER_BEFORE = /\b(?:last|past|previous|next|coming|this)\s+$/i;
 
 const monthNumber = (name: string) => MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
@@ -249,7 +259,7 @@ function resolve(result: Piece, sentence: string, published: Day): Found | undef
 		text = text.slice(lead[0].length);
 		start += lead[0].length;
 	}
-	text = text.replace(/(?:\s+of|,)\s*$/i, '');
+	text = text.replace(/(?:\s+of|,)?\s*$/i, '');
 	let end = start + text.length;
 	const c = result.start;
 	const tags = c.tags();
@@ -261,7 +271,9 @@ function resolve(result: Piece, sentence: string, published: Day): Found | undef
 
 	const period = RELATIVE_PERIOD.exec(text);
 	if (period) {
-		if (DURATION_BEFORE.test(sentence.slice(0, start))) return undefined;
+		// "over the past year" is a span up to now; "the next year" counts from the story's own time, not publication.
+		const bare = !/^(?:the\s+)?(?:end|start|beginning|middle)\b/i.test(text);
+		if (bare && (DURATION_BEFORE.test(sentence.slice(0, start)) || /\bthe\s+$/i.test(sentence.slice(0, start)))) return undefined;
 		const unit = (period[2] ?? period[4]!).toLowerCase().replace(/s$/, '');
 		const step = period[1] ? STEP[period[1].toLowerCase()]! : -(NUMBER_WORDS[period[3]!.toLowerCase()] ?? Number(period[3]));
 		const year = published.getUTCFullYear();
@@ -306,7 +318,10 @@ function resolve(result: Piece, sentence: string, published: Day): Found | undef
 		return {start, end, date: isoMonth(yearOfMonth(published, month, tense, modifier), month), precision: 'month'};
 	}
 	if (c.isCertain('weekday') && !c.isCertain('day')) {
+		// chrono also reads "sat", "sun" and "wed" as weekdays.
+		if (!FULL_WEEKDAY.test(text)) return undefined;
 		if (IN_NAME_AFTER.test(sentence.slice(end)) && !DATE_WORD_BEFORE.test(sentence.slice(0, start))) return undefined;
+		if (HOLIDAY_BEFORE.test(sentence.slice(0, start))) return undefined;
 		return {start, end, date: isoDay(weekdayNear(published, c.get('weekday')!, tense, modifier)), precision: 'day'};
 	}
 	return undefined;
@@ -392,7 +407,11 @@ export function datesOf(analysis: DocumentAnalysis): DatedMention[] {
 		if (fact.kind !== 'date' && fact.kind !== 'year') continue;
 		const sentence = document.sentences[fact.sentence];
 		if (!sentence || sentence.boilerplate) continue;
-		if (fact.kind === 'date') dateFacts.set(fact.sentence, [...(dateFacts.get(fact.sentence) ?? []), [fact.start, fact.end]]);
+		if (fact.kind === 'date') {
+			const spans = dateFacts.get(fact.sentence);
+			if (spans) spans.push([fact.start, fact.end]);
+			else dateFacts.set(fact.sentence, [[fact.start, fact.end]]);
+		}
 		const date = explicitDate(fact, document.text);
 		if (date) {
 			mentions.push({...date, sentence: fact.sentence, text: fact.text, start: fact.start, end: fact.end, anchor: 'written', entities: names.get(fact.sentence) ?? []});
@@ -407,7 +426,11 @@ export function datesOf(analysis: DocumentAnalysis): DatedMention[] {
 	if (published) {
 		const nameSpans = new Map<number, Array<[number, number]>>();
 		for (const entity of analysis.entities) {
-			for (const m of entity.mentions) nameSpans.set(m.sentence, [...(nameSpans.get(m.sentence) ?? []), [m.start, m.end]]);
+			for (const m of entity.mentions) {
+				const spans = nameSpans.get(m.sentence);
+				if (spans) spans.push([m.start, m.end]);
+				else nameSpans.set(m.sentence, [[m.start, m.end]]);
+			}
 		}
 		for (const sentence of document.sentences) {
 			if (sentence.boilerplate) continue;

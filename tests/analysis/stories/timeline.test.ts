@@ -33,6 +33,8 @@ describe('weekdays', () => {
 		expect(dates('The council will meet on Thursday to decide.', '2024-05-15')).toEqual([['2024-05-16', 'day', 'Thursday']]);
 		expect(dates('The council will meet on Monday to decide.', '2024-05-15')).toEqual([['2024-05-20', 'day', 'Monday']]);
 		expect(dates('The mayor said the vote is scheduled for next Thursday.', '2024-05-13')).toEqual([['2024-05-16', 'day', 'next Thursday']]);
+		expect(dates('The mayor said the council would vote on Thursday.', '2024-05-15')).toEqual([['2024-05-16', 'day', 'Thursday']]);
+		expect(dates('The mayor said on Monday that the council would vote.', '2024-05-15')).toEqual([['2024-05-13', 'day', 'Monday']]);
 	});
 
 	it('keeps the time of day in the text and reads "last Friday" as before publication', () => {
@@ -42,6 +44,8 @@ describe('weekdays', () => {
 
 	it('does not read a weekday inside a name as a date', () => {
 		expect(dates('The Sunday Times reported the closure.', '2024-05-15')).toEqual([]);
+		expect(dates('Churches were full on Good Friday.', '2024-05-15')).toEqual([]);
+		expect(dates('The mayor sat before the council and spoke.', '2024-05-15')).toEqual([]);
 	});
 });
 
@@ -86,6 +90,7 @@ describe('casual days and relative periods', () => {
 	it('leaves out spans of time that are not dates', () => {
 		expect(dates('Traffic fell by a third over the past year.', '2024-05-15')).toEqual([]);
 		expect(dates('Traffic fell by a third last week.', '2024-05-15')).toEqual([]);
+		expect(dates('The bridge opened in 1990. The next year, traffic doubled.', '2024-05-15')).toEqual([['1990', 'year', '1990']]);
 	});
 });
 
