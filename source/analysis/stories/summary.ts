@@ -5,7 +5,7 @@
 // says does not state what the articles share.
 import type {Sentence} from '../../corpus/types.js';
 import type {DocumentAnalysis} from '../types.js';
-import {contentTerms, figureKey} from './terms.js';
+import {type StorySignature, figureKey} from './terms.js';
 import type {Quote} from './types.js';
 
 /** Main entities listed per story. */
@@ -14,25 +14,33 @@ const ENTITIES = 5;
 const SUMMARY_SENTENCES = 3;
 const SINGLE_SUMMARY_SENTENCES = 2;
 
+/**
+ * The words' weights summed over all of a story's vectors, so that what a text shares with the *other*
+ * documents costs one pass per text, not one per document pair.
+ */
+function centroidOf(vectors: Array<Map<string, number>>): Map<string, number> {
+	const sum = new Map<string, number>();
+	for (const vector of vectors) for (const [term, weight] of vector) sum.set(term, (sum.get(term) ?? 0) + weight);
+	return sum;
+}
+
 /** How much the words of `terms` weigh in the other documents' vectors, per word (so long titles do not win). */
-function weightElsewhere(terms: Set<string>, vectors: Array<Map<string, number>>, self: number): number {
+function weightElsewhere(terms: Set<string>, centroid: Map<string, number>, own: Map<string, number>): number {
 	if (terms.size === 0) return 0;
 	let sum = 0;
-	vectors.forEach((vector, i) => {
-		if (i === self) return;
-		for (const term of terms) sum += vector.get(term) ?? 0;
-	});
+	for (const term of terms) sum += (centroid.get(term) ?? 0) - (own.get(term) ?? 0);
 	return sum / Math.sqrt(terms.size);
 }
 
 /** The title that shares most telling words with the story's other documents. */
-export function storyHeadline(docs: DocumentAnalysis[], vectors: Array<Map<string, number>>): string {
+export function storyHeadline(docs: DocumentAnalysis[], signatures: StorySignature[], vectors: Array<Map<string, number>>): string {
+	const centroid = centroidOf(vectors);
 	let best = '';
 	let bestScore = -1;
 	docs.forEach((analysis, i) => {
 		const title = analysis.document.title.trim();
 		if (!title) return;
-		const score = weightElsewhere(new Set(contentTerms(title)), vectors, i);
+		const score = weightElsewhere(signatures[i]!.titleTerms, centroid, vectors[i]!);
 		if (score > bestScore) {
 			best = title;
 			bestScore = score;
@@ -90,14 +98,18 @@ const overlap = (a: Set<string>, b: Set<string>): number => {
  * Two or three sentences that state what the documents share, word for word: those whose words and figures
  * recur in the other documents, leads favoured, no two saying the same; listed earliest document first.
  */
-export function storySummary(docs: DocumentAnalysis[], vectors: Array<Map<string, number>>): Quote[] {
+export function storySummary(docs: DocumentAnalysis[], signatures: StorySignature[], vectors: Array<Map<string, number>>): Quote[] {
+	const centroid = centroidOf(vectors);
 	const figuresOf = docs.map(a => new Set(a.facts.map(f => figureKey(f)?.key).filter((k): k is string => k !== undefined)));
+	// In how many documents each figure stands.
+	const figureDocuments = new Map<string, number>();
+	for (const set of figuresOf) for (const key of set) figureDocuments.set(key, (figureDocuments.get(key) ?? 0) + 1);
 	const candidates: Candidate[] = [];
 	docs.forEach((analysis, doc) => {
 		const {document} = analysis;
 		const quotableSentences = document.sentences.filter(s => quotable(s, document.title));
 		quotableSentences.forEach((sentence, rank) => {
-			const terms = new Set(contentTerms(sentence.text));
+			const terms = new Set(signatures[doc]!.sentenceTerms[sentence.index] ?? []);
 			// Lead sentences state the event; later ones add detail and quotes.
 			const lead = 1 / (1 + 0.15 * rank);
 			let score = lead;
@@ -106,9 +118,9 @@ export function storySummary(docs: DocumentAnalysis[], vectors: Array<Map<string
 				for (const fact of analysis.facts) {
 					if (fact.sentence !== sentence.index) continue;
 					const key = figureKey(fact)?.key;
-					if (key && figuresOf.some((set, i) => i !== doc && set.has(key))) figures++;
+					if (key && (figureDocuments.get(key) ?? 0) > (figuresOf[doc]!.has(key) ? 1 : 0)) figures++;
 				}
-				score = (weightElsewhere(terms, vectors, doc) / (docs.length - 1) + 0.1 * Math.min(figures, 3)) * lead;
+				score = (weightElsewhere(terms, centroid, vectors[doc]!) / (docs.length - 1) + 0.1 * Math.min(figures, 3)) * lead;
 			}
 			candidates.push({doc, sentence, terms, score});
 		});
