@@ -49,23 +49,68 @@ export function storyHeadline(docs: DocumentAnalysis[], signatures: StorySignatu
 	return best;
 }
 
-/** Entities named by most of the story's documents, then most mentioned. */
+/**
+ * Entities named by most of the story's documents, then most mentioned. One outlet's "Lagarde" and
+ * another's "Christine Lagarde" (whose aliases include "Lagarde") are one entity: entities that share a
+ * name or alias are merged, and called by the name most documents use.
+ */
 export function storyEntities(docs: DocumentAnalysis[]): string[] {
-	const rows = new Map<string, {name: string; documents: number; mentions: number; first: number}>();
-	let order = 0;
-	for (const analysis of docs) {
-		for (const entity of analysis.entities) {
-			const key = entity.name.toLowerCase();
-			const row = rows.get(key) ?? {name: entity.name, documents: 0, mentions: 0, first: order++};
-			row.documents++;
-			row.mentions += entity.mentions.length;
-			rows.set(key, row);
-		}
+	interface Row {
+		documents: Set<number>;
+		mentions: number;
+		first: number;
+		names: Map<string, number>;
+		parent: Row | undefined;
 	}
-	return [...rows.values()]
-		.sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.first - b.first)
+	const root = (row: Row): Row => {
+		let r = row;
+		while (r.parent) r = r.parent;
+		return r;
+	};
+	const rowOfForm = new Map<string, Row>();
+	const rows: Row[] = [];
+	docs.forEach((analysis, doc) => {
+		for (const entity of analysis.entities) {
+			const row: Row = {documents: new Set([doc]), mentions: entity.mentions.length, first: rows.length, names: new Map([[entity.name, 1]]), parent: undefined};
+			rows.push(row);
+			for (const form of new Set([entity.name, ...entity.aliases].map(f => f.toLowerCase()))) {
+				const other = rowOfForm.get(form);
+				if (!other) rowOfForm.set(form, row);
+				else if (root(other) !== root(row)) root(row).parent = root(other);
+			}
+		}
+	});
+	// A person called by one name in one outlet ("Lula") and in full in another ("Luiz Inácio Lula da Silva").
+	const personWords = new Map<string, Row>();
+	const single: Array<[string, Row]> = [];
+	docs.forEach(analysis => {
+		for (const entity of analysis.entities) {
+			if (entity.type !== 'person') continue;
+			const row = rowOfForm.get(entity.name.toLowerCase());
+			if (!row) continue;
+			const words = entity.name.toLowerCase().split(/\s+/);
+			if (words.length === 1) single.push([words[0]!, row]);
+			else for (const word of words) if (!personWords.has(word)) personWords.set(word, row);
+		}
+	});
+	for (const [word, row] of single) {
+		const full = personWords.get(word);
+		if (full && root(full) !== root(row)) root(row).parent = root(full);
+	}
+	const merged = new Map<Row, {documents: Set<number>; mentions: number; first: number; names: Map<string, number>}>();
+	for (const row of rows) {
+		const top = root(row);
+		const into = merged.get(top) ?? {documents: new Set<number>(), mentions: 0, first: row.first, names: new Map<string, number>()};
+		for (const doc of row.documents) into.documents.add(doc);
+		into.mentions += row.mentions;
+		into.first = Math.min(into.first, row.first);
+		for (const [name, count] of row.names) into.names.set(name, (into.names.get(name) ?? 0) + count);
+		merged.set(top, into);
+	}
+	return [...merged.values()]
+		.sort((a, b) => b.documents.size - a.documents.size || b.mentions - a.mentions || a.first - b.first)
 		.slice(0, ENTITIES)
-		.map(row => row.name);
+		.map(row => [...row.names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0]);
 }
 
 /**
