@@ -17,7 +17,7 @@ import type {Story} from './types.js';
 /** The tunable parts of the grouping (exported so the development harness can sweep them). */
 export const GROUPING = {
 	/** Average linkage merges two groups while their mean pair score is at least this. */
-	threshold: 0.105,
+	threshold: 0.11,
 	/** Documents published further apart than this many days report different events. */
 	maxDaysApart: 7,
 	/** Share of the pair score lost per day apart beyond two days. */
@@ -145,6 +145,9 @@ function candidatePairs(weighted: Weighted[]): Array<[number, number]> {
 	return pairs;
 }
 
+/** Share of the threshold below which a link between two groups is dropped. */
+const FAINT_LINK = 0.1;
+
 interface Cluster {
 	members: number[];
 	firstDay: number | undefined;
@@ -241,7 +244,13 @@ function cluster(count: number, scored: Array<[number, number, number]>, days: A
 		}
 		stamps[a]!++;
 		for (const [other, sum] of ca.links) {
-			if (!clusters[other]!.alive) continue;
+			// A link far below the threshold can no longer decide a merge; dropping it keeps a growing
+			// group's neighbourhood small (big stories in big sets would otherwise cost quadratic time).
+			if (average(a, other, sum) < GROUPING.threshold * FAINT_LINK) {
+				ca.links.delete(other);
+				clusters[other]!.links.delete(a);
+				continue;
+			}
 			if (other < a) offer(other, a, sum);
 			else offer(a, other, sum);
 		}
