@@ -40,7 +40,6 @@ interface Weighted {
 	termWeights: Float64Array;
 	/** Figure key → specificity × rarity. */
 	figures: Map<string, number>;
-	figureTotal: number;
 }
 
 function documentFrequencies(keys: Iterable<Iterable<string>>): Map<string, number> {
@@ -70,21 +69,19 @@ function weigh(signatures: StorySignature[]): Weighted[] {
 		const termIds = Int32Array.from(entries, e => e[0]);
 		const termWeights = Float64Array.from(entries, e => e[1]);
 		const figures = new Map<string, number>();
-		let figureTotal = 0;
 		for (const [key, specificity] of signature.figures) {
 			// Rarity by the count of documents, not their share: a figure that four articles of a story share
 			// is as telling in a set of seven as in one of ten thousand; one in hundreds of documents is not.
 			const rarity = 1 / (1 + Math.log(Math.max(1, (figureDf.get(key) ?? 1) / 2)));
 			const weight = specificity * rarity;
 			figures.set(key, weight);
-			figureTotal += weight;
 		}
-		return {signature, vector, termIds, termWeights, figures, figureTotal};
+		return {signature, vector, termIds, termWeights, figures};
 	});
 }
 
 /** How likely two documents report the same event: 0 for unrelated, about 0.12 and up for one story. */
-export function pairScore(a: Weighted, b: Weighted): number {
+function pairScore(a: Weighted, b: Weighted): number {
 	const dayA = a.signature.publishedDay;
 	const dayB = b.signature.publishedDay;
 	const gap = dayA === undefined || dayB === undefined ? 0 : Math.abs(dayA - dayB);
