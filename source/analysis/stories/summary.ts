@@ -5,7 +5,7 @@
 // says does not state what the articles share.
 import type {Sentence} from '../../corpus/types.js';
 import type {DocumentAnalysis} from '../types.js';
-import {type StorySignature, figureKey} from './terms.js';
+import type {StorySignature} from './terms.js';
 import type {Quote} from './types.js';
 
 /** Main entities listed per story. */
@@ -144,36 +144,35 @@ const overlap = (a: Set<string>, b: Set<string>): number => {
  * recur in the other documents, leads favoured, no two saying the same; listed earliest document first.
  */
 export function storySummary(docs: DocumentAnalysis[], signatures: StorySignature[], vectors: Array<Map<string, number>>): Quote[] {
+	if (docs.length === 1) {
+		const {document} = docs[0]!;
+		return document.sentences
+			.filter(s => quotable(s, document.title))
+			.slice(0, SINGLE_SUMMARY_SENTENCES)
+			.map(s => ({document: document.path, sentence: s.index, text: s.text}));
+	}
 	const centroid = centroidOf(vectors);
-	const figuresOf = docs.map(a => new Set(a.facts.map(f => figureKey(f)?.key).filter((k): k is string => k !== undefined)));
 	// In how many documents each figure stands.
 	const figureDocuments = new Map<string, number>();
-	for (const set of figuresOf) for (const key of set) figureDocuments.set(key, (figureDocuments.get(key) ?? 0) + 1);
+	for (const signature of signatures) for (const key of signature.figures.keys()) figureDocuments.set(key, (figureDocuments.get(key) ?? 0) + 1);
 	const candidates: Candidate[] = [];
 	docs.forEach((analysis, doc) => {
 		const {document} = analysis;
+		const signature = signatures[doc]!;
 		const quotableSentences = document.sentences.filter(s => quotable(s, document.title));
 		quotableSentences.forEach((sentence, rank) => {
-			const terms = new Set(signatures[doc]!.sentenceTerms[sentence.index] ?? []);
+			const terms = new Set(signature.sentenceTerms[sentence.index] ?? []);
 			// Lead sentences state the event; later ones add detail and quotes.
 			const lead = 1 / (1 + 0.15 * rank);
-			let score = lead;
-			if (docs.length > 1) {
-				let figures = 0;
-				for (const fact of analysis.facts) {
-					if (fact.sentence !== sentence.index) continue;
-					const key = figureKey(fact)?.key;
-					if (key && (figureDocuments.get(key) ?? 0) > (figuresOf[doc]!.has(key) ? 1 : 0)) figures++;
-				}
-				score = (weightElsewhere(terms, centroid, vectors[doc]!) / (docs.length - 1) + 0.1 * Math.min(figures, 3)) * lead;
-			}
+			// Figures of the sentence that another document of the story reports too.
+			const figures = new Set((signature.sentenceFigures[sentence.index] ?? []).filter(key => (figureDocuments.get(key) ?? 0) > 1)).size;
+			const score = (weightElsewhere(terms, centroid, vectors[doc]!) / (docs.length - 1) + 0.1 * Math.min(figures, 3)) * lead;
 			candidates.push({doc, sentence, terms, score});
 		});
 	});
-	const limit = docs.length > 1 ? SUMMARY_SENTENCES : SINGLE_SUMMARY_SENTENCES;
 	const chosen: Candidate[] = [];
-	for (const candidate of [...candidates].sort((a, b) => b.score - a.score || a.doc - b.doc || a.sentence.index - b.sentence.index)) {
-		if (chosen.length >= limit) break;
+	for (const candidate of candidates.sort((a, b) => b.score - a.score || a.doc - b.doc || a.sentence.index - b.sentence.index)) {
+		if (chosen.length >= SUMMARY_SENTENCES) break;
 		if (chosen.some(c => overlap(c.terms, candidate.terms) > 0.5)) continue;
 		chosen.push(candidate);
 	}

@@ -111,6 +111,8 @@ export interface StorySignature {
 	publishedDay: number | undefined;
 	/** Each story sentence's content words, by sentence index (none for boilerplate and the headline). */
 	sentenceTerms: Array<string[] | undefined>;
+	/** The figure keys each sentence reports, by sentence index. */
+	sentenceFigures: Array<string[] | undefined>;
 	/** Entity names, lower-cased, with their mention counts. */
 	entities: Map<string, number>;
 }
@@ -137,11 +139,14 @@ export function storySignature(analysis: DocumentAnalysis): StorySignature {
 		for (const term of words) add(term);
 	}
 	const figures = new Map<string, number>();
+	const sentenceFigures: Array<string[] | undefined> = [];
 	for (const fact of analysis.facts) {
 		const key = figureKey(fact);
-		if (key && key.specificity > (figures.get(key.key) ?? 0)) figures.set(key.key, key.specificity);
+		if (!key) continue;
+		if (key.specificity > (figures.get(key.key) ?? 0)) figures.set(key.key, key.specificity);
+		(sentenceFigures[fact.sentence] ??= []).push(key.key);
 	}
 	const entities = new Map<string, number>();
 	for (const entity of analysis.entities) entities.set(entity.name.toLowerCase(), entity.mentions.length);
-	return {terms, titleTerms, figures, sentenceTerms, publishedDay: dayNumber(document.published), entities};
+	return {terms, titleTerms, figures, sentenceTerms, sentenceFigures, publishedDay: dayNumber(document.published), entities};
 }
