@@ -17,7 +17,7 @@ import type {Story} from './types.js';
 /** The tunable parts of the grouping (exported so the development harness can sweep them). */
 export const GROUPING = {
 	/** Average linkage merges two groups while their mean pair score is at least this. */
-	threshold: 0.105,
+	threshold: 0.11,
 	/** Documents published further apart than this many days report different events. */
 	maxDaysApart: 7,
 	/** Share of the pair score lost per day apart beyond two days. */
@@ -35,9 +35,11 @@ interface Weighted {
 	signature: StorySignature;
 	/** Unit-length TF-IDF vector of the content words. */
 	vector: Map<string, number>;
+	/** The same vector as term numbers in increasing order and their weights, for a fast dot product. */
+	termIds: Int32Array;
+	termWeights: Float64Array;
 	/** Figure key → specificity × rarity. */
 	figures: Map<string, number>;
-	figureTotal: number;
 }
 
 function documentFrequencies(keys: Iterable<Iterable<string>>): Map<string, number> {
@@ -50,6 +52,8 @@ function weigh(signatures: StorySignature[]): Weighted[] {
 	const n = signatures.length;
 	const termDf = documentFrequencies(signatures.map(s => s.terms.keys()));
 	const figureDf = documentFrequencies(signatures.map(s => s.figures.keys()));
+	const termNumbers = new Map<string, number>();
+	for (const term of termDf.keys()) termNumbers.set(term, termNumbers.size);
 	return signatures.map(signature => {
 		const vector = new Map<string, number>();
 		let norm = 0;
@@ -61,29 +65,37 @@ function weigh(signatures: StorySignature[]): Weighted[] {
 		}
 		norm = Math.sqrt(norm) || 1;
 		for (const [term, weight] of vector) vector.set(term, weight / norm);
+		const entries = [...vector].map(([term, weight]) => [termNumbers.get(term)!, weight] as const).sort((x, y) => x[0] - y[0]);
+		const termIds = Int32Array.from(entries, e => e[0]);
+		const termWeights = Float64Array.from(entries, e => e[1]);
 		const figures = new Map<string, number>();
-		let figureTotal = 0;
 		for (const [key, specificity] of signature.figures) {
 			// Rarity by the count of documents, not their share: a figure that four articles of a story share
 			// is as telling in a set of seven as in one of ten thousand; one in hundreds of documents is not.
 			const rarity = 1 / (1 + Math.log(Math.max(1, (figureDf.get(key) ?? 1) / 2)));
 			const weight = specificity * rarity;
 			figures.set(key, weight);
-			figureTotal += weight;
 		}
-		return {signature, vector, figures, figureTotal};
+		return {signature, vector, termIds, termWeights, figures};
 	});
 }
 
 /** How likely two documents report the same event: 0 for unrelated, about 0.12 and up for one story. */
-export function pairScore(a: Weighted, b: Weighted): number {
+function pairScore(a: Weighted, b: Weighted): number {
 	const dayA = a.signature.publishedDay;
 	const dayB = b.signature.publishedDay;
 	const gap = dayA === undefined || dayB === undefined ? 0 : Math.abs(dayA - dayB);
 	if (gap > GROUPING.maxDaysApart) return 0;
-	const [small, large] = a.vector.size <= b.vector.size ? [a.vector, b.vector] : [b.vector, a.vector];
 	let cosine = 0;
-	for (const [term, weight] of small) cosine += weight * (large.get(term) ?? 0);
+	const {termIds: ia, termWeights: wa} = a;
+	const {termIds: ib, termWeights: wb} = b;
+	for (let i = 0, j = 0; i < ia.length && j < ib.length; ) {
+		const x = ia[i]!;
+		const y = ib[j]!;
+		if (x === y) cosine += wa[i++]! * wb[j++]!;
+		else if (x < y) i++;
+		else j++;
+	}
 	let shared = 0;
 	const [fewer, more] = a.figures.size <= b.figures.size ? [a.figures, b.figures] : [b.figures, a.figures];
 	for (const [key, weight] of fewer) if (more.has(key)) shared += weight;
@@ -129,6 +141,9 @@ function candidatePairs(weighted: Weighted[]): Array<[number, number]> {
 	}
 	return pairs;
 }
+
+/** Share of the threshold below which a link between two groups is dropped. */
+const FAINT_LINK = 0.1;
 
 interface Cluster {
 	members: number[];
@@ -226,7 +241,13 @@ function cluster(count: number, scored: Array<[number, number, number]>, days: A
 		}
 		stamps[a]!++;
 		for (const [other, sum] of ca.links) {
-			if (!clusters[other]!.alive) continue;
+			// A link far below the threshold can no longer decide a merge; dropping it keeps a growing
+			// group's neighbourhood small (big stories in big sets would otherwise cost quadratic time).
+			if (average(a, other, sum) < GROUPING.threshold * FAINT_LINK) {
+				ca.links.delete(other);
+				clusters[other]!.links.delete(a);
+				continue;
+			}
 			if (other < a) offer(other, a, sum);
 			else offer(a, other, sum);
 		}
@@ -249,10 +270,10 @@ export function groupStories(analyses: DocumentAnalysis[]): Story[] {
 		signatures.map(s => s.publishedDay),
 	);
 	groups.sort((x, y) => y.length - x.length || x[0]! - y[0]!);
-	return groups.map((members, index) => buildStory(`s${index + 1}`, members.map(i => analyses[i]!), members.map(i => weighted[i]!.vector)));
+	return groups.map((members, index) => buildStory(`s${index + 1}`, members.map(i => analyses[i]!), members.map(i => weighted[i]!)));
 }
 
-function buildStory(id: string, analyses: DocumentAnalysis[], vectors: Array<Map<string, number>>): Story {
+function buildStory(id: string, analyses: DocumentAnalysis[], weights: Weighted[]): Story {
 	// Earliest first when dates are known; undated documents follow in input order.
 	const order = analyses.map((_, i) => i).sort((x, y) => {
 		const px = analyses[x]!.document.published.slice(0, 10);
@@ -262,18 +283,19 @@ function buildStory(id: string, analyses: DocumentAnalysis[], vectors: Array<Map
 		return x - y;
 	});
 	const docs = order.map(i => analyses[i]!);
-	const vecs = order.map(i => vectors[i]!);
+	const vecs = order.map(i => weights[i]!.vector);
+	const sigs = order.map(i => weights[i]!.signature);
 	const dates = docs.map(a => a.document.published.slice(0, 10)).filter(d => /^\d{4}-\d\d-\d\d$/.test(d)).sort();
 	const sources = new Set<string>();
 	docs.forEach((a, i) => sources.add(a.document.source ? `source:${a.document.source.toLowerCase()}` : `document:${i}`));
 	return {
 		id,
-		headline: storyHeadline(docs, vecs),
+		headline: storyHeadline(docs, sigs, vecs),
 		documents: docs.map(a => a.document.path),
 		sources: sources.size,
 		firstPublished: dates[0] ?? '',
 		lastPublished: dates.at(-1) ?? '',
 		entities: storyEntities(docs),
-		summary: storySummary(docs, vecs),
+		summary: storySummary(docs, sigs, vecs),
 	};
 }

@@ -31,14 +31,28 @@ export function stem(word: string): string {
 	return w.replace(/e$/, '');
 }
 
+/** Words already looked at: lower-cased word → its stem, or "" for a stopword. News repeats its words. */
+const seen = new Map<string, string>();
+const SEEN_LIMIT = 200_000;
+
+function termOf(part: string): string {
+	let term = seen.get(part);
+	if (term === undefined) {
+		const lower = part.toLowerCase();
+		term = lower.length < 3 || STOPWORDS.has(lower) || STOPWORDS.has(lower.replace(/[’']s$/, '')) ? '' : stem(lower);
+		if (seen.size >= SEEN_LIMIT) seen.clear();
+		seen.set(part, term);
+	}
+	return term;
+}
+
 /** The content words of a text, stemmed: letters only, three or more of them, no stopwords. */
 export function contentTerms(text: string): string[] {
 	const out: string[] = [];
 	for (const word of text.match(/\p{L}[\p{L}’'-]*\p{L}/gu) ?? []) {
-		for (const part of word.split('-')) {
-			const lower = part.toLowerCase();
-			if (lower.length < 3 || STOPWORDS.has(lower) || STOPWORDS.has(lower.replace(/[’']s$/, ''))) continue;
-			out.push(stem(lower));
+		for (const part of word.includes('-') ? word.split('-') : [word]) {
+			const term = termOf(part);
+			if (term) out.push(term);
 		}
 	}
 	return out;
@@ -95,6 +109,10 @@ export interface StorySignature {
 	figures: Map<string, number>;
 	/** Days since 1970 of the publication, or undefined when not known. */
 	publishedDay: number | undefined;
+	/** Each story sentence's content words, by sentence index (none for boilerplate and the headline). */
+	sentenceTerms: Array<string[] | undefined>;
+	/** The figure keys each sentence reports, by sentence index. */
+	sentenceFigures: Array<string[] | undefined>;
 	/** Entity names, lower-cased, with their mention counts. */
 	entities: Map<string, number>;
 }
@@ -113,16 +131,22 @@ export function storySignature(analysis: DocumentAnalysis): StorySignature {
 	const add = (term: string, count = 1) => terms.set(term, (terms.get(term) ?? 0) + count);
 	const titleTerms = new Set(contentTerms(document.title));
 	for (const term of titleTerms) add(term);
+	const sentenceTerms: Array<string[] | undefined> = [];
 	for (const sentence of document.sentences) {
 		if (sentence.boilerplate || sentence.text === document.title) continue;
-		for (const term of contentTerms(sentence.text)) add(term);
+		const words = contentTerms(sentence.text);
+		sentenceTerms[sentence.index] = words;
+		for (const term of words) add(term);
 	}
 	const figures = new Map<string, number>();
+	const sentenceFigures: Array<string[] | undefined> = [];
 	for (const fact of analysis.facts) {
 		const key = figureKey(fact);
-		if (key && key.specificity > (figures.get(key.key) ?? 0)) figures.set(key.key, key.specificity);
+		if (!key) continue;
+		if (key.specificity > (figures.get(key.key) ?? 0)) figures.set(key.key, key.specificity);
+		(sentenceFigures[fact.sentence] ??= []).push(key.key);
 	}
 	const entities = new Map<string, number>();
 	for (const entity of analysis.entities) entities.set(entity.name.toLowerCase(), entity.mentions.length);
-	return {terms, titleTerms, figures, publishedDay: dayNumber(document.published), entities};
+	return {terms, titleTerms, figures, sentenceTerms, sentenceFigures, publishedDay: dayNumber(document.published), entities};
 }
