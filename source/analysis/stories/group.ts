@@ -30,6 +30,9 @@ export const GROUPING = {
 	maxCandidates: 40,
 };
 
+/** How many documents the word weights need before they are trusted half-way (see weigh). */
+const IDF_PRIOR_DOCUMENTS = 5;
+
 /** Per-document weights the pair score needs, computed once document frequencies are known. */
 interface Weighted {
 	signature: StorySignature;
@@ -50,6 +53,9 @@ function documentFrequencies(keys: Iterable<Iterable<string>>): Map<string, numb
 
 function weigh(signatures: StorySignature[]): Weighted[] {
 	const n = signatures.length;
+	// Document frequencies say little in a handful of documents (two: every shared word gets idf 0, so what
+	// they share would count for nothing): their weight grows with the count, plain term counts filling in.
+	const trust = (n * n) / (n * n + IDF_PRIOR_DOCUMENTS * IDF_PRIOR_DOCUMENTS);
 	const termDf = documentFrequencies(signatures.map(s => s.terms.keys()));
 	const figureDf = documentFrequencies(signatures.map(s => s.figures.keys()));
 	const termNumbers = new Map<string, number>();
@@ -58,7 +64,7 @@ function weigh(signatures: StorySignature[]): Weighted[] {
 		const vector = new Map<string, number>();
 		let norm = 0;
 		for (const [term, count] of signature.terms) {
-			const weight = (1 + Math.log(count)) * Math.log(n / (termDf.get(term) ?? 1));
+			const weight = (1 + Math.log(count)) * (trust * Math.log(n / (termDf.get(term) ?? 1)) + (1 - trust));
 			if (weight <= 0) continue;
 			vector.set(term, weight);
 			norm += weight * weight;

@@ -180,3 +180,32 @@ describe('groupStories', () => {
 		expect(story.documents[0]).toBe('spring-times.txt');
 	});
 });
+
+describe('a handful of documents', () => {
+	// With two documents every shared word is in every document, so document frequencies alone would weigh
+	// what they share at nothing; the words they share must still tell one event from two.
+	const visit = (name: string, title: string, body: string) => analyseSource({name, text: `${title}\n\n${body}`, meta: {title: '', source: '', author: '', published: '', url: ''}});
+	const arrival = visit(
+		'arrival.txt',
+		'President Alvarez arrives in Kestria for talks on the northern pipeline',
+		'President Marta Alvarez of Doravia arrived in Kestria on Tuesday for talks with Prime Minister Olek Varga on the northern gas pipeline and new rail links. Officials said the leaders would sign agreements on energy, rail freight and customs during the visit to the capital, Lind. Trade between Doravia and Kestria reached $3 billion last year.',
+	);
+	const analysis = visit(
+		'analysis.txt',
+		'Why Kestria matters to Doravia: the pipeline, the railway and the trade',
+		'The visit by President Marta Alvarez to Kestria highlights how much Doravia relies on its neighbour for gas from the northern pipeline. Prime Minister Olek Varga has courted Doravian investment in rail links and customs reform, and the leaders are expected to sign energy and rail freight agreements in Lind. Trade between the two countries has doubled since 2019.',
+	);
+	const unrelated = visit(
+		'storm.txt',
+		'Storm floods coastal towns in Marevia',
+		'Heavy rain and a tidal surge flooded three coastal towns in Marevia overnight, forcing hundreds of families from their homes. Emergency crews used boats to reach residents trapped on upper floors, and schools were closed across the region as the river kept rising.',
+	);
+
+	it('groups two undated reports of one visit that share names and words but no figure', () => {
+		expect(groupStories([arrival, analysis]).map(s => s.documents.length)).toEqual([2]);
+	});
+
+	it('keeps two unrelated articles apart', () => {
+		expect(groupStories([arrival, unrelated]).map(s => s.documents.length)).toEqual([1, 1]);
+	});
+});
