@@ -83,6 +83,8 @@ interface Clues {
 	bylines: string[];
 	/** Short texts that may print the article's date: date and byline boxes, the lines beside the h1. */
 	printed: string[];
+	/** Short lines beside the first h1, in order: the dateline and byline printed with the headline. */
+	beside: string[];
 }
 
 /** Containers whose times and names are not the article's: comments, related lists, sidebars. */
@@ -96,7 +98,7 @@ const NOT_BYLINE = /bio|avatar|image|photo|img|pic|follow|more|about|box|comment
 function gather(root: HtmlDocument): Clues {
 	const clues: Clues = {
 		docTitle: '', meta: new Map(), canonical: '', jsonLd: [], h1: [], times: [],
-		itemAuthors: [], itemHeadline: '', itemPublished: '', relAuthors: [], bylines: [], printed: [],
+		itemAuthors: [], itemHeadline: '', itemPublished: '', relAuthors: [], bylines: [], printed: [], beside: [],
 	};
 	const setMeta = (key: string | undefined, value: string): void => {
 		if (!key) return;
@@ -129,7 +131,7 @@ function gather(root: HtmlDocument): Clues {
 			} else if (name === 'h1' && !aside) {
 				const text = textOf(node);
 				if (text) {
-					if (!clues.h1.length) printedBeside(node, clues.printed);
+					if (!clues.h1.length) printedBeside(node, clues.beside);
 					clues.h1.push(text);
 				}
 			}
@@ -465,6 +467,7 @@ const AUTHOR_META = ['dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.crea
 export interface PageMetaClues extends DocumentMeta {
 	/** Headings the page prints as its headline, to keep out of the paragraphs. */
 	headlines: string[];
+	headerLines: Array<{text: string; kind: 'byline' | 'dateline'}>;
 }
 
 export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
@@ -508,7 +511,11 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 		|| timeOf(clues.times.filter(t => t.published))
 		|| timeOf(clues.times.filter(t => !t.modified))
 		|| dateInUrl(url) || dateInUrl(pageUrl)
-		|| datePrinted(clues.printed);
+		|| datePrinted([...clues.printed, ...clues.beside]);
 
-	return {title, source, author: authors.join(', '), published, url, headlines: [title, ...clues.h1]};
+	// The lines printed with the headline that carry a date or a byline, for the article's opening.
+	const boxes = clues.bylines.map(b => collapse(b.replace(/\n/g, ' '))).filter(Boolean);
+	const headerLines = clues.beside.map(line => boxes.find(b => b !== line && line.includes(b)) ?? line).filter(line => line.length <= 160 && (BY.test(line) || PRINTED_DATE.test(line) || authors.some(a => line.includes(a))))
+		.map(line => ({text: line, kind: BY.test(line) || authors.some(a => line.includes(a)) ? 'byline' as const : 'dateline' as const}));
+	return {title, source, author: authors.join(', '), published, url, headlines: [title, ...clues.h1], headerLines};
 }

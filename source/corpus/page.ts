@@ -280,7 +280,7 @@ class Attempt {
 			if (!['form', 'fieldset', 'table', 'ul', 'ol', 'div', 'section', 'dl'].includes(name)) continue;
 			// A box of figures (case counts, scores, prices) is a widget beside the story, even as a data table.
 			// So is a grid of many short cells (standings, tallies by district).
-			if (stats.chars >= 100 && stats.p === 0 && stats.digits >= 0.5 * stats.letters) { this.drop(child, el); continue; }
+			if (stats.chars >= 100 && stats.p === 0 && stats.digits >= 0.3 * stats.letters) { this.drop(child, el); continue; }
 			if (name === 'table' && stats.cells >= 30 && stats.chars / stats.cells < 40) { this.drop(child, el); continue; }
 			if (name === 'table' && isDataTable(child)) continue;
 			if (this.shouldDrop(child, stats, inFigure || name === 'figure', name === 'ul' || name === 'ol')) this.drop(child, el);
@@ -470,7 +470,7 @@ export function extractPage(html: string, options: {url?: string} = {}): Extract
 	} catch {
 		return {problem: 'unreadable HTML'};
 	}
-	const {headlines, ...meta} = readPageMeta(document, options.url ?? '');
+	const {headlines, headerLines, ...meta} = readPageMeta(document, options.url ?? '');
 	// A fragment without <body> is read whole.
 	const body = findBody(document.children) ?? ({type: 'tag', name: 'body', attribs: {}, children: document.children, parent: null} as unknown as Element);
 
@@ -492,7 +492,7 @@ export function extractPage(html: string, options: {url?: string} = {}): Extract
 		if (textLength(paragraphs) >= 500) break;
 	}
 	if (textLength(best) === 0) return {problem: 'no article text'};
-	return {meta, paragraphs: best};
+	return {meta, paragraphs: [...openingLines(headerLines, best), ...best]};
 }
 
 function findBody(nodes: AnyNode[]): Element | undefined {
@@ -503,6 +503,20 @@ function findBody(nodes: AnyNode[]): Element | undefined {
 		if (found) return found;
 	}
 	return undefined;
+}
+
+/** The dateline and byline printed with the headline, marked, unless the article already opens with them. */
+function openingLines(lines: Array<{text: string; kind: BoilerplateKind}>, paragraphs: PageParagraph[]): PageParagraph[] {
+	const opening = new Set(paragraphs.slice(0, 6).map(p => fold(p.text)));
+	const seen = new Set<string>();
+	const kept: PageParagraph[] = [];
+	for (const {text, kind} of lines) {
+		const key = fold(text);
+		if (opening.has(key) || seen.has(key) || [...opening].some(p => p.includes(key))) continue;
+		seen.add(key);
+		kept.push({text, boilerplate: kind});
+	}
+	return kept;
 }
 
 /** The headline printed above the article is the title, not a paragraph. */
