@@ -29,7 +29,9 @@ try {
 	const {extractPage} = await import(pathToFileURL(join(work, 'page.mjs')).href);
 
 	const gold = JSON.parse(readFileSync(join(ingest, 'pages', 'gold.json'), 'utf8'));
+	// Valid UTF-8 is UTF-8 whatever the page declares (saved pages are often re-encoded); else the declared charset.
 	const decode = bytes => {
+		try { return new TextDecoder('utf-8', {fatal: true}).decode(bytes); } catch { /* not UTF-8 */ }
 		const head = bytes.subarray(0, 4096).toString('latin1');
 		const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
 		if (label && label !== 'utf-8' && label !== 'utf8') {
