@@ -504,6 +504,11 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 		authors = [...new Set(read.flat())];
 		if (authors.length) break;
 	}
+	// Links to an author's page name one author each; the byline around them names them all.
+	if (authors.length && authors.every(a => clues.relAuthors.some(r => collapse(r) === a))) {
+		const printed = clues.bylines.map(b => bylineNames(b, site, host)).find(n => n.length) ?? [];
+		if (printed.length > authors.length && authors.every(a => printed.includes(a))) authors = printed;
+	}
 
 	const timeOf = (list: typeof clues.times): string => list.map(t => isoDate(t.value)).find(Boolean) ?? '';
 	const published = isoDate(str(ld('datePublished')) || str(ld('dateCreated')))
