@@ -89,6 +89,7 @@ interface Clues {
 
 /** Containers whose times and names are not the article's: comments, related lists, sidebars. */
 const ASIDE = /comment|related|sidebar|recommend|popular|trending|footer|promo|newsletter|(^|\W)nav/i;
+const ANY_MARK = /comment|related|sidebar|recommend|popular|trending|footer|promo|newsletter|nav|repl|review|disqus|date|time|publish|posted|byline|author|writtenby|update|modif|edited|created/i;
 const DATELINE = /date|time|publish|posted|byline|dateline/i;
 const COMMENTS = /comment|repl(y|ies)|review|disqus/i;
 const ASIDE_TAGS = new Set(['nav', 'aside', 'footer']);
@@ -136,7 +137,9 @@ function gather(root: HtmlDocument): Clues {
 				}
 			}
 			if (name === 'svg') inSvg = true;
-			const marks = attribs.class || attribs.id ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : '';
+			// One test first: most elements' classes say nothing of any rule below.
+			const classes = attribs.class || attribs.id ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : '';
+			const marks = classes && ANY_MARK.test(classes) ? classes : '';
 			// The classes on <body> and <html> describe the whole page ("sidebar-primary"), not a box in it.
 			if (ASIDE_TAGS.has(name) || (marks && name !== 'body' && name !== 'html' && ASIDE.test(marks))) aside = true;
 			if (marks && COMMENTS.test(marks)) inComments = true;

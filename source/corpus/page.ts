@@ -71,6 +71,8 @@ interface Stats {
 	digits: number;
 	letters: number;
 	cells: number;
+	/** Block elements below: none makes the element a paragraph of its own. */
+	blocks: number;
 }
 
 const marksOf = (el: Element): string => `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
@@ -103,7 +105,7 @@ class Attempt {
 
 	/** Marks what is never article text, and counts text, links and commas under each element. */
 	prepare(node: Element, insideTable: boolean): Stats {
-		const total: Stats = {chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, digits: 0, letters: 0, cells: 0};
+		const total: Stats = {chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, digits: 0, letters: 0, cells: 0, blocks: 0};
 		for (const child of node.children) {
 			if (child.type === 'text') {
 				countText(child.data, total);
@@ -132,6 +134,7 @@ class Attempt {
 			total.digits += stats.digits;
 			total.letters += stats.letters;
 			total.cells += stats.cells + (name === 'td' || name === 'th' ? 1 : 0);
+			total.blocks += stats.blocks + (BLOCK.has(name) ? 1 : 0);
 		}
 		return total;
 	}
@@ -175,7 +178,7 @@ class Attempt {
 		};
 		const visit = (el: Element): void => {
 			const scoredTag = el.name === 'p' || el.name === 'pre' || el.name === 'td' || el.name === 'section' || /^h[2-6]$/.test(el.name);
-			const leaf = !hasBlockChild(el, this.skip);
+			const leaf = (this.stats.get(el)?.blocks ?? 0) === 0;
 			if (scoredTag || (leaf && (el.name === 'div' || el.name === 'span' && el.parent && isElement(el.parent) && el.parent.name === 'body'))) {
 				const stats = this.stats.get(el);
 				if (stats) add(el.parent as Element | null, stats.chars, stats.commas);
@@ -253,7 +256,7 @@ class Attempt {
 			if (sibling.attribs.class && sibling.attribs.class === top.attribs.class) bonus = topFinal * 0.2;
 			const s = final.get(sibling);
 			if (s !== undefined && s + bonus >= threshold2) { picked.push(sibling); continue; }
-			if (sibling.name === 'p' || (sibling.name === 'div' && !hasBlockChild(sibling, this.skip))) {
+			if (sibling.name === 'p' || (sibling.name === 'div' && (this.stats.get(sibling)?.blocks ?? 0) === 0)) {
 				const stats = this.stats.get(sibling);
 				if (!stats) continue;
 				const density = this.linkDensity(sibling);
@@ -298,6 +301,7 @@ class Attempt {
 			s.img -= stats.img; s.li -= stats.li + (child.name === 'li' ? 1 : 0); s.input -= stats.input; s.embed -= stats.embed;
 			s.headingChars -= stats.headingChars; s.digits -= stats.digits; s.letters -= stats.letters;
 			s.cells -= stats.cells + (child.name === 'td' || child.name === 'th' ? 1 : 0);
+			s.blocks -= stats.blocks + (BLOCK.has(child.name) ? 1 : 0);
 		}
 	}
 
@@ -355,13 +359,6 @@ function countCommas(text: string): number {
 		else if (ch === '\u060c' || ch === '\uff0c' || ch === '\u3001') n++;
 	}
 	return n;
-}
-
-function hasBlockChild(el: Element, skip: Set<Element>): boolean {
-	for (const child of el.children) {
-		if (isElement(child) && !skip.has(child) && (BLOCK.has(child.name) || hasBlockChild(child, skip))) return true;
-	}
-	return false;
 }
 
 function elementChildren(el: Element, skip: Set<Element>): Element[] {
@@ -470,7 +467,21 @@ export function extractPage(html: string, options: {url?: string} = {}): Extract
 	} catch {
 		return {problem: 'unreadable HTML'};
 	}
-	const {headlines, headerLines, ...meta} = readPageMeta(document, options.url ?? '');
+	try {
+		return readArticle(document, options.url ?? '');
+	} catch {
+		// Markup nested deeper than the walks can go (thousands of unclosed tags): its text, block by block.
+		const paragraphs = plainParagraphs(document);
+		if (textLength(paragraphs) === 0) return {problem: 'no article text'};
+		const url = options.url ?? '';
+		let source = '';
+		try { source = url ? new URL(url).hostname.replace(/^www\d?\./, '') : ''; } catch { /* not an address */ }
+		return {meta: {title: '', source, author: '', published: '', url}, paragraphs};
+	}
+}
+
+function readArticle(document: ReturnType<typeof parseDocument>, url: string): ExtractedPage | {problem: string} {
+	const {headlines, headerLines, ...meta} = readPageMeta(document, url);
 	// A fragment without <body> is read whole.
 	const body = findBody(document.children) ?? ({type: 'tag', name: 'body', attribs: {}, children: document.children, parent: null} as unknown as Element);
 
@@ -493,6 +504,33 @@ export function extractPage(html: string, options: {url?: string} = {}): Extract
 	}
 	if (textLength(best) === 0) return {problem: 'no article text'};
 	return {meta, paragraphs: [...openingLines(headerLines, best), ...best]};
+}
+
+/** Paragraphs of all the text outside scripts and menus, read without recursion. */
+function plainParagraphs(root: AnyNode): PageParagraph[] {
+	const paragraphs: PageParagraph[] = [];
+	let buffer = '';
+	const flush = (): void => {
+		const text = collapse(buffer);
+		if (text) paragraphs.push({text});
+		buffer = '';
+	};
+	const stack: Array<AnyNode | null> = [root];
+	while (stack.length) {
+		const node = stack.pop();
+		if (node === null) { flush(); continue; }
+		if (!node) continue;
+		if (node.type === 'text') { buffer += node.data; continue; }
+		if (node.type !== 'tag' && node.type !== 'root') continue;
+		if (node.type === 'tag') {
+			if (NEVER.has(node.name)) continue;
+			if (node.name === 'br') { buffer += ' '; continue; }
+			if (BLOCK.has(node.name)) { flush(); stack.push(null); }
+		}
+		for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+	}
+	flush();
+	return paragraphs;
 }
 
 function findBody(nodes: AnyNode[]): Element | undefined {

@@ -87,6 +87,11 @@ describe('extractPage: the article text', () => {
 		expect(texts(result)[3]).toBe(BODY[3]);
 	});
 
+	it('reads text nested in thousands of unclosed tags instead of throwing', () => {
+		const html = `<html><body>${'<div>'.repeat(20000)}<p>${BODY[0]}</p><p>${BODY[1]}`;
+		expect(texts(read(html))).toEqual([BODY[0], BODY[1]]);
+	});
+
 	it('gives a problem, not an empty article, when the page has no article text', () => {
 		expect(extractPage('<html><body><nav><a href="/">Home</a></nav></body></html>')).toEqual({problem: 'no article text'});
 		expect(extractPage('')).toHaveProperty('problem');
