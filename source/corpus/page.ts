@@ -50,6 +50,8 @@ const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination
 const NEGATIVE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|taboola|recirc|cookie/i;
 /** Boxes inside an article that are never its text, whatever else their class says ("ArticleBody-related-coverage"). */
 const NOT_TEXT = /(^|\b|_|-)(share|sharedaddy|social|sharing|related|recirc|newsletter|promo|subscribe|signup|most-?popular|trending|read-?more|more-stories|also-?read|advert|ad-?slot|ad-?container)(\b|_|-|$)/i;
+/** What an empty ad slot says in the middle of a story. */
+const AD_LABEL = /^(advertisement|advert|ad|sponsored( content)?|story continues below( advertisement)?|continue reading (below|the main story)|scroll to continue( with content)?|skip advertisement|article continues below( this ad)?)$/i;
 const CAPTION = /caption|credit|wp-caption-text|photo-?desc|image-?desc/i;
 
 interface Flags {
@@ -413,6 +415,7 @@ function paragraphsOf(roots: Element[], skip: Set<Element>): PageParagraph[] {
 		if (!text) return;
 		// A dateline set apart before the first paragraph ("<b>WASHINGTON:</b><p>…") opens that paragraph.
 		if (text.length <= 40 && /[:\u2014\u2013-]$/.test(text) && !bufferCaption) { carry = `${text} `; return; }
+		if (text.length <= 60 && AD_LABEL.test(text)) return;
 		paragraphs.push(bufferCaption ? {text, boilerplate: 'caption'} : {text});
 	};
 	const walk = (node: AnyNode, caption: boolean): void => {
