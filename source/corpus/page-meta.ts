@@ -348,6 +348,9 @@ export function bylineNames(byline: string, site: string, host: string): string[
 	for (const line of byline.split('\n')) {
 		let text = collapse(line).replace(/\([^)]*\)/g, ' ').replace(BY, '');
 		text = text.replace(/\b(?:updated|published|posted|last updated|modified|first published)\b.*$/i, '');
+		// A date after the names ("GILLIAN MOHNEY March 11, 2015 3:46 PM") ends them.
+		const date = PRINTED_DATE.exec(text);
+		if (date && date.index > 0) text = text.slice(0, date.index);
 		for (const segment of text.split(/\s*(?:[|/•·]|\s[-–—]\s)\s*/)) {
 			for (let name of segment.split(/\s*(?:,|;|&|\b(?:and|et|und)\b)\s*/i)) {
 				name = collapse(name.replace(BY, '')).replace(/^[-–—:.,]+|[-–—:.,]+$/g, '').trim();

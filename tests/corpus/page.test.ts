@@ -124,6 +124,19 @@ describe('extractPage: metadata', () => {
 		expect(read(page({before: `<time class="updated" datetime="2016-12-20T08:00:00Z">Updated</time>${time}`})).meta.published).toBe('2016-12-12T08:00:00Z');
 	});
 
+	it('reads the date printed beside the headline when no metadata states one, before an update time', () => {
+		const before = '<div class="x1">Jane Roe / Updated: Oct 9, 2019, 11:05 IST</div><div class="x2">Published March 5, 2019 at 9:30 am EST</div>';
+		expect(read(page({before})).meta.published).toBe('2019-03-05T09:30:00-05:00');
+		expect(read(page({before: '<div class="x1">Jane Roe / Updated: Oct 9, 2019, 11:05 IST</div>'})).meta.published).toBe('2019-10-09T11:05:00+05:30');
+	});
+
+	it('keeps the h1 as the headline when the page titles reword it for search engines', () => {
+		const head = '<meta property="og:title" content="Budget news: City council approves budget after a long debate | Politics - Daily Example">';
+		expect(read(page({head})).meta.title).toBe('Council approves budget after long debate');
+		const other = '<meta property="og:title" content="Weather warning issued for the weekend">';
+		expect(read(page({head: other})).meta.title).toBe('Weather warning issued for the weekend');
+	});
+
 	it('leaves the date empty when the page states none', () => {
 		expect(read(page(), 'https://news.example.com/local/council-budget').meta.published).toBe('');
 	});
