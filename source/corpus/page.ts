@@ -75,6 +75,8 @@ interface Stats {
 	cells: number;
 	/** Block elements below: none makes the element a paragraph of its own. */
 	blocks: number;
+	/** <pre> blocks below: code and its output, whatever their share of digits. */
+	pre: number;
 }
 
 const marksOf = (el: Element): string => `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
@@ -107,7 +109,7 @@ class Attempt {
 
 	/** Marks what is never article text, and counts text, links and commas under each element. */
 	prepare(node: Element, insideTable: boolean): Stats {
-		const total: Stats = {chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, digits: 0, letters: 0, cells: 0, blocks: 0};
+		const total: Stats = {chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, digits: 0, letters: 0, cells: 0, blocks: 0, pre: 0};
 		for (const child of node.children) {
 			if (child.type === 'text') {
 				countText(child.data, total);
@@ -137,6 +139,7 @@ class Attempt {
 			total.letters += stats.letters;
 			total.cells += stats.cells + (name === 'td' || name === 'th' ? 1 : 0);
 			total.blocks += stats.blocks + (BLOCK.has(name) ? 1 : 0);
+			total.pre += stats.pre + (name === 'pre' ? 1 : 0);
 		}
 		return total;
 	}
@@ -285,7 +288,7 @@ class Attempt {
 			if (!['form', 'fieldset', 'table', 'ul', 'ol', 'div', 'section', 'dl'].includes(name)) continue;
 			// A box of figures (case counts, scores, prices) is a widget beside the story, even as a data table.
 			// So is a grid of many short cells (standings, tallies by district).
-			if (stats.chars >= 100 && stats.p === 0 && stats.digits >= 0.3 * stats.letters) { this.drop(child, el); continue; }
+			if (stats.chars >= 100 && stats.p === 0 && stats.pre === 0 && stats.digits >= 0.3 * stats.letters) { this.drop(child, el); continue; }
 			if (name === 'table' && stats.cells >= 30 && stats.chars / stats.cells < 40) { this.drop(child, el); continue; }
 			if (name === 'table' && isDataTable(child)) continue;
 			if (this.shouldDrop(child, stats, inFigure || name === 'figure', name === 'ul' || name === 'ol')) this.drop(child, el);
@@ -304,6 +307,7 @@ class Attempt {
 			s.headingChars -= stats.headingChars; s.digits -= stats.digits; s.letters -= stats.letters;
 			s.cells -= stats.cells + (child.name === 'td' || child.name === 'th' ? 1 : 0);
 			s.blocks -= stats.blocks + (BLOCK.has(child.name) ? 1 : 0);
+			s.pre -= stats.pre + (child.name === 'pre' ? 1 : 0);
 		}
 	}
 
@@ -323,7 +327,8 @@ class Attempt {
 		else if (!isList && weight < 25 && density > 0.2) drop = true;
 		else if (weight >= 25 && density > 0.5) drop = true;
 		else if ((stats.embed === 1 && stats.chars < 75) || stats.embed > 1) drop = true;
-		else if (isList && density > 0.5 && stats.chars < 1000) drop = true;
+		// A list that is nearly all links ("More on this story") is a box of links, not the story.
+		else if (isList && density > 0.7 && stats.chars < 1000) drop = true;
 		return drop;
 	}
 }
