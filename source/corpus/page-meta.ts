@@ -78,7 +78,6 @@ interface Clues {
 	times: Array<{value: string; published: boolean; modified: boolean}>;
 	itemAuthors: string[];
 	itemHeadline: string;
-	itemPublished: string;
 	relAuthors: string[];
 	bylines: string[];
 	/** Short texts that may print the article's date: date and byline boxes, the lines beside the h1. */
@@ -99,7 +98,7 @@ const NOT_BYLINE = /bio|avatar|image|photo|img|pic|follow|more|about|box|comment
 function gather(root: HtmlDocument): Clues {
 	const clues: Clues = {
 		docTitle: '', meta: new Map(), canonical: '', jsonLd: [], h1: [], times: [],
-		itemAuthors: [], itemHeadline: '', itemPublished: '', relAuthors: [], bylines: [], printed: [], beside: [],
+		itemAuthors: [], itemHeadline: '', relAuthors: [], bylines: [], printed: [], beside: [],
 	};
 	const setMeta = (key: string | undefined, value: string): void => {
 		if (!key) return;
@@ -337,7 +336,6 @@ function chooseTitle(clues: Clues, metaTitle: string, site: string, host: string
 /** Words that are not a person's name in a byline. */
 const NOT_NAME = /^(by|from|and|updated|published|posted|written|edited|reviewed|staff|more|the|news|follow|view|posts?|profile|on|at|in|last|modified|read|min|minutes?|ago|share)$/i;
 const ROLE = /\b(staff|writers?|reporters?|correspondents?|editors?|contributors?|columnist|journalist|bureau|photographer|producer|analyst|senior|associate|contributing|special to|technologist|founder|president|director|manager)\b/i;
-const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /** "By" and its like before a byline's names. */
 const BY = /^(?:(?:written|posted|reported|story|text|words|edited|photos?|report(?:ing)?)\s+)?(?:by|par|von|por|door|av|af)\s*:?\s+/i;
@@ -474,6 +472,8 @@ export interface PageMetaClues extends DocumentMeta {
 	/** Headings the page prints as its headline, to keep out of the paragraphs. */
 	headlines: string[];
 	headerLines: Array<{text: string; kind: 'byline' | 'dateline'}>;
+	/** The article's text as JSON-LD gives it (`articleBody`), '' when it does not. */
+	articleBody: string;
 }
 
 export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
@@ -528,5 +528,6 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 	const boxes = clues.bylines.map(b => collapse(b.replace(/\n/g, ' '))).filter(Boolean);
 	const headerLines = clues.beside.map(line => boxes.find(b => b !== line && line.includes(b)) ?? line).filter(line => line.length <= 160 && (BY.test(line) || PRINTED_DATE.test(line) || authors.some(a => line.includes(a))))
 		.map(line => ({text: line, kind: BY.test(line) || authors.some(a => line.includes(a)) ? 'byline' as const : 'dateline' as const}));
-	return {title, source, author: authors.join(', '), published, url, headlines: [title, ...clues.h1], headerLines};
+	const articleBody = typeof article?.articleBody === 'string' ? article.articleBody : '';
+	return {title, source, author: authors.join(', '), published, url, headlines: [title, ...clues.h1], headerLines, articleBody};
 }

@@ -489,7 +489,7 @@ export function extractPage(html: string, options: {url?: string} = {}): Extract
 }
 
 function readArticle(document: ReturnType<typeof parseDocument>, url: string): ExtractedPage | {problem: string} {
-	const {headlines, headerLines, ...meta} = readPageMeta(document, url);
+	const {headlines, headerLines, articleBody, ...meta} = readPageMeta(document, url);
 	// A fragment without <body> is read whole.
 	const body = findBody(document.children) ?? ({type: 'tag', name: 'body', attribs: {}, children: document.children, parent: null} as unknown as Element);
 
@@ -510,8 +510,23 @@ function readArticle(document: ReturnType<typeof parseDocument>, url: string): E
 		if (textLength(paragraphs) > textLength(best)) best = paragraphs;
 		if (textLength(paragraphs) >= 500) break;
 	}
+	// Pages built by scripts may carry little of the story in their markup but all of it in JSON-LD.
+	const stated = articleBody ? bodyParagraphs(articleBody) : [];
+	if (textLength(stated) > 2 * textLength(best)) best = dropHeadline(stated, headlines);
 	if (textLength(best) === 0) return {problem: 'no article text'};
 	return {meta, paragraphs: [...openingLines(headerLines, best), ...best]};
+}
+
+/** JSON-LD `articleBody`: plain text with line breaks between paragraphs, or HTML. */
+function bodyParagraphs(body: string): PageParagraph[] {
+	if (/<(p|div|br|h\d)\b/i.test(body)) return plainParagraphs(parseDocument(body));
+	return body.split(/\s*\n\s*/).map(line => ({text: collapse(line.replace(/&(#?\w+);/g, (entity: string) => textOfEntity(entity)))})).filter(p => p.text);
+}
+
+function textOfEntity(entity: string): string {
+	const document = parseDocument(entity);
+	const first = document.children[0];
+	return first && first.type === 'text' ? first.data : entity;
 }
 
 /** Paragraphs of all the text outside scripts and menus, read without recursion. */

@@ -93,6 +93,12 @@ describe('extractPage: the article text', () => {
 		expect(texts(read(html))).toEqual([BODY[0], BODY[1]]);
 	});
 
+	it('reads the story from JSON-LD articleBody when the markup holds only a teaser', () => {
+		const ld = JSON.stringify({'@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Council approves budget after long debate', articleBody: BODY.join('\n')});
+		const html = `<html><head><script type="application/ld+json">${ld}</script></head><body><h1>Council approves budget after long debate</h1><div id="root"><p>Loading the story, please wait while the page starts up.</p></div></body></html>`;
+		expect(texts(read(html))).toEqual(BODY);
+	});
+
 	it('gives a problem, not an empty article, when the page has no article text', () => {
 		expect(extractPage('<html><body><nav><a href="/">Home</a></nav></body></html>')).toEqual({problem: 'no article text'});
 		expect(extractPage('')).toHaveProperty('problem');
