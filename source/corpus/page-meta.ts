@@ -209,7 +209,7 @@ type Json = Record<string, unknown>;
 const ARTICLE_TYPE = /article|posting|report|blog|story/i;
 
 /** Every object in the JSON-LD blocks, arrays and @graph lists flattened, articles first. */
-function jsonLdObjects(blocks: unknown[]): Json[] {
+function jsonLdObjects(blocks: unknown[], byId: Map<string, Json>): Json[] {
 	const found: Json[] = [];
 	const visit = (value: unknown, depth: number): void => {
 		if (depth > 4 || value === null || typeof value !== 'object') return;
@@ -219,6 +219,7 @@ function jsonLdObjects(blocks: unknown[]): Json[] {
 		}
 		const object = value as Json;
 		found.push(object);
+		if (typeof object['@id'] === 'string' && Object.keys(object).length > 1) byId.set(object['@id'], object);
 		if (object['@graph']) visit(object['@graph'], depth + 1);
 		if (object.mainEntity) visit(object.mainEntity, depth + 1);
 	};
@@ -236,11 +237,14 @@ const str = (value: unknown): string => {
 	return '';
 };
 
-function jsonLdNames(value: unknown): string[] {
+/** Names of people or organisations, following {"@id": …} references to objects elsewhere in the @graph. */
+function jsonLdNames(value: unknown, byId: Map<string, Json>): string[] {
 	if (!value) return [];
 	if (typeof value === 'string') return [collapse(value)];
-	if (Array.isArray(value)) return value.flatMap(jsonLdNames);
+	if (Array.isArray(value)) return value.flatMap(v => jsonLdNames(v, byId));
 	if (typeof value === 'object') {
+		const id = (value as Json)['@id'];
+		if (typeof id === 'string' && !('name' in value) && byId.has(id)) value = byId.get(id);
 		const name = str((value as Json).name);
 		if (name) return [name];
 		const parts = [str((value as Json).givenName), str((value as Json).familyName)].filter(Boolean);
@@ -479,7 +483,8 @@ export interface PageMetaClues extends DocumentMeta {
 export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 	const clues = gather(root);
 	const meta = clues.meta;
-	const objects = jsonLdObjects(clues.jsonLd);
+	const byId = new Map<string, Json>();
+	const objects = jsonLdObjects(clues.jsonLd, byId);
 	const article = objects[0];
 	const ld = (key: string): unknown => {
 		for (const o of objects) if (o[key] !== undefined && o[key] !== null && o[key] !== '') return o[key];
@@ -489,7 +494,7 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 	const url = absolute(clues.canonical, pageUrl) || absolute(meta.get('og:url') ?? '', pageUrl) || pageUrl;
 	const host = hostOf(url || pageUrl) || hostOf(pageUrl);
 	const publisher = ld('publisher');
-	const site = meta.get('og:site_name') ?? (jsonLdNames(publisher)[0] || meta.get('application-name') || '');
+	const site = meta.get('og:site_name') ?? (jsonLdNames(publisher, byId)[0] || meta.get('application-name') || '');
 	const source = collapse(site) || host;
 
 	const metaTitle = str(article?.headline) || meta.get('dc:title') || meta.get('dc.title') || meta.get('dcterm:title') || meta.get('dcterms.title')
@@ -497,7 +502,7 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 	const title = chooseTitle(clues, collapse(metaTitle), site, host);
 
 	const authorSources: string[][] = [
-		jsonLdNames(article?.author ?? article?.creator),
+		jsonLdNames(article?.author ?? article?.creator, byId),
 		AUTHOR_META.map(k => meta.get(k) ?? '').filter(v => v && !/^https?:\/\//i.test(v)).slice(0, 1),
 		clues.itemAuthors,
 		clues.relAuthors,

@@ -119,6 +119,9 @@ describe('extractPage: metadata', () => {
 		expect(read(page({head, before})).meta.author).toBe('Jane Roe, John Doe');
 		const ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council approves budget after long debate","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Park"}]}</script>';
 		expect(read(page({head: ld})).meta.author).toBe('Ann Lee, Bo Park');
+		const graph = '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"Article","headline":"Council approves budget after long debate","author":{"@id":"https://example.com/#/person/1"},"publisher":{"@id":"https://example.com/#org"}},{"@type":"Person","@id":"https://example.com/#/person/1","name":"Cy Young"},{"@type":"Organization","@id":"https://example.com/#org","name":"Example Gazette"}]}</script>';
+		expect(read(page({head: graph})).meta.author).toBe('Cy Young');
+		expect(read(page({head: graph})).meta.source).toBe('Example Gazette');
 	});
 
 	it('takes the first-published time from JSON-LD before Open Graph and <time>, never the modified time', () => {
