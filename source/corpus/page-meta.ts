@@ -339,6 +339,7 @@ function chooseTitle(clues: Clues, metaTitle: string, site: string, host: string
 
 /** Words that are not a person's name in a byline. */
 const NOT_NAME = /^(by|from|and|updated|published|posted|written|edited|reviewed|staff|more|the|news|follow|view|posts?|profile|on|at|in|last|modified|read|min|minutes?|ago|share)$/i;
+const OUTLET = /\b(press|news|times|post|agency|agencies|wire|service|network|media|magazine|journal|daily|herald|tribune|gazette|reuters|bloomberg|associated|inc|ltd)\b/i;
 const ROLE = /\b(staff|writers?|reporters?|correspondents?|editors?|contributors?|columnist|journalist|bureau|photographer|producer|analyst|senior|associate|contributing|special to|technologist|founder|president|director|manager)\b/i;
 
 /** "By" and its like before a byline's names. */
@@ -356,12 +357,16 @@ export function bylineNames(byline: string, site: string, host: string): string[
 		for (const segment of text.split(/\s*(?:[|/•·]|\s[-–—]\s)\s*/)) {
 			for (let name of segment.split(/\s*(?:,|;|&|\b(?:and|et|und)\b)\s*/i)) {
 				name = collapse(name.replace(BY, '')).replace(/^[-–—:.,]+|[-–—:.,]+$/g, '').trim();
+				// "Jane Doe for The Gazette": the outlet she wrote for is not part of her name.
+				const writtenFor = /\s+for\s+(.+)$/.exec(name);
+				if (writtenFor && (/^the\s/i.test(writtenFor[1]!) || OUTLET.test(writtenFor[1]!))) name = name.slice(0, writtenFor.index);
 				if (!name || /\d|@|https?:|www\./i.test(name) || !/^\p{L}/u.test(name) || /^\p{Ll}/u.test(name) || ROLE.test(name)) continue;
 				if ((site || host) && namesSite(name, site, host)) continue;
 				const words = name.split(/\s+/);
 				if (words.length > 5 || words.every(w => NOT_NAME.test(w))) continue;
-				// An agency's short code or a degree after a name ("TNN", "PTI", "MA") is not a second author.
-				if (names.length > 0 && /^\p{Lu}{2,5}$/u.test(name)) continue;
+				// An agency's short code or a degree after a name ("TNN", "PTI", "MA"), or the outlet after it
+				// ("Jane Doe, Associated Press"), is not a second author.
+				if (names.length > 0 && (/^\p{Lu}{2,5}$/u.test(name) || OUTLET.test(name))) continue;
 				if (!names.includes(name)) names.push(name);
 			}
 		}

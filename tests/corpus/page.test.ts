@@ -117,6 +117,8 @@ describe('extractPage: metadata', () => {
 		const before = '<div class="byline">By <a rel="author" href="/jane">Jane Roe</a> and John Doe | The Daily Example | Updated March 5, 2024</div>';
 		const head = '<meta property="og:site_name" content="The Daily Example">';
 		expect(read(page({head, before})).meta.author).toBe('Jane Roe, John Doe');
+		expect(read(page({before: '<p class="byline">By JANE ROE, Associated Press</p>'})).meta.author).toBe('JANE ROE');
+		expect(read(page({before: '<p class="byline">By Jane Roe for The Daily Example</p>'})).meta.author).toBe('Jane Roe');
 		const ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council approves budget after long debate","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Park"}]}</script>';
 		expect(read(page({head: ld})).meta.author).toBe('Ann Lee, Bo Park');
 		const graph = '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"Article","headline":"Council approves budget after long debate","author":{"@id":"https://example.com/#/person/1"},"publisher":{"@id":"https://example.com/#org"}},{"@type":"Person","@id":"https://example.com/#/person/1","name":"Cy Young"},{"@type":"Organization","@id":"https://example.com/#org","name":"Example Gazette"}]}</script>';
