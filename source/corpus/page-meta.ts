@@ -75,7 +75,7 @@ interface Clues {
 	jsonLd: unknown[];
 	h1: string[];
 	/** Times in the page: the datetime attribute, and whether the element says it is the publication time. */
-	times: Array<{value: string; published: boolean; modified: boolean}>;
+	times: Array<{value: string; published: boolean; modified: boolean; afterHeadline: boolean}>;
 	itemAuthors: string[];
 	itemHeadline: string;
 	relAuthors: string[];
@@ -147,7 +147,7 @@ function gather(root: HtmlDocument): Clues {
 				const value = attribs.datetime ?? attribs.content ?? (name === 'time' ? textOf(node) : '');
 				const published = itemprop.includes('datepublished') || 'pubdate' in attribs || /publish|posted|created/i.test(marks);
 				const modified = itemprop.includes('datemodified') || /update|modif|edited/i.test(marks);
-				if (value && (!aside || published)) clues.times.push({value: value.trim(), published, modified});
+				if (value && (!aside || published)) clues.times.push({value: value.trim(), published, modified, afterHeadline: clues.h1.length > 0});
 			}
 			if (name !== 'meta') {
 				if (itemprop.split(/\s+/).includes('author') || itemprop.split(/\s+/).includes('creator')) {
@@ -530,6 +530,8 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 	const published = isoDate(str(ld('datePublished')) || str(ld('dateCreated')))
 		|| PUBLISHED_META.map(k => isoDate(meta.get(k) ?? '')).find(Boolean)
 		|| timeOf(clues.times.filter(t => t.published))
+		// A time after the headline belongs to the article; one before it may be the site header's clock.
+		|| timeOf(clues.times.filter(t => !t.modified && t.afterHeadline))
 		|| timeOf(clues.times.filter(t => !t.modified))
 		|| dateInUrl(url) || dateInUrl(pageUrl)
 		|| datePrinted([...clues.printed, ...clues.beside]);

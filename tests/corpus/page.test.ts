@@ -133,6 +133,8 @@ describe('extractPage: metadata', () => {
 		expect(read(page({head: ld + og, before: time})).meta.published).toBe('2016-12-14T19:00:00-05:00');
 		expect(read(page({head: og, before: time})).meta.published).toBe('2016-12-13T09:30:00+01:00');
 		expect(read(page({before: `<time class="updated" datetime="2016-12-20T08:00:00Z">Updated</time>${time}`})).meta.published).toBe('2016-12-12T08:00:00Z');
+		const clock = page({before: time}).replace('<main>', '<header><time datetime="2026-11-29">Sunday, November 29, 2026</time></header><main>');
+		expect(read(clock).meta.published).toBe('2016-12-12T08:00:00Z');
 	});
 
 	it('reads the date printed beside the headline when no metadata states one, before an update time', () => {
