@@ -433,7 +433,7 @@ export function printedDate(text: string): string {
 	const ampm = m[12]?.toLowerCase().replace(/\./g, '');
 	if (ampm === 'pm' && hour < 12) hour += 12;
 	if (ampm === 'am' && hour === 12) hour = 0;
-	if (hour > 23) return date;
+	if (hour > 23 || Number(m[11]) > 59) return date;
 	const zone = m[13] ? ZONES[m[13].toUpperCase()] ?? '' : '';
 	return `${date}T${pad(hour)}:${m[11]}:00${zone}`;
 }

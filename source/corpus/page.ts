@@ -13,6 +13,13 @@ import type {BoilerplateKind, DocumentMeta} from './types.js';
  * shrink by link density, and the best container with its like siblings is the article. Inside it, lists,
  * tables and boxes that are mostly links, images or forms are dropped. When that leaves too little text,
  * it tries again with fewer rules, and keeps the longest result.
+ *
+ * Where this differs from Readability, for news pages: share, related and newsletter boxes go whatever else
+ * their class says; grids of many short cells and boxes of figures without prose (live tallies, standings)
+ * go even when they are data tables; lists almost all links go; a single <br> after a full sentence ends a
+ * paragraph; a dateline set apart ("<b>WASHINGTON:</b>") opens the paragraph after it; the dateline and
+ * byline printed beside the headline open the article, marked as such; "Advertisement" labels go; and when
+ * the markup holds little of the story, JSON-LD's articleBody is read instead.
  */
 
 export interface PageParagraph {
