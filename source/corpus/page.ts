@@ -413,7 +413,7 @@ function isDataTable(table: Element): boolean {
 }
 
 /** The paragraphs of the chosen containers: blocks break paragraphs, <br><br> too, captions are marked. */
-function paragraphsOf(roots: Element[], skip: Set<Element>): PageParagraph[] {
+function paragraphsOf(roots: Element[], skip: Set<Element>, stats: Map<Element, Stats>): PageParagraph[] {
 	const paragraphs: PageParagraph[] = [];
 	let buffer: string[] = [];
 	let bufferCaption = false;
@@ -453,7 +453,9 @@ function paragraphsOf(roots: Element[], skip: Set<Element>): PageParagraph[] {
 			return;
 		}
 		const block = BLOCK.has(name);
-		const isCaption = caption || name === 'figcaption' || name === 'figure' || (name !== 'body' && CAPTION.test(marksOf(node)));
+		// A class naming a caption or credit marks a short box only: "article-body has-captions" is the story.
+		const isCaption = caption || name === 'figcaption' || name === 'figure'
+			|| (name !== 'body' && (stats.get(node)?.chars ?? 0) < 400 && CAPTION.test(marksOf(node)));
 		if (block) flush();
 		for (const child of node.children) walk(child, isCaption);
 		if (block) flush();
@@ -513,7 +515,7 @@ function readArticle(document: ReturnType<typeof parseDocument>, url: string): E
 		attempt.stats.set(body, stats);
 		const picked = attempt.pickArticle();
 		for (const el of picked) attempt.clean(el, false, false);
-		const paragraphs = dropHeadline(paragraphsOf(picked, attempt.skip), headlines);
+		const paragraphs = dropHeadline(paragraphsOf(picked, attempt.skip, attempt.stats), headlines);
 		if (textLength(paragraphs) > textLength(best)) best = paragraphs;
 		if (textLength(paragraphs) >= 500) break;
 	}

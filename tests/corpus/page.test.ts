@@ -63,6 +63,8 @@ describe('extractPage: the article text', () => {
 		expect(captions.join(' ')).toContain('The council chamber on Tuesday.');
 		expect(captions.join(' ')).toContain('Photo: Jane Roe');
 		expect(result.paragraphs.filter(p => !p.boilerplate).map(p => p.text)).toEqual(BODY);
+		const wrapped = read(page().replace('class="article-body"', 'class="article-body with-captions"'));
+		expect(wrapped.paragraphs.filter(p => !p.boilerplate).map(p => p.text)).toEqual(BODY);
 	});
 
 	it('splits paragraphs at <br><br> and keeps a single <br> inside a line', () => {
