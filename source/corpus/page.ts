@@ -56,7 +56,7 @@ const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
 const NEGATIVE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|taboola|recirc|cookie/i;
 /** Boxes inside an article that are never its text, whatever else their class says ("ArticleBody-related-coverage"). */
-const NOT_TEXT = /(^|\b|_|-)(share|sharedaddy|social|sharing|related|recirc|newsletter|promo|subscribe|signup|most-?popular|trending|read-?more|more-stories|also-?read|advert|ad-?slot|ad-?container)(\b|_|-|$)/i;
+const NOT_TEXT = /(^|\b|_|-)(share|sharedaddy|social|sharing|related|recirc|newsletter|promo|subscribe|signup|most-?popular|most-?(read|viewed|shared)|trending|read-?more|more-stories|more-from|also-?read|up-?next|next-article|recommend(ed|ations?)?|outbrain|taboola|comments?|advert|ad-?slot|ad-?container)(\b|_|-|$)/i;
 /** What an empty ad slot says in the middle of a story. */
 const AD_LABEL = /^(advertisement|advert|ad|sponsored( content)?|story continues below( advertisement)?|continue reading (below|the main story)|scroll to continue( with content)?|skip advertisement|article continues below( this ad)?)$/i;
 const CAPTION = /caption|credit|wp-caption-text|photo-?desc|image-?desc/i;
