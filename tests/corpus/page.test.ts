@@ -113,6 +113,10 @@ describe('extractPage: metadata', () => {
 		expect(read(page({head})).meta.title).toBe('Council approves budget after long debate');
 		const dashed = '<title>Council approves budget after long debate - Daily Example</title><meta property="og:title" content="Council approves budget after long debate - Daily Example"><meta property="og:site_name" content="The Daily Example">';
 		expect(read(page({head: dashed})).meta.title).toBe('Council approves budget after long debate');
+		const noHeading = page({head: dashed}).replace('<h1>Council approves budget after long debate</h1>', '');
+		expect(read(noHeading).meta.title).toBe('Council approves budget after long debate');
+		const hostOnly = page({head: '<title>Council approves budget after long debate - DailyExample.com</title>'}).replace(/<h1>.*?<\/h1>/, '');
+		expect(read(hostOnly, 'https://www.dailyexample.com/news/1').meta.title).toBe('Council approves budget after long debate');
 	});
 
 	it('gives the author names alone: no "By", no site name, no date', () => {
