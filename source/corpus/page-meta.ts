@@ -401,7 +401,15 @@ export function isoDate(value: string): string {
 	const hasTime = /\d{1,2}:\d\d/.test(text);
 	const hasZone = /\b(gmt|utc|[ecmp][sd]t)\b|[+-]\d\d:?\d\d\b|\dz\b/i.test(text);
 	const pad = (n: number): string => String(n).padStart(2, '0');
-	if (hasTime && hasZone) return date.toISOString().replace('.000Z', 'Z');
+	if (hasTime && hasZone) {
+		// Keep the page's own offset ("+0530" → "+05:30"): the time as the page gives it.
+		const numeric = /([+-])(\d\d):?(\d\d)\b(?!.*[+-]\d\d:?\d\d\b)/.exec(text.replace(/^.*?\d{1,2}:\d\d/, ''));
+		const named = text.replace(/^.*?\d{1,2}:\d\d/, '').match(/\b[A-Z]{1,4}\b/g)?.find(z => ZONES[z]);
+		const offset = numeric ? `${numeric[1]}${numeric[2]}:${numeric[3]}` : named && ZONES[named] ? ZONES[named] : 'Z';
+		if (offset === 'Z' || offset === '+00:00') return date.toISOString().replace('.000Z', 'Z');
+		const minutes = (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+		return new Date(parsed + minutes * 60000).toISOString().replace(/\.\d{3}Z$/, offset);
+	}
 	// Date.parse read it in local time: give back the same wall-clock figures, without an offset.
 	const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 	return hasTime ? `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` : day;

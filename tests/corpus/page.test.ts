@@ -139,6 +139,7 @@ describe('extractPage: metadata', () => {
 		expect(read(page({head: ld + og, before: time})).meta.published).toBe('2016-12-14T19:00:00-05:00');
 		expect(read(page({head: og, before: time})).meta.published).toBe('2016-12-13T09:30:00+01:00');
 		expect(read(page({before: `<time class="updated" datetime="2016-12-20T08:00:00Z">Updated</time>${time}`})).meta.published).toBe('2016-12-12T08:00:00Z');
+		expect(read(page({head: '<meta name="pubdate" content="Wed, 14 Dec 2016 19:00:00 -0500">'})).meta.published).toBe('2016-12-14T19:00:00-05:00');
 		const clock = page({before: time}).replace('<main>', '<header><time datetime="2026-11-29">Sunday, November 29, 2026</time></header><main>');
 		expect(read(clock).meta.published).toBe('2016-12-12T08:00:00Z');
 	});
