@@ -1,7 +1,7 @@
 import {parseDocument} from 'htmlparser2';
 import type {AnyNode, Element} from 'domhandler';
 import {collapse, fold, readPageMeta} from './page-meta.js';
-import type {BoilerplateKind, DocumentMeta} from './types.js';
+import type {BoilerplateKind, DocumentMeta, ParagraphMark, SourceDocument} from './types.js';
 
 /*
  * The article in a saved web page: its paragraphs without the page around them (menus, share buttons,
@@ -268,6 +268,8 @@ class Attempt {
 			if (sibling.attribs.class && sibling.attribs.class === top.attribs.class) bonus = topFinal * 0.2;
 			const s = final.get(sibling);
 			if (s !== undefined && s + bonus >= threshold2) { picked.push(sibling); continue; }
+			// The lead photo beside the story's text keeps its caption with the story.
+			if (sibling.name === 'figure' && (this.stats.get(sibling)?.chars ?? 0) < 500) { picked.push(sibling); continue; }
 			if (sibling.name === 'p' || (sibling.name === 'div' && (this.stats.get(sibling)?.blocks ?? 0) === 0)) {
 				const stats = this.stats.get(sibling);
 				if (!stats) continue;
@@ -475,6 +477,19 @@ function endsParagraph(buffer: string[]): boolean {
 }
 
 const textLength = (paragraphs: PageParagraph[]): number => paragraphs.reduce((n, p) => n + (p.boilerplate ? 0 : p.text.length), 0);
+
+/**
+ * A page as the rest of briefing takes documents: the headline first, paragraphs separated by blank lines,
+ * and captions, bylines and datelines marked by their index among those paragraphs.
+ */
+export function pageDocument(name: string, page: ExtractedPage): SourceDocument {
+	const head = page.meta.title ? [page.meta.title] : [];
+	const marks: ParagraphMark[] = [];
+	page.paragraphs.forEach((p, i) => {
+		if (p.boilerplate) marks.push({paragraph: head.length + i, boilerplate: p.boilerplate});
+	});
+	return {name, text: [...head, ...page.paragraphs.map(p => p.text)].join('\n\n'), meta: page.meta, marks};
+}
 
 /** Reads the article and its metadata from a page's HTML. Broken markup is read as far as it goes. */
 export function extractPage(html: string, options: {url?: string} = {}): ExtractedPage | {problem: string} {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {extractPage, type ExtractedPage} from '../../source/corpus/page.js';
+import {extractPage, pageDocument, type ExtractedPage} from '../../source/corpus/page.js';
 
 const BODY = [
 	'The city council voted on Tuesday to approve a new budget for the coming year, after weeks of debate about schools, roads and the cost of public transport.',
@@ -168,5 +168,18 @@ describe('extractPage: metadata', () => {
 		expect(result.meta.source).toBe('dailyexample.com');
 		expect(result.meta.url).toBe('https://www.dailyexample.com/2024/03/05/council-budget/');
 		expect(result.meta.published).toBe('2024-03-05');
+	});
+});
+
+describe('pageDocument', () => {
+	it('puts the headline first, paragraphs apart by blank lines, and marks captions by their paragraph', () => {
+		const figure = '<figure><figcaption>The council chamber on Tuesday.</figcaption></figure>';
+		const result = read(page({head: '<meta property="og:site_name" content="The Daily Example">', before: figure}));
+		const document = pageDocument('budget.html', result);
+		const paragraphs = document.text.split('\n\n');
+		expect(paragraphs[0]).toBe('Council approves budget after long debate');
+		expect(document.marks).toEqual([{paragraph: paragraphs.indexOf('The council chamber on Tuesday.'), boilerplate: 'caption'}]);
+		expect(paragraphs.slice(-4)).toEqual(BODY);
+		expect(document.meta.source).toBe('The Daily Example');
 	});
 });
