@@ -75,18 +75,20 @@ interface Clues {
 	jsonLd: unknown[];
 	h1: string[];
 	/** Times in the page: the datetime attribute, and whether the element says it is the publication time. */
-	times: Array<{value: string; published: boolean; modified: boolean}>;
+	times: Array<{value: string; published: boolean; modified: boolean; afterHeadline: boolean}>;
 	itemAuthors: string[];
 	itemHeadline: string;
-	itemPublished: string;
 	relAuthors: string[];
 	bylines: string[];
 	/** Short texts that may print the article's date: date and byline boxes, the lines beside the h1. */
 	printed: string[];
+	/** Short lines beside the first h1, in order: the dateline and byline printed with the headline. */
+	beside: string[];
 }
 
 /** Containers whose times and names are not the article's: comments, related lists, sidebars. */
 const ASIDE = /comment|related|sidebar|recommend|popular|trending|footer|promo|newsletter|(^|\W)nav/i;
+const ANY_MARK = /comment|related|sidebar|recommend|popular|trending|footer|promo|newsletter|nav|repl|review|disqus|date|time|publish|posted|byline|author|writtenby|update|modif|edited|created/i;
 const DATELINE = /date|time|publish|posted|byline|dateline/i;
 const COMMENTS = /comment|repl(y|ies)|review|disqus/i;
 const ASIDE_TAGS = new Set(['nav', 'aside', 'footer']);
@@ -96,7 +98,7 @@ const NOT_BYLINE = /bio|avatar|image|photo|img|pic|follow|more|about|box|comment
 function gather(root: HtmlDocument): Clues {
 	const clues: Clues = {
 		docTitle: '', meta: new Map(), canonical: '', jsonLd: [], h1: [], times: [],
-		itemAuthors: [], itemHeadline: '', itemPublished: '', relAuthors: [], bylines: [], printed: [],
+		itemAuthors: [], itemHeadline: '', relAuthors: [], bylines: [], printed: [], beside: [],
 	};
 	const setMeta = (key: string | undefined, value: string): void => {
 		if (!key) return;
@@ -129,12 +131,14 @@ function gather(root: HtmlDocument): Clues {
 			} else if (name === 'h1' && !aside) {
 				const text = textOf(node);
 				if (text) {
-					if (!clues.h1.length) printedBeside(node, clues.printed);
+					if (!clues.h1.length) printedBeside(node, clues.beside);
 					clues.h1.push(text);
 				}
 			}
 			if (name === 'svg') inSvg = true;
-			const marks = attribs.class || attribs.id ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : '';
+			// One test first: most elements' classes say nothing of any rule below.
+			const classes = attribs.class || attribs.id ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : '';
+			const marks = classes && ANY_MARK.test(classes) ? classes : '';
 			// The classes on <body> and <html> describe the whole page ("sidebar-primary"), not a box in it.
 			if (ASIDE_TAGS.has(name) || (marks && name !== 'body' && name !== 'html' && ASIDE.test(marks))) aside = true;
 			if (marks && COMMENTS.test(marks)) inComments = true;
@@ -143,7 +147,7 @@ function gather(root: HtmlDocument): Clues {
 				const value = attribs.datetime ?? attribs.content ?? (name === 'time' ? textOf(node) : '');
 				const published = itemprop.includes('datepublished') || 'pubdate' in attribs || /publish|posted|created/i.test(marks);
 				const modified = itemprop.includes('datemodified') || /update|modif|edited/i.test(marks);
-				if (value && (!aside || published)) clues.times.push({value: value.trim(), published, modified});
+				if (value && (!aside || published)) clues.times.push({value: value.trim(), published, modified, afterHeadline: clues.h1.length > 0});
 			}
 			if (name !== 'meta') {
 				if (itemprop.split(/\s+/).includes('author') || itemprop.split(/\s+/).includes('creator')) {
@@ -205,7 +209,7 @@ type Json = Record<string, unknown>;
 const ARTICLE_TYPE = /article|posting|report|blog|story/i;
 
 /** Every object in the JSON-LD blocks, arrays and @graph lists flattened, articles first. */
-function jsonLdObjects(blocks: unknown[]): Json[] {
+function jsonLdObjects(blocks: unknown[], byId: Map<string, Json>): Json[] {
 	const found: Json[] = [];
 	const visit = (value: unknown, depth: number): void => {
 		if (depth > 4 || value === null || typeof value !== 'object') return;
@@ -215,6 +219,7 @@ function jsonLdObjects(blocks: unknown[]): Json[] {
 		}
 		const object = value as Json;
 		found.push(object);
+		if (typeof object['@id'] === 'string' && Object.keys(object).length > 1) byId.set(object['@id'], object);
 		if (object['@graph']) visit(object['@graph'], depth + 1);
 		if (object.mainEntity) visit(object.mainEntity, depth + 1);
 	};
@@ -232,11 +237,14 @@ const str = (value: unknown): string => {
 	return '';
 };
 
-function jsonLdNames(value: unknown): string[] {
+/** Names of people or organisations, following {"@id": …} references to objects elsewhere in the @graph. */
+function jsonLdNames(value: unknown, byId: Map<string, Json>): string[] {
 	if (!value) return [];
 	if (typeof value === 'string') return [collapse(value)];
-	if (Array.isArray(value)) return value.flatMap(jsonLdNames);
+	if (Array.isArray(value)) return value.flatMap(v => jsonLdNames(v, byId));
 	if (typeof value === 'object') {
+		const id = (value as Json)['@id'];
+		if (typeof id === 'string' && !('name' in value) && byId.has(id)) value = byId.get(id);
 		const name = str((value as Json).name);
 		if (name) return [name];
 		const parts = [str((value as Json).givenName), str((value as Json).familyName)].filter(Boolean);
@@ -331,8 +339,8 @@ function chooseTitle(clues: Clues, metaTitle: string, site: string, host: string
 
 /** Words that are not a person's name in a byline. */
 const NOT_NAME = /^(by|from|and|updated|published|posted|written|edited|reviewed|staff|more|the|news|follow|view|posts?|profile|on|at|in|last|modified|read|min|minutes?|ago|share)$/i;
+const OUTLET = /\b(press|news|times|post|agency|agencies|wire|service|network|media|magazine|journal|daily|herald|tribune|gazette|reuters|bloomberg|associated|inc|ltd)\b/i;
 const ROLE = /\b(staff|writers?|reporters?|correspondents?|editors?|contributors?|columnist|journalist|bureau|photographer|producer|analyst|senior|associate|contributing|special to|technologist|founder|president|director|manager)\b/i;
-const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /** "By" and its like before a byline's names. */
 const BY = /^(?:(?:written|posted|reported|story|text|words|edited|photos?|report(?:ing)?)\s+)?(?:by|par|von|por|door|av|af)\s*:?\s+/i;
@@ -343,15 +351,22 @@ export function bylineNames(byline: string, site: string, host: string): string[
 	for (const line of byline.split('\n')) {
 		let text = collapse(line).replace(/\([^)]*\)/g, ' ').replace(BY, '');
 		text = text.replace(/\b(?:updated|published|posted|last updated|modified|first published)\b.*$/i, '');
+		// A date after the names ("GILLIAN MOHNEY March 11, 2015 3:46 PM") ends them.
+		const date = PRINTED_DATE.exec(text);
+		if (date && date.index > 0) text = text.slice(0, date.index);
 		for (const segment of text.split(/\s*(?:[|/•·]|\s[-–—]\s)\s*/)) {
 			for (let name of segment.split(/\s*(?:,|;|&|\b(?:and|et|und)\b)\s*/i)) {
 				name = collapse(name.replace(BY, '')).replace(/^[-–—:.,]+|[-–—:.,]+$/g, '').trim();
+				// "Jane Doe for The Gazette": the outlet she wrote for is not part of her name.
+				const writtenFor = /\s+for\s+(.+)$/.exec(name);
+				if (writtenFor && (/^the\s/i.test(writtenFor[1]!) || OUTLET.test(writtenFor[1]!))) name = name.slice(0, writtenFor.index);
 				if (!name || /\d|@|https?:|www\./i.test(name) || !/^\p{L}/u.test(name) || /^\p{Ll}/u.test(name) || ROLE.test(name)) continue;
 				if ((site || host) && namesSite(name, site, host)) continue;
 				const words = name.split(/\s+/);
 				if (words.length > 5 || words.every(w => NOT_NAME.test(w))) continue;
-				// An agency's short code or a degree after a name ("TNN", "PTI", "MA") is not a second author.
-				if (names.length > 0 && /^\p{Lu}{2,5}$/u.test(name)) continue;
+				// An agency's short code or a degree after a name ("TNN", "PTI", "MA"), or the outlet after it
+				// ("Jane Doe, Associated Press"), is not a second author.
+				if (names.length > 0 && (/^\p{Lu}{2,5}$/u.test(name) || OUTLET.test(name))) continue;
 				if (!names.includes(name)) names.push(name);
 			}
 		}
@@ -386,7 +401,15 @@ export function isoDate(value: string): string {
 	const hasTime = /\d{1,2}:\d\d/.test(text);
 	const hasZone = /\b(gmt|utc|[ecmp][sd]t)\b|[+-]\d\d:?\d\d\b|\dz\b/i.test(text);
 	const pad = (n: number): string => String(n).padStart(2, '0');
-	if (hasTime && hasZone) return date.toISOString().replace('.000Z', 'Z');
+	if (hasTime && hasZone) {
+		// Keep the page's own offset ("+0530" → "+05:30"): the time as the page gives it.
+		const numeric = /([+-])(\d\d):?(\d\d)\b(?!.*[+-]\d\d:?\d\d\b)/.exec(text.replace(/^.*?\d{1,2}:\d\d/, ''));
+		const named = text.replace(/^.*?\d{1,2}:\d\d/, '').match(/\b[A-Z]{1,4}\b/g)?.find(z => ZONES[z]);
+		const offset = numeric ? `${numeric[1]}${numeric[2]}:${numeric[3]}` : named && ZONES[named] ? ZONES[named] : 'Z';
+		if (offset === 'Z' || offset === '+00:00') return date.toISOString().replace('.000Z', 'Z');
+		const minutes = (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+		return new Date(parsed + minutes * 60000).toISOString().replace(/\.\d{3}Z$/, offset);
+	}
 	// Date.parse read it in local time: give back the same wall-clock figures, without an offset.
 	const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 	return hasTime ? `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` : day;
@@ -418,7 +441,7 @@ export function printedDate(text: string): string {
 	const ampm = m[12]?.toLowerCase().replace(/\./g, '');
 	if (ampm === 'pm' && hour < 12) hour += 12;
 	if (ampm === 'am' && hour === 12) hour = 0;
-	if (hour > 23) return date;
+	if (hour > 23 || Number(m[11]) > 59) return date;
 	const zone = m[13] ? ZONES[m[13].toUpperCase()] ?? '' : '';
 	return `${date}T${pad(hour)}:${m[11]}:00${zone}`;
 }
@@ -465,12 +488,16 @@ const AUTHOR_META = ['dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.crea
 export interface PageMetaClues extends DocumentMeta {
 	/** Headings the page prints as its headline, to keep out of the paragraphs. */
 	headlines: string[];
+	headerLines: Array<{text: string; kind: 'byline' | 'dateline'}>;
+	/** The article's text as JSON-LD gives it (`articleBody`), '' when it does not. */
+	articleBody: string;
 }
 
 export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 	const clues = gather(root);
 	const meta = clues.meta;
-	const objects = jsonLdObjects(clues.jsonLd);
+	const byId = new Map<string, Json>();
+	const objects = jsonLdObjects(clues.jsonLd, byId);
 	const article = objects[0];
 	const ld = (key: string): unknown => {
 		for (const o of objects) if (o[key] !== undefined && o[key] !== null && o[key] !== '') return o[key];
@@ -480,7 +507,7 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 	const url = absolute(clues.canonical, pageUrl) || absolute(meta.get('og:url') ?? '', pageUrl) || pageUrl;
 	const host = hostOf(url || pageUrl) || hostOf(pageUrl);
 	const publisher = ld('publisher');
-	const site = meta.get('og:site_name') ?? (jsonLdNames(publisher)[0] || meta.get('application-name') || '');
+	const site = meta.get('og:site_name') ?? (jsonLdNames(publisher, byId)[0] || meta.get('application-name') || '');
 	const source = collapse(site) || host;
 
 	const metaTitle = str(article?.headline) || meta.get('dc:title') || meta.get('dc.title') || meta.get('dcterm:title') || meta.get('dcterms.title')
@@ -488,7 +515,7 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 	const title = chooseTitle(clues, collapse(metaTitle), site, host);
 
 	const authorSources: string[][] = [
-		jsonLdNames(article?.author ?? article?.creator),
+		jsonLdNames(article?.author ?? article?.creator, byId),
 		AUTHOR_META.map(k => meta.get(k) ?? '').filter(v => v && !/^https?:\/\//i.test(v)).slice(0, 1),
 		clues.itemAuthors,
 		clues.relAuthors,
@@ -501,14 +528,26 @@ export function readPageMeta(root: HtmlDocument, pageUrl = ''): PageMetaClues {
 		authors = [...new Set(read.flat())];
 		if (authors.length) break;
 	}
+	// Links to an author's page name one author each; the byline around them names them all.
+	if (authors.length && authors.every(a => clues.relAuthors.some(r => collapse(r) === a))) {
+		const printed = clues.bylines.map(b => bylineNames(b, site, host)).find(n => n.length) ?? [];
+		if (printed.length > authors.length && authors.every(a => printed.includes(a))) authors = printed;
+	}
 
 	const timeOf = (list: typeof clues.times): string => list.map(t => isoDate(t.value)).find(Boolean) ?? '';
 	const published = isoDate(str(ld('datePublished')) || str(ld('dateCreated')))
 		|| PUBLISHED_META.map(k => isoDate(meta.get(k) ?? '')).find(Boolean)
 		|| timeOf(clues.times.filter(t => t.published))
+		// A time after the headline belongs to the article; one before it may be the site header's clock.
+		|| timeOf(clues.times.filter(t => !t.modified && t.afterHeadline))
 		|| timeOf(clues.times.filter(t => !t.modified))
 		|| dateInUrl(url) || dateInUrl(pageUrl)
-		|| datePrinted(clues.printed);
+		|| datePrinted([...clues.printed, ...clues.beside]);
 
-	return {title, source, author: authors.join(', '), published, url, headlines: [title, ...clues.h1]};
+	// The lines printed with the headline that carry a date or a byline, for the article's opening.
+	const boxes = clues.bylines.map(b => collapse(b.replace(/\n/g, ' '))).filter(Boolean);
+	const headerLines = clues.beside.map(line => boxes.find(b => b !== line && line.includes(b)) ?? line).filter(line => line.length <= 160 && (BY.test(line) || PRINTED_DATE.test(line) || authors.some(a => line.includes(a))))
+		.map(line => ({text: line, kind: BY.test(line) || authors.some(a => line.includes(a)) ? 'byline' as const : 'dateline' as const}));
+	const articleBody = typeof article?.articleBody === 'string' ? article.articleBody : '';
+	return {title, source, author: authors.join(', '), published, url, headlines: [title, ...clues.h1], headerLines, articleBody};
 }

@@ -1,7 +1,7 @@
 import {parseDocument} from 'htmlparser2';
 import type {AnyNode, Element} from 'domhandler';
 import {collapse, fold, readPageMeta} from './page-meta.js';
-import type {BoilerplateKind, DocumentMeta} from './types.js';
+import type {BoilerplateKind, DocumentMeta, ParagraphMark, SourceDocument} from './types.js';
 
 /*
  * The article in a saved web page: its paragraphs without the page around them (menus, share buttons,
@@ -13,6 +13,13 @@ import type {BoilerplateKind, DocumentMeta} from './types.js';
  * shrink by link density, and the best container with its like siblings is the article. Inside it, lists,
  * tables and boxes that are mostly links, images or forms are dropped. When that leaves too little text,
  * it tries again with fewer rules, and keeps the longest result.
+ *
+ * Where this differs from Readability, for news pages: share, related and newsletter boxes go whatever else
+ * their class says; grids of many short cells and boxes of figures without prose (live tallies, standings)
+ * go even when they are data tables; lists almost all links go; a single <br> after a full sentence ends a
+ * paragraph; a dateline set apart ("<b>WASHINGTON:</b>") opens the paragraph after it; the dateline and
+ * byline printed beside the headline open the article, marked as such; "Advertisement" labels go; and when
+ * the markup holds little of the story, JSON-LD's articleBody is read instead.
  */
 
 export interface PageParagraph {
@@ -44,12 +51,14 @@ const BLOCK = new Set([
 ]);
 const HEADING = /^h[1-6]$/;
 
-const UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|cookie|consent|newsletter|subscribe|signup|sign-up|paywall|recirc|taboola|outbrain|most-?popular|trending|share/i;
+const UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|cookie|consent|newsletter|signup|sign-up|recirc|taboola|outbrain|most-?popular|trending/i;
 const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
 const NEGATIVE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|taboola|recirc|cookie/i;
 /** Boxes inside an article that are never its text, whatever else their class says ("ArticleBody-related-coverage"). */
-const NOT_TEXT = /(^|\b|_|-)(share|sharedaddy|social|sharing|related|recirc|newsletter|promo|subscribe|signup|most-?popular|trending|read-?more|more-stories|also-?read|advert|ad-?slot|ad-?container)(\b|_|-|$)/i;
+const NOT_TEXT = /(^|\b|_|-)(share|sharedaddy|social|sharing|related|recirc|newsletter|promo|subscribe|signup|most-?popular|most-?(read|viewed|shared)|trending|read-?more|more-stories|more-from|also-?read|up-?next|next-article|recommend(ed|ations?)?|outbrain|taboola|comments?|advert|ad-?slot|ad-?container)(\b|_|-|$)/i;
+/** What an empty ad slot says in the middle of a story. */
+const AD_LABEL = /^(advertisement|advert|ad|sponsored( content)?|story continues below( advertisement)?|continue reading (below|the main story)|scroll to continue( with content)?|skip advertisement|article continues below( this ad)?)$/i;
 const CAPTION = /caption|credit|wp-caption-text|photo-?desc|image-?desc/i;
 
 interface Flags {
@@ -71,6 +80,10 @@ interface Stats {
 	digits: number;
 	letters: number;
 	cells: number;
+	/** Block elements below: none makes the element a paragraph of its own. */
+	blocks: number;
+	/** <pre> blocks below: code and its output, whatever their share of digits. */
+	pre: number;
 }
 
 const marksOf = (el: Element): string => `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
@@ -103,7 +116,7 @@ class Attempt {
 
 	/** Marks what is never article text, and counts text, links and commas under each element. */
 	prepare(node: Element, insideTable: boolean): Stats {
-		const total: Stats = {chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, digits: 0, letters: 0, cells: 0};
+		const total: Stats = {chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, digits: 0, letters: 0, cells: 0, blocks: 0, pre: 0};
 		for (const child of node.children) {
 			if (child.type === 'text') {
 				countText(child.data, total);
@@ -132,6 +145,8 @@ class Attempt {
 			total.digits += stats.digits;
 			total.letters += stats.letters;
 			total.cells += stats.cells + (name === 'td' || name === 'th' ? 1 : 0);
+			total.blocks += stats.blocks + (BLOCK.has(name) ? 1 : 0);
+			total.pre += stats.pre + (name === 'pre' ? 1 : 0);
 		}
 		return total;
 	}
@@ -175,7 +190,7 @@ class Attempt {
 		};
 		const visit = (el: Element): void => {
 			const scoredTag = el.name === 'p' || el.name === 'pre' || el.name === 'td' || el.name === 'section' || /^h[2-6]$/.test(el.name);
-			const leaf = !hasBlockChild(el, this.skip);
+			const leaf = (this.stats.get(el)?.blocks ?? 0) === 0;
 			if (scoredTag || (leaf && (el.name === 'div' || el.name === 'span' && el.parent && isElement(el.parent) && el.parent.name === 'body'))) {
 				const stats = this.stats.get(el);
 				if (stats) add(el.parent as Element | null, stats.chars, stats.commas);
@@ -253,7 +268,9 @@ class Attempt {
 			if (sibling.attribs.class && sibling.attribs.class === top.attribs.class) bonus = topFinal * 0.2;
 			const s = final.get(sibling);
 			if (s !== undefined && s + bonus >= threshold2) { picked.push(sibling); continue; }
-			if (sibling.name === 'p' || (sibling.name === 'div' && !hasBlockChild(sibling, this.skip))) {
+			// The lead photo beside the story's text keeps its caption with the story.
+			if (sibling.name === 'figure' && (this.stats.get(sibling)?.chars ?? 0) < 500) { picked.push(sibling); continue; }
+			if (sibling.name === 'p' || (sibling.name === 'div' && (this.stats.get(sibling)?.blocks ?? 0) === 0)) {
 				const stats = this.stats.get(sibling);
 				if (!stats) continue;
 				const density = this.linkDensity(sibling);
@@ -280,7 +297,7 @@ class Attempt {
 			if (!['form', 'fieldset', 'table', 'ul', 'ol', 'div', 'section', 'dl'].includes(name)) continue;
 			// A box of figures (case counts, scores, prices) is a widget beside the story, even as a data table.
 			// So is a grid of many short cells (standings, tallies by district).
-			if (stats.chars >= 100 && stats.p === 0 && stats.digits >= 0.5 * stats.letters) { this.drop(child, el); continue; }
+			if (stats.chars >= 100 && stats.p === 0 && stats.pre === 0 && stats.digits >= 0.3 * stats.letters) { this.drop(child, el); continue; }
 			if (name === 'table' && stats.cells >= 30 && stats.chars / stats.cells < 40) { this.drop(child, el); continue; }
 			if (name === 'table' && isDataTable(child)) continue;
 			if (this.shouldDrop(child, stats, inFigure || name === 'figure', name === 'ul' || name === 'ol')) this.drop(child, el);
@@ -298,6 +315,8 @@ class Attempt {
 			s.img -= stats.img; s.li -= stats.li + (child.name === 'li' ? 1 : 0); s.input -= stats.input; s.embed -= stats.embed;
 			s.headingChars -= stats.headingChars; s.digits -= stats.digits; s.letters -= stats.letters;
 			s.cells -= stats.cells + (child.name === 'td' || child.name === 'th' ? 1 : 0);
+			s.blocks -= stats.blocks + (BLOCK.has(child.name) ? 1 : 0);
+			s.pre -= stats.pre + (child.name === 'pre' ? 1 : 0);
 		}
 	}
 
@@ -317,7 +336,8 @@ class Attempt {
 		else if (!isList && weight < 25 && density > 0.2) drop = true;
 		else if (weight >= 25 && density > 0.5) drop = true;
 		else if ((stats.embed === 1 && stats.chars < 75) || stats.embed > 1) drop = true;
-		else if (isList && density > 0.5 && stats.chars < 1000) drop = true;
+		// A list that is nearly all links ("More on this story") is a box of links, not the story.
+		else if (isList && density > 0.7 && stats.chars < 1000) drop = true;
 		return drop;
 	}
 }
@@ -355,13 +375,6 @@ function countCommas(text: string): number {
 		else if (ch === '\u060c' || ch === '\uff0c' || ch === '\u3001') n++;
 	}
 	return n;
-}
-
-function hasBlockChild(el: Element, skip: Set<Element>): boolean {
-	for (const child of el.children) {
-		if (isElement(child) && !skip.has(child) && (BLOCK.has(child.name) || hasBlockChild(child, skip))) return true;
-	}
-	return false;
 }
 
 function elementChildren(el: Element, skip: Set<Element>): Element[] {
@@ -402,7 +415,7 @@ function isDataTable(table: Element): boolean {
 }
 
 /** The paragraphs of the chosen containers: blocks break paragraphs, <br><br> too, captions are marked. */
-function paragraphsOf(roots: Element[], skip: Set<Element>): PageParagraph[] {
+function paragraphsOf(roots: Element[], skip: Set<Element>, stats: Map<Element, Stats>): PageParagraph[] {
 	const paragraphs: PageParagraph[] = [];
 	let buffer: string[] = [];
 	let bufferCaption = false;
@@ -416,6 +429,7 @@ function paragraphsOf(roots: Element[], skip: Set<Element>): PageParagraph[] {
 		if (!text) return;
 		// A dateline set apart before the first paragraph ("<b>WASHINGTON:</b><p>…") opens that paragraph.
 		if (text.length <= 40 && /[:\u2014\u2013-]$/.test(text) && !bufferCaption) { carry = `${text} `; return; }
+		if (text.length <= 60 && AD_LABEL.test(text)) return;
 		paragraphs.push(bufferCaption ? {text, boilerplate: 'caption'} : {text});
 	};
 	const walk = (node: AnyNode, caption: boolean): void => {
@@ -441,7 +455,9 @@ function paragraphsOf(roots: Element[], skip: Set<Element>): PageParagraph[] {
 			return;
 		}
 		const block = BLOCK.has(name);
-		const isCaption = caption || name === 'figcaption' || name === 'figure' || (name !== 'body' && CAPTION.test(marksOf(node)));
+		// A class naming a caption or credit marks a short box only: "article-body has-captions" is the story.
+		const isCaption = caption || name === 'figcaption' || name === 'figure'
+			|| (name !== 'body' && (stats.get(node)?.chars ?? 0) < 400 && CAPTION.test(marksOf(node)));
 		if (block) flush();
 		for (const child of node.children) walk(child, isCaption);
 		if (block) flush();
@@ -462,6 +478,19 @@ function endsParagraph(buffer: string[]): boolean {
 
 const textLength = (paragraphs: PageParagraph[]): number => paragraphs.reduce((n, p) => n + (p.boilerplate ? 0 : p.text.length), 0);
 
+/**
+ * A page as the rest of briefing takes documents: the headline first, paragraphs separated by blank lines,
+ * and captions, bylines and datelines marked by their index among those paragraphs.
+ */
+export function pageDocument(name: string, page: ExtractedPage): SourceDocument {
+	const head = page.meta.title ? [page.meta.title] : [];
+	const marks: ParagraphMark[] = [];
+	page.paragraphs.forEach((p, i) => {
+		if (p.boilerplate) marks.push({paragraph: head.length + i, boilerplate: p.boilerplate});
+	});
+	return {name, text: [...head, ...page.paragraphs.map(p => p.text)].join('\n\n'), meta: page.meta, marks};
+}
+
 /** Reads the article and its metadata from a page's HTML. Broken markup is read as far as it goes. */
 export function extractPage(html: string, options: {url?: string} = {}): ExtractedPage | {problem: string} {
 	let document;
@@ -470,7 +499,21 @@ export function extractPage(html: string, options: {url?: string} = {}): Extract
 	} catch {
 		return {problem: 'unreadable HTML'};
 	}
-	const {headlines, ...meta} = readPageMeta(document, options.url ?? '');
+	try {
+		return readArticle(document, options.url ?? '');
+	} catch {
+		// Markup nested deeper than the walks can go (thousands of unclosed tags): its text, block by block.
+		const paragraphs = plainParagraphs(document);
+		if (textLength(paragraphs) === 0) return {problem: 'no article text'};
+		const url = options.url ?? '';
+		let source = '';
+		try { source = url ? new URL(url).hostname.replace(/^www\d?\./, '') : ''; } catch { /* not an address */ }
+		return {meta: {title: '', source, author: '', published: '', url}, paragraphs};
+	}
+}
+
+function readArticle(document: ReturnType<typeof parseDocument>, url: string): ExtractedPage | {problem: string} {
+	const {headlines, headerLines, articleBody, ...meta} = readPageMeta(document, url);
 	// A fragment without <body> is read whole.
 	const body = findBody(document.children) ?? ({type: 'tag', name: 'body', attribs: {}, children: document.children, parent: null} as unknown as Element);
 
@@ -487,12 +530,54 @@ export function extractPage(html: string, options: {url?: string} = {}): Extract
 		attempt.stats.set(body, stats);
 		const picked = attempt.pickArticle();
 		for (const el of picked) attempt.clean(el, false, false);
-		const paragraphs = dropHeadline(paragraphsOf(picked, attempt.skip), headlines);
+		const paragraphs = dropHeadline(paragraphsOf(picked, attempt.skip, attempt.stats), headlines);
 		if (textLength(paragraphs) > textLength(best)) best = paragraphs;
 		if (textLength(paragraphs) >= 500) break;
 	}
+	// Pages built by scripts may carry little of the story in their markup but all of it in JSON-LD.
+	const stated = articleBody ? bodyParagraphs(articleBody) : [];
+	if (textLength(stated) > 2 * textLength(best)) best = dropHeadline(stated, headlines);
 	if (textLength(best) === 0) return {problem: 'no article text'};
-	return {meta, paragraphs: best};
+	return {meta, paragraphs: [...openingLines(headerLines, best), ...best]};
+}
+
+/** JSON-LD `articleBody`: plain text with line breaks between paragraphs, or HTML. */
+function bodyParagraphs(body: string): PageParagraph[] {
+	if (/<(p|div|br|h\d)\b/i.test(body)) return plainParagraphs(parseDocument(body));
+	return body.split(/\s*\n\s*/).map(line => ({text: collapse(line.replace(/&(#?\w+);/g, (entity: string) => textOfEntity(entity)))})).filter(p => p.text);
+}
+
+function textOfEntity(entity: string): string {
+	const document = parseDocument(entity);
+	const first = document.children[0];
+	return first && first.type === 'text' ? first.data : entity;
+}
+
+/** Paragraphs of all the text outside scripts and menus, read without recursion. */
+function plainParagraphs(root: AnyNode): PageParagraph[] {
+	const paragraphs: PageParagraph[] = [];
+	let buffer = '';
+	const flush = (): void => {
+		const text = collapse(buffer);
+		if (text) paragraphs.push({text});
+		buffer = '';
+	};
+	const stack: Array<AnyNode | null> = [root];
+	while (stack.length) {
+		const node = stack.pop();
+		if (node === null) { flush(); continue; }
+		if (!node) continue;
+		if (node.type === 'text') { buffer += node.data; continue; }
+		if (node.type !== 'tag' && node.type !== 'root') continue;
+		if (node.type === 'tag') {
+			if (NEVER.has(node.name)) continue;
+			if (node.name === 'br') { buffer += ' '; continue; }
+			if (BLOCK.has(node.name)) { flush(); stack.push(null); }
+		}
+		for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+	}
+	flush();
+	return paragraphs;
 }
 
 function findBody(nodes: AnyNode[]): Element | undefined {
@@ -503,6 +588,20 @@ function findBody(nodes: AnyNode[]): Element | undefined {
 		if (found) return found;
 	}
 	return undefined;
+}
+
+/** The dateline and byline printed with the headline, marked, unless the article already opens with them. */
+function openingLines(lines: Array<{text: string; kind: BoilerplateKind}>, paragraphs: PageParagraph[]): PageParagraph[] {
+	const opening = new Set(paragraphs.slice(0, 6).map(p => fold(p.text)));
+	const seen = new Set<string>();
+	const kept: PageParagraph[] = [];
+	for (const {text, kind} of lines) {
+		const key = fold(text);
+		if (opening.has(key) || seen.has(key) || [...opening].some(p => p.includes(key))) continue;
+		seen.add(key);
+		kept.push({text, boilerplate: kind});
+	}
+	return kept;
 }
 
 /** The headline printed above the article is the title, not a paragraph. */
