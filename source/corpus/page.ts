@@ -538,7 +538,34 @@ function readArticle(document: ReturnType<typeof parseDocument>, url: string): E
 	const stated = articleBody ? bodyParagraphs(articleBody) : [];
 	if (textLength(stated) > 2 * textLength(best)) best = dropHeadline(stated, headlines);
 	if (textLength(best) === 0) return {problem: 'no article text'};
-	return {meta, paragraphs: [...openingLines(headerLines, best), ...best]};
+	return {meta, paragraphs: [...openingLines(headerLines, best), ...withoutClosingCredits(best)]};
+}
+
+/**
+ * The line that closes a wire story, "Reporting by …; Additional reporting by … in Washington; Editing by …",
+ * is the agency's furniture, not the article: its names and places are nobody the story is about.
+ */
+const CREDIT = /^\(?(?:additional |further )?(?:reporting|writing|editing|compiled|produced|research|graphics)(?: and [a-z]+)? by (.+?)[.)]*$/i;
+const CREDITED_NAMES = /^\p{Lu}[\p{L}'’.-]*(?:(?:\s+|,\s*|,?\s+and\s+|\s+in\s+)\p{Lu}[\p{L}'’.-]*)*$/u;
+
+/** Every part of the paragraph is "… by" and names (with the places they worked in), nothing else. */
+function isClosingCredits(text: string): boolean {
+	return text.split(/\s*;\s*/).every(part => {
+		const names = CREDIT.exec(part.trim())?.[1];
+		return names !== undefined && CREDITED_NAMES.test(names.trim());
+	});
+}
+
+function withoutClosingCredits(paragraphs: PageParagraph[]): PageParagraph[] {
+	let end = paragraphs.length;
+	// The credits stand after the story's last paragraph, sometimes before a caption or a correction note.
+	for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - 3); i--) {
+		if (isClosingCredits(paragraphs[i]!.text.trim())) {
+			end = i;
+			break;
+		}
+	}
+	return end === paragraphs.length ? paragraphs : [...paragraphs.slice(0, end), ...paragraphs.slice(end + 1)];
 }
 
 /** JSON-LD `articleBody`: plain text with line breaks between paragraphs, or HTML. */

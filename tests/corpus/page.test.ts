@@ -183,3 +183,16 @@ describe('pageDocument', () => {
 		expect(document.meta.source).toBe('The Daily Example');
 	});
 });
+
+describe('the closing credits of a wire story', () => {
+	it('are left out of the article, so the agency staff named there are not taken for people in the story', () => {
+		const credits = 'Reporting by Ada Lovelace; Additional reporting by Charles Babbage in London; Editing by Grace Hopper';
+		const result = read(page({body: [...BODY, credits]}));
+		expect(texts(result)).toEqual(BODY);
+	});
+
+	it('leave a paragraph that only mentions reporting in the story', () => {
+		const line = 'Reporting by local newspapers first revealed the plan last month, the council said.';
+		expect(texts(read(page({body: [...BODY, line]})))).toContain(line);
+	});
+});
