@@ -43,7 +43,7 @@ const STOP = new Set(
 /** Words that mean the same measure, folded to one stem. */
 const SYNONYMS: Record<string, string> = {
 	died: 'death', dead: 'death', deaths: 'death', killed: 'death', kill: 'death', fatality: 'death', fatalities: 'death',
-	toll: 'death', lives: 'death', life: 'death', die: 'death', dying: 'death', perished: 'death',
+	toll: 'death', lives: 'death', killing: 'death', deceased: 'death', life: 'death', die: 'death', dying: 'death', perished: 'death',
 	injured: 'injur', injuries: 'injur', injury: 'injur', hurt: 'injur', wounded: 'injur',
 	jobless: 'unemploy', unemployment: 'unemploy',
 	payroll: 'job', payrolls: 'job', jobs: 'job', positions: 'job', employment: 'job', hiring: 'job', hires: 'job', nonfarm: 'job',
@@ -57,7 +57,7 @@ const SYNONYMS: Record<string, string> = {
 	homes: 'house', houses: 'house', housing: 'house',
 	rescued: 'rescue', tally: 'death', rescues: 'rescue', saved: 'rescue',
 	inflation: 'inflation', prices: 'inflation', cpi: 'inflation',
-	growth: 'growth', gdp: 'growth', expand: 'growth', economy: 'growth',
+	growth: 'growth', gdp: 'growth', expand: 'growth',
 };
 
 export function stem(word: string): string {
@@ -127,7 +127,7 @@ function lastPlace(value: number): number {
 }
 
 const ABOUT = /(?:about|around|approximately|roughly|some|an estimated|estimated|close to|nearly|almost|just under|just over|circa|~)\s*$/i;
-const MORE = /(?:more than|over|above|exceeding|exceeds?|exceeded|in excess of|upwards of|topping|tops?|surpassing|surpass(?:ed)?)\s*$/i;
+const MORE = /(?:more than|higher than|greater than|over|above|exceeding|exceeds?|exceeded|in excess of|upwards of|topping|tops?|surpassing|surpass(?:ed)?)\s*$/i;
 const LEAST = /(?:at least|a minimum of|no fewer than|no less than|or more)\s*$/i;
 const UNDER = /(?:less than|fewer than|under|below)\s*$/i;
 const UP_TO = /(?:up to|as many as|as much as|at most)\s*$/i;
@@ -169,7 +169,7 @@ function periodOf(before: string, after: string, clause: string, fact: Fact, nex
 	if (/\bfrom\s*$/.test(b) || (nextSameKind && /^\s*(?:to|-)\s*$/.test(a.slice(0, 5)) && /\bfrom\s*$/.test(b))) parts.push('before');
 	else if (/\b(?:previous(?:ly)?|prior|earlier|initially|originally|first estimate|last time|old)\b/.test(b.slice(-60))) parts.push('before');
 	if (/\brevised\b/.test(b.slice(-50))) parts.push('revised');
-	if (/\b(?:forecast|expected|expectations?|anticipated|predicted|projected|projection|economists|analysts|consensus|estimates?|outlook|pegged|seen)\b/.test(clause)) parts.push('forecast');
+	if (/\b(?:forecast|expected|expectations?|anticipated|predicted|projected|projection|economists|analysts|consensus|outlook|pegged|seen)(?!\s+to\s+have)\b/.test(clause)) parts.push('forecast');
 	const near = `${b.slice(-40)} ${a.slice(0, 25)}`;
 	const year = /(?<!since |than |from )\b(?:in|for|of|during|by)\s+((?:19|20)\d\d)\b/i.exec(near) ?? /^\s*((?:19|20)\d\d)\b/.exec(a);
 	if (year) times.push(year[1]!);
@@ -231,7 +231,7 @@ export function readFacts(facts: Fact[], document: Document, source: number, ent
 			const before = sentence.text.slice(from, start);
 			const after = sentence.text.slice(end, Math.min(to, end + 80));
 			const {kind, value, unit} = comparable(fact);
-			const {low, high} = typeof value === 'number' ? range(value, qualifierText(sentence.text, start) + fact.text.slice(0, Math.max(0, fact.text.search(/[\d$€£₹]/)))) : {low: NaN, high: NaN};
+			const {low, high} = typeof value === 'number' ? range(value, qualifierText(sentence.text, start)) : {low: NaN, high: NaN};
 			const words = new Map<string, number>();
 			const beforeTokens = before.match(TOKEN) ?? [];
 			const afterTokens = after.match(TOKEN) ?? [];

@@ -276,13 +276,20 @@ function figure(r: Reading): ComparedFigure {
 	return {
 		document: r.document,
 		sentence: r.fact.sentence,
-		text: r.fact.text,
+		text: figureText(r),
 		value: r.value,
 		unit: r.unit,
 		period: r.period,
 		low: r.low,
 		high: r.high,
 	};
+}
+
+/** The figure as written, without the noun a count counts ("1,000" of "1,000 people"): that is the unit's. */
+function figureText(r: Reading): string {
+	const {text, unit, kind} = r.fact;
+	if (kind === 'quantity' && unit && text.endsWith(unit) && text.length > unit.length) return text.slice(0, -unit.length).replace(/[\s-]+$/u, '');
+	return text;
 }
 
 /** The subject most of the figures were given, else the context words they share. */
