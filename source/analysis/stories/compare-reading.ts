@@ -93,12 +93,16 @@ function isMonth(word: string): boolean {
 const POINTS = /percentage[\s-]points?|basis[\s-]points?|\bbps?\b|\d[\s-]?bp|\bpoints?\b|quarter[\s-]point|half[\s-]a[\s-]point/i;
 
 /** The figure's value and unit in the terms two outlets can be compared in. */
-function comparable(fact: Fact): {kind: FactKind; value: number | string; unit: string} {
+function comparable(fact: Fact, before: string): {kind: FactKind; value: number | string; unit: string} {
 	const {kind, text} = fact;
 	if (kind === 'percent') return {kind, value: fact.value, unit: POINTS.test(text) ? 'percentage points' : '%'};
 	// "75 basis points" = 0.75 percentage points, so that it compares with "0.75 percentage point".
 	if (kind === 'quantity' && /^(?:basis(?: points?)?|bps?)$/i.test(fact.unit)) {
 		return {kind: 'percent', value: Math.round((fact.value as number) * 100) / 10000, unit: 'percentage points'};
+	}
+	// "hikes rates to 3.75", "the repo rate to 5.90": a bare fraction after a rate is a percentage.
+	if (kind === 'quantity' && !fact.unit && !Number.isInteger(fact.value) && /\brates?\b[^.]{0,40}\bto\s*$/i.test(before)) {
+		return {kind: 'percent', value: fact.value, unit: '%'};
 	}
 	if (kind === 'quantity') return {kind, value: fact.value, unit: countedUnit(fact.unit)};
 	return {kind, value: fact.value, unit: kind === 'money' ? fact.unit : ''};
@@ -171,7 +175,13 @@ function periodOf(before: string, after: string, clause: string, fact: Fact, nex
 	if (/\brevised\b/.test(b.slice(-50))) parts.push('revised');
 	if (/\b(?:forecast|expected|expectations?|anticipated|predicted|projected|projection|economists|analysts|consensus|outlook|pegged|seen)(?!\s+to\s+have)\b/.test(clause)) parts.push('forecast');
 	const near = `${b.slice(-40)} ${a.slice(0, 25)}`;
-	const year = /(?<!since |than |from )\b(?:in|for|of|during|by)\s+((?:19|20)\d\d)\b/i.exec(near) ?? /^\s*((?:19|20)\d\d)\b/.exec(a);
+	// The year right after the figure is its own ("8.1% in 2022, 5.5% in 2023"); one opening the clause
+	// belongs to the figure before.
+	const ownClause = clause.replace(/^\s*(?:in|for|during)\s+(?:19|20)\d\d\b/, '');
+	const year =
+		/^\s*(?:in|for|during|by|of)\s+((?:19|20)\d\d)\b/i.exec(a) ??
+		/(?<!since |than |from )\b(?:in|for|of|during|by)\s+((?:19|20)\d\d)\b/i.exec(ownClause.slice(-40)) ??
+		/^\s*((?:19|20)\d\d)\b/.exec(a);
 	if (year) times.push(year[1]!);
 	else if (/\blast year\b|\ba year (?:earlier|ago)\b/.test(near)) times.push('last year');
 	else if (/\brecent years\b/.test(near)) times.push('recent years');
@@ -230,7 +240,7 @@ export function readFacts(facts: Fact[], document: Document, source: number, ent
 			}
 			const before = sentence.text.slice(from, start);
 			const after = sentence.text.slice(end, Math.min(to, end + 80));
-			const {kind, value, unit} = comparable(fact);
+			const {kind, value, unit} = comparable(fact, sentence.text.slice(0, start));
 			const {low, high} = typeof value === 'number' ? range(value, qualifierText(sentence.text, start)) : {low: NaN, high: NaN};
 			const words = new Map<string, number>();
 			const beforeTokens = before.match(TOKEN) ?? [];
@@ -242,6 +252,11 @@ export function readFacts(facts: Fact[], document: Document, source: number, ent
 				words.set(s, Math.max(words.get(s) ?? 0, weight));
 			};
 			beforeTokens.slice(-12).forEach(t => add(t, 1));
+			// "raised the repo rate by 50 basis points to 5.9 per cent": the subject stands before the first figure.
+			if (words.size < 2 && previous) {
+				const earlier = sentence.text.slice(Math.max(0, previous.start - sentence.start - 80), previous.start - sentence.start);
+				(earlier.match(TOKEN) ?? []).slice(-8).forEach(t => add(t, 0.5));
+			}
 			afterTokens.slice(0, 6).forEach(t => add(t, 0.6));
 			if (fact.kind === 'quantity' && fact.unit) fact.unit.split(/\s+/).forEach(t => add(t, 1));
 			const head = headOf(fact, beforeTokens, afterTokens);

@@ -233,6 +233,8 @@ function plausible(a: Reading, b: Reading): boolean {
 function distinctive(a: Reading): boolean {
 	if (a.kind === 'date') return true;
 	if (typeof a.value !== 'number') return false;
+	// A rate given to the decimal ("5.9%", "0.75%") or a change in points is seldom two things in one story.
+	if (a.kind === 'percent' && (a.unit === 'percentage points' || !Number.isInteger(a.value))) return true;
 	const digits = String(Math.abs(a.value)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
 	return digits >= 3 || (a.kind !== 'percent' && Math.abs(a.value) >= 1000);
 }
