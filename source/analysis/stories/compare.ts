@@ -168,18 +168,15 @@ function periodsAgree(a: Reading, b: Reading): boolean {
 export function pairAllowed(a: Reading, b: Reading, sim: number): boolean {
 	if (equal(a, b) && periodsAgree(a, b)) return sim >= SAME_VALUE_SIMILARITY || distinctive(a);
 	if (a.kind === 'date') return false;
-	if (!samePeriod(a, b)) return sim >= SAME_SUBJECT_SIMILARITY && sameName(a, b) && a.unit !== '' && plausible(a, b);
+	if (!samePeriod(a, b)) return sameMeasure(a, b) && subjectScore(a, b, sim) >= SAME_SUBJECT_SIMILARITY && sameName(a, b) && a.unit !== '' && plausible(a, b);
 	return differenceAllowed(a, b, sim);
 }
 
 /** A difference is only believed with the same unit, name and period, close context and values. */
 function differenceAllowed(a: Reading, b: Reading, sim: number): boolean {
 	if (!samePeriod(a, b) || !sameName(a, b) || !plausible(a, b)) return false;
-	if (a.head !== '' && b.head !== '' && a.head !== b.head) return false;
-	// The same measure word ("deaths", "deposit") says much of what the figure is; a bare number little.
-	// So does the same person's name on both (whose share, whose count).
-	const named = a.person && b.person && a.nameWords.some(w => b.nameWords.includes(w));
-	const score = sim + (a.head !== '' && a.head === b.head ? HEAD_WEIGHT : 0) + (named ? HEAD_WEIGHT : 0);
+	if (!sameMeasure(a, b)) return false;
+	const score = subjectScore(a, b, sim);
 	if (a.kind === 'quantity' && a.unit === '' && b.unit === '' && a.head === '') return score >= SAME_SUBJECT_SIMILARITY;
 	return score >= CONFLICT_SIMILARITY;
 }
@@ -214,6 +211,20 @@ function sameName(a: Reading, b: Reading): boolean {
 	return !narrow(a) && !narrow(b);
 }
 
+
+function sameMeasure(a: Reading, b: Reading): boolean {
+	return a.head === '' || b.head === '' || a.head === b.head;
+}
+
+/**
+ * How surely two figures measure one thing: their context similarity, raised by the same measure word
+ * ("deaths", "deposit"), which says much of what a figure is, and by the same person's name on both
+ * (whose share, whose count).
+ */
+function subjectScore(a: Reading, b: Reading, sim: number): number {
+	const named = a.person && b.person && a.nameWords.some(w => b.nameWords.includes(w));
+	return sim + (a.head !== '' && a.head === b.head ? HEAD_WEIGHT : 0) + (named ? HEAD_WEIGHT : 0);
+}
 
 /** Values of one measure in two outlets are of one order: a death toll of 21 and 25, not 1,000 and 33 million. */
 function plausible(a: Reading, b: Reading): boolean {
