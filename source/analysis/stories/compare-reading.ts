@@ -30,6 +30,8 @@ export interface Reading {
 	name: string;
 	/** The words of the name's entity, all its aliases included, lower case. */
 	nameWords: string[];
+	/** No name, or one most of the story's documents repeat (the scene, "Florida"); set per story. */
+	broad: boolean;
 	/** The name is a person's: whose figure it is (Lula's share), never a place's or a source's. */
 	person: boolean;
 	/** Text the comparison shows as subject. */
@@ -278,6 +280,7 @@ export function readFacts(facts: Fact[], document: Document, source: number, ent
 				head,
 				name: name ?? '',
 				nameWords: name === undefined ? [] : [...new Set(name.split(' ').flatMap(w => expansions.get(w) ?? [w.toLowerCase()]))],
+				broad: name === undefined,
 				person: name !== undefined && name.split(' ').some(w => types.get(w) === 'person'),
 				label: fact.subject,
 			});

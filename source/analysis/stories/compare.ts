@@ -43,7 +43,8 @@ type Draft = Omit<Comparison, 'id' | 'story'>;
 /** The readings of a story's figures and their context similarities; exported for the dev harness. */
 export function readStory(members: DocumentAnalysis[]): {readings: Reading[]; sims: number[][]} {
 	const readings = members.flatMap((a, i) => readFacts(a.facts, a.document as Document, i, a.entities));
-	commonNames = storyWideNames(members, readings);
+	const common = storyWideNames(members, readings);
+	for (const r of readings) r.broad = r.name === '' || common.has(r.name);
 	const weight = inverseFrequencies(readings);
 	const n = readings.length;
 	const sims: number[][] = readings.map(() => new Array<number>(n).fill(0));
@@ -185,8 +186,6 @@ function differenceAllowed(a: Reading, b: Reading, sim: number): boolean {
  * Names that most documents of the story use ("Florida" in a Florida storm): one figure with such a name
  * and one with none may be about the same thing; a figure with a narrower name ("Lee County") may not.
  */
-let commonNames = new Set<string>();
-
 function storyWideNames(members: DocumentAnalysis[], readings: Reading[]): Set<string> {
 	const names = new Set(readings.map(r => r.name).filter(Boolean));
 	const common = new Set<string>();
@@ -207,8 +206,7 @@ function sameName(a: Reading, b: Reading): boolean {
 		if (b.nameWords.some(w => words.has(w))) return true;
 		if (a.person || b.person) return false;
 	}
-	const narrow = (r: Reading) => r.name !== '' && !commonNames.has(r.name);
-	return !narrow(a) && !narrow(b);
+	return a.broad && b.broad;
 }
 
 
