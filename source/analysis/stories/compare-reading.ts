@@ -165,24 +165,23 @@ const TOKEN = /[\p{L}][\p{L}’'.-]*|\d[\d,.]*/gu;
  * The period or vintage a figure is for, from its clause: a year or month next to it, a forecast, a
  * value before a change ("from 0.5% to 0.75%", "up from 3.5%"), an earlier or revised estimate.
  */
-function periodOf(before: string, after: string, clause: string, fact: Fact, nextSameKind: boolean): {vintage: string; time: string} {
+function periodOf(clause: string, after: string, fact: Fact): {vintage: string; time: string} {
 	if (fact.kind === 'date') return {vintage: '', time: ''};
 	const parts: string[] = [];
 	const times: string[] = [];
-	const b = before.toLowerCase();
+	// A time opening the clause belongs to the figure before: "8.1% in 2022, 5.5% in 2023".
+	const b = clause.toLowerCase().replace(new RegExp(`^\\s*(?:in|for|during)\\s+(?:(?:19|20)\\d\\d|${MONTH_NAMES.join('|')})\\b`), '');
 	const a = after.toLowerCase();
 	// "from 0.5% to 0.75%", "up from 3.5%", "down from 307,000": the figure is the value before the change.
-	if (/\bfrom\s*$/.test(b) || (nextSameKind && /^\s*(?:to|-)\s*$/.test(a.slice(0, 5)) && /\bfrom\s*$/.test(b))) parts.push('before');
-	else if (/\b(?:previous(?:ly)?|prior|earlier|initially|originally|first estimate|last time|old)\b/.test(b.slice(-60))) parts.push('before');
+	if (/\bfrom\s*$/.test(b) || /\b(?:previous(?:ly)?|prior|earlier|initially|originally|first estimate|last time|old)\b/.test(b.slice(-60))) parts.push('before');
 	if (/\brevised\b/.test(b.slice(-50))) parts.push('revised');
-	if (/\b(?:forecast|expected|expectations?|anticipated|predicted|projected|projection|economists|analysts|consensus|outlook|pegged|seen)(?!\s+to\s+have)\b/.test(clause)) parts.push('forecast');
+	// A forecast is named before the figure, or right after it: "the 169,000 forecast", "200,000 jobs many economists predicted".
+	const FORECAST = /\b(?:forecast|expected|expectations?|anticipated|predicted|projected|projection|economists|analysts|consensus|outlook|pegged|seen)(?!\s+to\s+have)\b/;
+	if (FORECAST.test(b) || /^\s*(?:[\p{L}’']+\s+){0,3}(?:forecasts?|expected|predicted|anticipated|projected)\b/u.test(a) && !/^[^,;.]*\bthan\b/.test(a.slice(0, 40))) parts.push('forecast');
 	const near = `${b.slice(-40)} ${a.slice(0, 25)}`;
-	// The year right after the figure is its own ("8.1% in 2022, 5.5% in 2023"); one opening the clause
-	// belongs to the figure before.
-	const ownClause = clause.replace(/^\s*(?:in|for|during)\s+(?:19|20)\d\d\b/, '');
 	const year =
 		/^\s*(?:in|for|during|by|of)\s+((?:19|20)\d\d)\b/i.exec(a) ??
-		/(?<!since |than |from )\b(?:in|for|of|during|by)\s+((?:19|20)\d\d)\b/i.exec(ownClause.slice(-40)) ??
+		/(?<!since |than |from )\b(?:in|for|of|during|by)\s+((?:19|20)\d\d)\b/i.exec(b.slice(-40)) ??
 		/^\s*((?:19|20)\d\d)\b/.exec(a);
 	if (year) times.push(year[1]!);
 	else if (/\blast year\b|\ba year (?:earlier|ago)\b/.test(near)) times.push('last year');
@@ -263,7 +262,7 @@ export function readFacts(facts: Fact[], document: Document, source: number, ent
 			if (fact.kind === 'quantity' && fact.unit) fact.unit.split(/\s+/).forEach(t => add(t, 1));
 			const head = headOf(fact, beforeTokens, afterTokens);
 			const name = nameAfter(afterTokens, types) ?? nameBefore(beforeTokens, from === 0, types) ?? personAfter(afterTokens, types);
-			const {vintage, time} = periodOf(sentence.text.slice(0, start), sentence.text.slice(end), before.toLowerCase(), fact, next !== undefined && next.kind === fact.kind);
+			const {vintage, time} = periodOf(before, after, fact);
 			readings.push({
 				fact,
 				document: document.path,
