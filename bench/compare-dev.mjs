@@ -96,6 +96,18 @@ if (readingsAt > 0) {
 	for (const r of readings) console.log(`${fileOfName.get(r.document).slice(0, 16).padEnd(16)} ${r.kind.slice(0, 4)} ${String(r.value).padEnd(9)} ${r.low}..${r.high} u=${r.unit} h=${r.head} n=${r.name} p=${r.period} "${r.fact.text}" {${[...r.words.keys()].join(' ')}}`);
 }
 
+// --matrix STORY file:value,…: pairAllowed between the listed figures.
+const matrixAt = process.argv.indexOf('--matrix');
+if (matrixAt > 0) {
+	const s = stories.find(x => x.id === process.argv[matrixAt + 1]);
+	const {readings, sims} = readStory(s.documents.map(d => analyses.find(a => a.document.path === d)));
+	const picked = process.argv[matrixAt + 2].split(',').map(spec => { const [f, v] = spec.split(':'); return readings.findIndex(r => fileOfName.get(r.document).startsWith(f) && String(r.value) === v); });
+	for (const i of picked) for (const j of picked) if (i < j && i >= 0 && j >= 0) {
+		const a = readings[i], b = readings[j];
+		console.log(`${fileOfName.get(a.document).slice(0, 10)}:${a.value} ${fileOfName.get(b.document).slice(0, 10)}:${b.value} sim=${sims[i][j].toFixed(2)} allowed=${pairAllowed(a, b, sims[i][j])} names=${a.name}/${b.name} broad=${a.broad}/${b.broad} heads=${a.head}/${b.head} p=${a.period}/${b.period}`);
+	}
+}
+
 const t0 = performance.now();
 const comparisons = compareFigures(analyses, stories);
 const ms = performance.now() - t0;

@@ -113,8 +113,11 @@ function comparable(fact: Fact, before: string): {kind: FactKind; value: number 
 /** Counted nouns folded: "confirmed deaths" and "deaths" count the same, "Jobs" and "new jobs" too. */
 function countedUnit(unit: string): string {
 	if (!unit) return '';
-	const head = unit.split(/\s+/).pop()!;
+	const words = unit.split(/\s+/);
+	const head = words.pop()!;
 	if (/^(?:years?|months?|weeks?|days?)$/i.test(head)) return 'years';
+	// "payroll gains", "job additions": a noun of change counts what the word before names.
+	if (/^(?:gains?|additions?|increases?|losses|cuts|figures?|numbers?)$/i.test(head) && words.length > 0) return stem(words.pop()!);
 	return stem(head);
 }
 
@@ -315,11 +318,14 @@ function nameBefore(tokens: string[], sentenceStart: boolean, entities: Map<stri
 		// Only the entities the analysis found are names: a capital opening a sentence ("Meanwhile") is not.
 		if (!/^\p{Lu}/u.test(t) || NOT_NAMES.has(t) || isMonth(t) || !entities.has(t)) continue;
 		// A source is not the subject: "the Florida Medical Examiners Association reported 25 deaths".
-		if (REPORTING.test(tokens.slice(i + 1, i + 3).join(' '))) continue;
+		if (tokens.slice(i + 1, i + 3).some(w => REPORTING.test(w))) return undefined;
 		if (i === 0 && sentenceStart && !/^\p{Lu}\p{Ll}+$/u.test(t)) continue;
 		// "Lee County", "Florida Medical Examiner Association": the whole run of capitals ending here.
 		const run = [t];
-		for (let j = i - 1; j >= 0 && /^\p{Lu}/u.test(tokens[j]!) && !NOT_NAMES.has(tokens[j]!) && entities.has(tokens[j]!.replace(/[’']s$/u, '')); j--) run.unshift(tokens[j]!.replace(/[’']s$/u, ''));
+		let j = i - 1;
+		for (; j >= 0 && /^\p{Lu}/u.test(tokens[j]!) && !NOT_NAMES.has(tokens[j]!) && entities.has(tokens[j]!.replace(/[’']s$/u, '')); j--) run.unshift(tokens[j]!.replace(/[’']s$/u, ''));
+		// "surveyed by Dow Jones", "according to the Labor Department": a source, not the subject.
+		if (tokens.slice(Math.max(0, j - 2), j + 1).some(w => /^(?:by|from|according)$/i.test(w))) return undefined;
 		return run.join(' ');
 	}
 	return undefined;

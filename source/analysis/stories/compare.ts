@@ -120,8 +120,13 @@ function periodParts(group: Reading[]): Reading[][] {
 function comparableKinds(a: Reading, b: Reading): boolean {
 	if (a.kind !== b.kind) return false;
 	// A bare number may count what another outlet names ("517,000" and "517,000 jobs"), but is no measure ("4,000-pound").
-	if (a.kind === 'quantity') return a.unit === b.unit || (a.unit === '' && !isMeasure(b.unit)) || (b.unit === '' && !isMeasure(a.unit));
+	// "People" may be what another outlet counts as deaths or injured: the measure word then tells.
+	if (a.kind === 'quantity') return a.unit === b.unit || (vague(a.unit) && !isMeasure(b.unit)) || (vague(b.unit) && !isMeasure(a.unit));
 	return a.unit === b.unit;
+}
+
+function vague(unit: string): boolean {
+	return unit === '' || unit === 'people' || unit === 'person';
 }
 
 function isMeasure(unit: string): boolean {
@@ -178,7 +183,9 @@ function differenceAllowed(a: Reading, b: Reading, sim: number): boolean {
 	if (!samePeriod(a, b) || !sameName(a, b) || !plausible(a, b)) return false;
 	if (!sameMeasure(a, b)) return false;
 	const score = subjectScore(a, b, sim);
-	if (a.kind === 'quantity' && a.unit === '' && b.unit === '' && a.head === '') return score >= SAME_SUBJECT_SIMILARITY;
+	// A bare number with no measure word ("141,000") is only believed with close context.
+	const bare = (r: Reading) => r.kind === 'quantity' && r.unit === '' && r.head === '';
+	if (bare(a) || bare(b)) return score >= SAME_SUBJECT_SIMILARITY;
 	return score >= CONFLICT_SIMILARITY;
 }
 
@@ -204,7 +211,7 @@ function sameName(a: Reading, b: Reading): boolean {
 	if (a.name !== '' && b.name !== '') {
 		const words = new Set(a.nameWords);
 		if (b.nameWords.some(w => words.has(w))) return true;
-		if (a.person || b.person) return false;
+		if (a.person && b.person) return false;
 	}
 	return a.broad && b.broad;
 }
