@@ -23,6 +23,7 @@ import type {ComparedFigure, Comparison, ComparisonStatus, Story} from './types.
 const SAME_VALUE_SIMILARITY = 0.12;
 const CONFLICT_SIMILARITY = 0.3;
 const HEAD_WEIGHT = 0.3;
+const JOIN_SIMILARITY = 0.2;
 const SAME_SUBJECT_SIMILARITY = 0.45;
 
 export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): Comparison[] {
@@ -217,6 +218,13 @@ function sameName(a: Reading, b: Reading): boolean {
 }
 
 
+/** Close values (58,000 and 79,000; 169,000 and 200,000) conflict within one group without common words. */
+function near(a: Reading, b: Reading): boolean {
+	const x = Math.abs(a.value as number);
+	const y = Math.abs(b.value as number);
+	return Math.max(x, y) <= 1.5 * Math.min(x, y);
+}
+
 function sameMeasure(a: Reading, b: Reading): boolean {
 	return a.head === '' || b.head === '' || a.head === b.head;
 }
@@ -261,7 +269,12 @@ function joinable(a: Reading, b: Reading, sim: number): boolean {
 	// Two figures of one outlet with the same measure word and different values are most often two things
 	// (jobs in two sectors), even when the outlet also tells a count's history.
 	if (a.source === b.source) return overlaps(a, b) || !samePeriod(a, b);
-	return pairAllowed(a, b, sim);
+	if (equal(a, b) && periodsAgree(a, b)) return true;
+	if (a.kind === 'date') return false;
+	// Joining a group through one well-matched pair, a figure need only not contradict the others:
+	// the same measure, name and order of value, and some common context when the values conflict.
+	if (!sameMeasure(a, b) || !sameName(a, b) || !plausible(a, b)) return false;
+	return !conflict(a, b) || subjectScore(a, b, sim) >= JOIN_SIMILARITY || near(a, b);
 }
 
 function inverseFrequencies(readings: Reading[]): Map<string, number> {
