@@ -178,6 +178,8 @@ function periodOf(clause: string, after: string, fact: Fact): {vintage: string; 
 	// "from 0.5% to 0.75%", "up from 3.5%", "down from 307,000": the figure is the value before the change.
 	if (/\bfrom\s*$/.test(b) || /\b(?:previous(?:ly)?|prior|earlier|initially|originally|first estimate|last time|old)\b/.test(b.slice(-60))) parts.push('before');
 	if (/\brevised\b/.test(b.slice(-50))) parts.push('revised');
+	// "568,000 more jobs than initially estimated", "589,000 fewer payrolls": a difference, not a level.
+	if (/^\s*(?:[\p{L}-]+\s+)?(?:more|fewer|less)\b/u.test(a) && !/^\s*(?:more|less)\s+than\b/.test(a)) parts.push('difference');
 	// A forecast is named before the figure, or right after it: "the 169,000 forecast", "200,000 jobs many economists predicted".
 	const FORECAST = /\b(?:forecast|expected|expectations?|anticipated|predicted|projected|projection|economists|analysts|consensus|outlook|pegged|seen)(?!\s+to\s+have)\b/;
 	if (FORECAST.test(b) || /^\s*(?:[\p{L}’']+\s+){0,3}(?:forecasts?|expected|predicted|anticipated|projected)\b/u.test(a) && !/^[^,;.]*\bthan\b/.test(a.slice(0, 40))) parts.push('forecast');
@@ -186,8 +188,10 @@ function periodOf(clause: string, after: string, fact: Fact): {vintage: string; 
 		/^\s*(?:in|for|during|by|of)\s+((?:19|20)\d\d)\b/i.exec(a) ??
 		/(?<!since |than |from )\b(?:in|for|of|during|by)\s+((?:19|20)\d\d)\b/i.exec(b.slice(-40)) ??
 		/^\s*((?:19|20)\d\d)\b/.exec(a);
+	const possessive = /\b((?:19|20)\d\d)[’']s\b/.exec(b.slice(-60));
 	if (year) times.push(year[1]!);
-	else if (/\blast year\b|\ba year (?:earlier|ago)\b/.test(near)) times.push('last year');
+	else if (possessive) times.push(possessive[1]!);
+	else if (/\blast year\b|\blast year[’']s\b|\ba year (?:earlier|ago)\b/.test(near)) times.push('last year');
 	else if (/\brecent years\b/.test(near)) times.push('recent years');
 	const month = new RegExp(`\\b(?:in|for|of|during)\\s+(${MONTH_NAMES.join('|')})\\b|\\b(${MONTH_NAMES.join('|')})(?:[’']s)\\b`, 'i').exec(near);
 	if (month) times.push((month[1] ?? month[2])!.toLowerCase());

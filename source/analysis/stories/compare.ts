@@ -24,6 +24,8 @@ const SAME_VALUE_SIMILARITY = 0.12;
 const CONFLICT_SIMILARITY = 0.3;
 const HEAD_WEIGHT = 0.3;
 const JOIN_SIMILARITY = 0.2;
+const EDGE_RATIO = 2.5;
+const EDGE_SIMILARITY = 0.15;
 const SAME_SUBJECT_SIMILARITY = 0.45;
 
 export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): Comparison[] {
@@ -181,13 +183,17 @@ export function pairAllowed(a: Reading, b: Reading, sim: number): boolean {
 
 /** A difference is only believed with the same unit, name and period, close context and values. */
 function differenceAllowed(a: Reading, b: Reading, sim: number): boolean {
-	if (!samePeriod(a, b) || !sameName(a, b) || !plausible(a, b)) return false;
+	// An edge that starts a conflict wants values of one order (a count that grew, a rounded share);
+	// figures further apart join a group only through closer ones (see joinable).
+	if (!samePeriod(a, b) || !sameName(a, b) || !plausible(a, b, EDGE_RATIO)) return false;
 	if (!sameMeasure(a, b)) return false;
 	const score = subjectScore(a, b, sim);
 	// A bare number with no measure word ("141,000") is only believed with close context.
 	const bare = (r: Reading) => r.kind === 'quantity' && r.unit === '' && r.head === '';
 	if (bare(a) || bare(b)) return score >= SAME_SUBJECT_SIMILARITY;
-	return score >= CONFLICT_SIMILARITY;
+	// The measure word alone is not enough where every figure has it (jobs in a jobs report): some
+	// context must be shared too.
+	return score >= CONFLICT_SIMILARITY && (sim >= EDGE_SIMILARITY || samePerson(a, b));
 }
 
 /**
@@ -235,19 +241,22 @@ function sameMeasure(a: Reading, b: Reading): boolean {
  * (whose share, whose count).
  */
 function subjectScore(a: Reading, b: Reading, sim: number): number {
-	const named = a.person && b.person && a.nameWords.some(w => b.nameWords.includes(w));
-	return sim + (a.head !== '' && a.head === b.head ? HEAD_WEIGHT : 0) + (named ? HEAD_WEIGHT : 0);
+	return sim + (a.head !== '' && a.head === b.head ? HEAD_WEIGHT : 0) + (samePerson(a, b) ? HEAD_WEIGHT : 0);
+}
+
+function samePerson(a: Reading, b: Reading): boolean {
+	return a.person && b.person && a.nameWords.some(w => b.nameWords.includes(w));
 }
 
 /** Values of one measure in two outlets are of one order: a death toll of 21 and 25, not 1,000 and 33 million. */
-function plausible(a: Reading, b: Reading): boolean {
+function plausible(a: Reading, b: Reading, most = a.kind === 'money' ? 5 : 10): boolean {
 	const x = Math.abs(a.value as number);
 	const y = Math.abs(b.value as number);
 	const ratio = Math.max(x, y) / Math.max(1e-9, Math.min(x, y));
 	// Shares and rates reported differently differ by a count's progress or rounding (48.4% and 47.89%);
 	// 7% and 6.7% are more often two different rates. Changes of a rate (points) hardly ever conflict.
 	if (a.kind === 'percent') return a.unit === '%' ? Math.abs(x - y) <= Math.max(x, y) * 0.02 : ratio <= 1.2;
-	return ratio <= (a.kind === 'money' ? 5 : 10);
+	return ratio <= most;
 }
 
 /**
