@@ -177,7 +177,12 @@ function periodsAgree(a: Reading, b: Reading): boolean {
 export function pairAllowed(a: Reading, b: Reading, sim: number): boolean {
 	if (equal(a, b) && periodsAgree(a, b)) return sim >= SAME_VALUE_SIMILARITY || distinctive(a);
 	if (a.kind === 'date') return false;
-	if (!samePeriod(a, b)) return sameMeasure(a, b) && subjectScore(a, b, sim) >= SAME_SUBJECT_SIMILARITY && sameName(a, b) && a.unit !== '' && plausible(a, b);
+	// One subject stated for two times ("$20 billion in recent years", "$41 billion in 2023") is shown as one
+	// comparison; a revision, a forecast or a before-value is a different figure altogether.
+	if (!samePeriod(a, b)) {
+		const twoTimes = a.vintage === b.vintage && a.time !== '' && b.time !== '';
+		return twoTimes && sameMeasure(a, b) && subjectScore(a, b, sim) >= SAME_SUBJECT_SIMILARITY && sameName(a, b) && a.unit !== '' && plausible(a, b, EDGE_RATIO);
+	}
 	return differenceAllowed(a, b, sim);
 }
 
@@ -277,7 +282,7 @@ function joinable(a: Reading, b: Reading, sim: number): boolean {
 	if (!comparableKinds(a, b)) return false;
 	// Two figures of one outlet with the same measure word and different values are most often two things
 	// (jobs in two sectors), even when the outlet also tells a count's history.
-	if (a.source === b.source) return overlaps(a, b) || !samePeriod(a, b);
+	if (a.source === b.source) return overlaps(a, b) || (a.vintage === b.vintage && a.time !== '' && b.time !== '' && a.time !== b.time);
 	if (equal(a, b) && periodsAgree(a, b)) return true;
 	if (a.kind === 'date') return false;
 	// Joining a group through one well-matched pair, a figure need only not contradict the others:
@@ -327,8 +332,8 @@ function figure(r: Reading): ComparedFigure {
 
 /** The figure as written, without the noun a count counts ("1,000" of "1,000 people"): that is the unit's. */
 function figureText(r: Reading): string {
-	const {text, unit, kind} = r.fact;
-	if (kind === 'quantity' && unit && text.endsWith(unit) && text.length > unit.length) return text.slice(0, -unit.length).replace(/[\s-]+$/u, '');
+	const {text, unit} = r.fact;
+	if (r.kind === 'quantity' && unit && text.endsWith(unit) && text.length > unit.length) return text.slice(0, -unit.length).replace(/[\s-]+$/u, '');
 	return text;
 }
 
