@@ -261,13 +261,15 @@ export function readFacts(facts: Fact[], document: Document, source: number, ent
 			};
 			beforeTokens.slice(-12).forEach(t => add(t, 1));
 			// "raised the repo rate by 50 basis points to 5.9 per cent": the subject stands before the first figure.
+			let earlierTokens: string[] = [];
 			if (words.size < 2 && previous) {
 				const earlier = sentence.text.slice(Math.max(0, previous.start - sentence.start - 80), previous.start - sentence.start);
-				(earlier.match(TOKEN) ?? []).slice(-8).forEach(t => add(t, 0.5));
+				earlierTokens = (earlier.match(TOKEN) ?? []).slice(-8);
+				earlierTokens.forEach(t => add(t, 0.5));
 			}
 			afterTokens.slice(0, 6).forEach(t => add(t, 0.6));
 			if (fact.kind === 'quantity' && fact.unit) fact.unit.split(/\s+/).forEach(t => add(t, 1));
-			const head = headOf(fact, beforeTokens, afterTokens);
+			const head = headOf(fact, beforeTokens, afterTokens) || (previous && kind === previous.kind ? headOf(fact, earlierTokens, []) : '');
 			const name = nameAfter(afterTokens, types) ?? nameBefore(beforeTokens, from === 0, types) ?? personAfter(afterTokens, types);
 			const {vintage, time} = periodOf(before, after, fact);
 			readings.push({

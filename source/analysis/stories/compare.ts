@@ -175,7 +175,7 @@ function periodsAgree(a: Reading, b: Reading): boolean {
 
 /** May a and b (of different outlets) be the same measure? */
 export function pairAllowed(a: Reading, b: Reading, sim: number): boolean {
-	if (equal(a, b) && periodsAgree(a, b)) return sim >= SAME_VALUE_SIMILARITY || distinctive(a);
+	if (equal(a, b) && periodsAgree(a, b)) return sim >= SAME_VALUE_SIMILARITY || distinctive(a) || (a.head !== '' && a.head === b.head);
 	if (a.kind === 'date') return false;
 	// One subject stated for two times ("$20 billion in recent years", "$41 billion in 2023") is shown as one
 	// comparison; a revision, a forecast or a before-value is a different figure altogether.
