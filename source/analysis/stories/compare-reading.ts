@@ -48,7 +48,7 @@ const SYNONYMS: Record<string, string> = {
 	toll: 'death', lives: 'death', killing: 'death', deceased: 'death', life: 'death', die: 'death', dying: 'death', perished: 'death',
 	injured: 'injur', injuries: 'injur', injury: 'injur', hurt: 'injur', wounded: 'injur',
 	jobless: 'unemploy', unemployment: 'unemploy',
-	payroll: 'job', payrolls: 'job', jobs: 'job', positions: 'job', employment: 'job', hiring: 'job', hires: 'job', nonfarm: 'job',
+	payroll: 'job', payrolls: 'job', jobs: 'job', employees: 'job', employee: 'job', workers: 'job', positions: 'job', employment: 'job', hiring: 'job', hires: 'job', nonfarm: 'job',
 	forecast: 'forecast', forecasts: 'forecast', forecasters: 'forecast', expected: 'forecast', expectations: 'forecast', expectation: 'forecast',
 	economists: 'forecast', anticipated: 'forecast', predicted: 'forecast', consensus: 'forecast', estimate: 'forecast', analysts: 'forecast',
 	projected: 'forecast', projection: 'forecast', projections: 'forecast', outlook: 'forecast', predicts: 'forecast', expects: 'forecast',
@@ -103,7 +103,7 @@ function comparable(fact: Fact, before: string): {kind: FactKind; value: number 
 		return {kind: 'percent', value: Math.round((fact.value as number) * 100) / 10000, unit: 'percentage points'};
 	}
 	// "hikes rates to 3.75", "the repo rate to 5.90": a bare fraction after a rate is a percentage.
-	if (kind === 'quantity' && !fact.unit && !Number.isInteger(fact.value) && /\brates?\b[^.]{0,40}\bto\s*$/i.test(before)) {
+	if (kind === 'quantity' && !fact.unit && !Number.isInteger(fact.value) && /\brates?\b(?:[^.!?;]|\.\d){0,60}\bto\s*$/i.test(before)) {
 		return {kind: 'percent', value: fact.value, unit: '%'};
 	}
 	if (kind === 'quantity') return {kind, value: fact.value, unit: countedUnit(fact.unit)};
