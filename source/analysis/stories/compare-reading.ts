@@ -102,8 +102,8 @@ function comparable(fact: Fact, before: string): {kind: FactKind; value: number 
 	if (kind === 'quantity' && /^(?:basis(?: points?)?|bps?)$/i.test(fact.unit)) {
 		return {kind: 'percent', value: Math.round((fact.value as number) * 100) / 10000, unit: 'percentage points'};
 	}
-	// "hikes rates to 3.75", "the repo rate to 5.90": a bare fraction after a rate is a percentage.
-	if (kind === 'quantity' && !fact.unit && !Number.isInteger(fact.value) && /\brates?\b(?:[^.!?;]|\.\d){0,60}\bto\s*$/i.test(before)) {
+	// "hikes rates to 3.75", "the repo rate to 5.90", "the rate is now 3.75": a bare fraction after a rate is a percentage.
+	if (kind === 'quantity' && !fact.unit && !Number.isInteger(fact.value) && /\brates?\b(?:[^.!?;]|\.\d){0,60}\b(?:to|at|is|now|of)\s*$/i.test(before)) {
 		return {kind: 'percent', value: fact.value, unit: '%'};
 	}
 	if (kind === 'quantity') return {kind, value: fact.value, unit: countedUnit(fact.unit)};
