@@ -45,9 +45,12 @@ const analyses = records.map((r, i) =>
 );
 
 // Gold grouping: one story per gold story id, singles alone.
+// --coarse: look-alike stories merged (all ECB decisions, both jobs reports, both Brazil rounds, the RBI
+// single with its story), to see what a grouping that errs toward merging costs.
+const coarse = s => (flags.has('--coarse') && s ? s.replace(/-\d{4}.*$/, '').replace(/-round1|-runoff/, '') : s);
 const byStory = new Map();
 for (const l of labels) {
-	const key = l.story ?? l.file;
+	const key = coarse(l.story) ?? l.file;
 	if (!byStory.has(key)) byStory.set(key, []);
 	byStory.get(key).push(nameOf(lines[l.file]));
 }
