@@ -22,6 +22,8 @@ export interface Reading {
 	vintage: string;
 	/** Its time part: a year, a month, "last year", "recent years"; "" when unstated. */
 	time: string;
+	/** When its document was published (epoch days), NaN when unknown. */
+	published: number;
 	/** Stems of the words around the figure that say what it measures, with weights. */
 	words: Map<string, number>;
 	/** The measure the figure is of, from a short list of what news counts ("death", "job", "vote", "deposit"), "" when none. */
@@ -57,7 +59,7 @@ const SYNONYMS: Record<string, string> = {
 	votes: 'vote', voted: 'vote', ballots: 'vote', ballot: 'vote', share: 'vote',
 	cost: 'loss', costs: 'loss', losses: 'loss', damage: 'loss', damages: 'loss',
 	homes: 'house', houses: 'house', housing: 'house',
-	rescued: 'rescue', tally: 'death', rescues: 'rescue', saved: 'rescue',
+	rescued: 'rescue', evacuations: 'evacuated', evacuees: 'evacuated', evacuate: 'evacuated', homeless: 'displaced', tally: 'death', rescues: 'rescue', saved: 'rescue',
 	inflation: 'inflation', prices: 'inflation', cpi: 'inflation',
 	growth: 'growth', gdp: 'growth', expand: 'growth',
 };
@@ -284,6 +286,7 @@ export function readFacts(facts: Fact[], document: Document, source: number, ent
 				period: [vintage, time].filter(Boolean).join(' '),
 				vintage,
 				time,
+				published: Date.parse(document.published.slice(0, 10)) / 86_400_000,
 				words,
 				head,
 				name: name ?? '',

@@ -19,14 +19,21 @@ import {MEASUREMENT_UNITS} from '../figures.js';
 import {readFacts, type Reading} from './compare-reading.js';
 import type {ComparedFigure, Comparison, ComparisonStatus, Story} from './types.js';
 
-/** Context similarity needed for equal values to be the same thing, and for different values. */
+// Context similarity is the cosine of the two figures' context words, weighted by how rare each word is
+// in the story (0 to 1); the subject score adds HEAD_WEIGHT for the same measure word and for the same person.
+/** Equal values of two outlets are one figure from this similarity on (or when the value is distinctive). */
 const SAME_VALUE_SIMILARITY = 0.12;
+/** A pair with different values starts a conflict from this subject score, and this similarity on its own. */
 const CONFLICT_SIMILARITY = 0.3;
-const HEAD_WEIGHT = 0.3;
-const JOIN_SIMILARITY = 0.2;
-const EDGE_RATIO = 2.5;
 const EDGE_SIMILARITY = 0.15;
+/** ... and values at most this many times apart. */
+const EDGE_RATIO = 2.5;
+const HEAD_WEIGHT = 0.3;
+/** A bare number, or one subject stated for two times, needs this subject score. */
 const SAME_SUBJECT_SIMILARITY = 0.45;
+/** A figure joining a group conflicts with its other members only from this subject score on, unless close in value. */
+const JOIN_SIMILARITY = 0.2;
+const REPORTS_APART_DAYS = 60;
 
 export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): Comparison[] {
 	const byPath = new Map(analyses.map(a => [a.document.path, a]));
@@ -165,6 +172,8 @@ function conflict(a: Reading, b: Reading): boolean {
 
 /** The same vintage (both outcomes, both forecasts, both before-values), and no two different stated times. */
 function samePeriod(a: Reading, b: Reading): boolean {
+	// Reports published months apart ("January's jobs" of 2023 and of 2025) are of different periods.
+	if (Math.abs(a.published - b.published) > REPORTS_APART_DAYS) return false;
 	return a.vintage === b.vintage && (a.time === b.time || a.time === '' || b.time === '');
 }
 
