@@ -180,8 +180,10 @@ function periodOf(clause: string, after: string, fact: Fact): {vintage: string; 
 	// "from 0.5% to 0.75%", "up from 3.5%", "down from 307,000": the figure is the value before the change.
 	if (/\bfrom\s*$/.test(b) || /\b(?:previous(?:ly)?|prior|earlier|initially|originally|first estimate|last time|old)\b/.test(b.slice(-60))) parts.push('before');
 	if (/\brevised\b/.test(b.slice(-50))) parts.push('revised');
-	// "568,000 more jobs than initially estimated", "589,000 fewer payrolls": a difference, not a level.
-	if (/^\s*(?:[\p{L}-]+\s+)?(?:more|fewer|less)\b/u.test(a) && !/^\s*(?:more|less)\s+than\b/.test(a)) parts.push('difference');
+	// "568,000 more jobs than initially estimated", "589,000 fewer payrolls", "100,000 higher than previously
+	// reported": a difference, not a level.
+	const moreThan = /^\s*(?:[\p{L}-]+\s+)?(?:more|fewer|less|higher|lower)\b/u.test(a) && !/^\s*(?:more|less)\s+than\b/.test(a);
+	if (moreThan || /^\s*than\b/.test(a) || /\b(?:extra|additional)\s*$/.test(b)) parts.push('difference');
 	// A forecast is named before the figure, or right after it: "the 169,000 forecast", "200,000 jobs many economists predicted".
 	const FORECAST = /\b(?:forecast|expected|expectations?|anticipated|predicted|projected|projection|economists|analysts|consensus|outlook|pegged|seen)(?!\s+to\s+have)\b/;
 	if (FORECAST.test(b) || /^\s*(?:[\p{L}’']+\s+){0,3}(?:forecasts?|expected|predicted|anticipated|projected)\b/u.test(a) && !/^[^,;.]*\bthan\b/.test(a.slice(0, 40))) parts.push('forecast');

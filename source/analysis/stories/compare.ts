@@ -34,6 +34,7 @@ const SAME_SUBJECT_SIMILARITY = 0.45;
 /** A figure joining a group conflicts with its other members only from this subject score on, unless close in value. */
 const JOIN_SIMILARITY = 0.2;
 const REPORTS_APART_DAYS = 60;
+const MAX_MENTIONS = 60;
 
 export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): Comparison[] {
 	const byPath = new Map(analyses.map(a => [a.document.path, a]));
@@ -50,34 +51,45 @@ export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): 
 
 type Draft = Omit<Comparison, 'id' | 'story'>;
 
-/** The readings of a story's figures and their context similarities; exported for the dev harness. */
-export function readStory(members: DocumentAnalysis[]): {readings: Reading[]; sims: number[][]} {
+/**
+ * The readings of a story's figures, and their context similarity (computed when first asked, as most
+ * pairs are ruled out by kind or unit first); exported for the dev harness.
+ */
+export function readStory(members: DocumentAnalysis[]): {readings: Reading[]; sim: (i: number, j: number) => number} {
 	const readings = members.flatMap((a, i) => readFacts(a.facts, a.document as Document, i, a.entities));
 	const common = storyWideNames(members, readings);
 	for (const r of readings) r.broad = r.name === '' || common.has(r.name);
 	const weight = inverseFrequencies(readings);
 	const n = readings.length;
-	const sims: number[][] = readings.map(() => new Array<number>(n).fill(0));
-	for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sims[i]![j] = sims[j]![i] = similarity(readings[i]!, readings[j]!, weight);
-	return {readings, sims};
+	const memo = new Map<number, number>();
+	const sim = (i: number, j: number): number => {
+		const key = i < j ? i * n + j : j * n + i;
+		let value = memo.get(key);
+		if (value === undefined) memo.set(key, (value = similarity(readings[i]!, readings[j]!, weight)));
+		return value;
+	};
+	return {readings, sim};
 }
 
 function compareStory(members: DocumentAnalysis[]): Draft[] {
-	const {readings, sims} = readStory(members);
-	const n = readings.length;
+	const {readings, sim} = readStory(members);
 
 	// Clusters grow by union, strongest evidence first, and only while every pair inside stays consistent.
 	const cluster = readings.map((_, i) => i);
 	const membersOf = new Map<number, number[]>(readings.map((_, i) => [i, [i]]));
 	const find = (i: number): number => (cluster[i] === i ? i : (cluster[i] = find(cluster[i]!)));
 	const edges: Array<[number, number, number]> = [];
-	for (let i = 0; i < n; i++) {
-		for (let j = i + 1; j < n; j++) {
-			const a = readings[i]!;
-			const b = readings[j]!;
-			if (a.source === b.source || !comparableKinds(a, b)) continue;
-			const sim = sims[i]![j]!;
-			if (pairAllowed(a, b, sim)) edges.push([i, j, sim + (overlaps(a, b) ? 1 : 0)]);
+	const byKind = new Map<string, number[]>();
+	readings.forEach((r, i) => byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), i]));
+	for (const ids of byKind.values()) {
+		for (const [x, i] of ids.entries()) {
+			for (const j of ids.slice(x + 1)) {
+				const a = readings[i]!;
+				const b = readings[j]!;
+				if (a.source === b.source || !comparableKinds(a, b)) continue;
+				const s = sim(i, j);
+				if (pairAllowed(a, b, s)) edges.push([i, j, s + (overlaps(a, b) ? 1 : 0)]);
+			}
 		}
 	}
 	edges.sort((x, y) => y[2] - x[2]);
@@ -88,7 +100,9 @@ function compareStory(members: DocumentAnalysis[]): Draft[] {
 		const A = membersOf.get(ri)!;
 		const B = membersOf.get(rj)!;
 		// Two figures of one outlet that say different things are not one measure ("21 deaths" then "50 deaths").
-		if (!A.every(x => B.every(y => joinable(readings[x]!, readings[y]!, sims[x]![y]!)))) continue;
+		// A comparison of more mentions than anyone reads is no help, and keeps the joining check cheap.
+		if (A.length + B.length > MAX_MENTIONS) continue;
+		if (!A.every(x => B.every(y => joinable(readings[x]!, readings[y]!, sim(x, y))))) continue;
 		cluster[rj] = ri;
 		membersOf.set(ri, [...A, ...B]);
 		membersOf.delete(rj);
