@@ -16,7 +16,7 @@
 import type {Document} from '../../corpus/types.js';
 import type {DocumentAnalysis} from '../types.js';
 import {MEASUREMENT_UNITS} from '../figures.js';
-import {readFacts, type Reading} from './compare-reading.js';
+import {readFacts, stem, type Reading} from './compare-reading.js';
 import type {ComparedFigure, Comparison, ComparisonStatus, Story} from './types.js';
 
 // Context similarity is the cosine of the two figures' context words, weighted by how rare each word is
@@ -360,12 +360,22 @@ function figureText(r: Reading): string {
 	return text;
 }
 
-/** The subject most of the figures were given, else the context words they share. */
+/**
+ * A readable subject: the subject most figures were given that names their measure ("deposit rate",
+ * "death toll"), else the most common one that is a noun phrase, else the measure word and the name.
+ */
 function subjectOf(group: Reading[]): string {
 	const counts = new Map<string, number>();
-	for (const r of group) if (r.label) counts.set(r.label, (counts.get(r.label) ?? 0) + 1);
+	const head = group.find(r => r.head)?.head ?? '';
+	for (const r of group) {
+		const label = r.label.trim();
+		// Adverbs, weekdays and single function words read as subjects by accident ("respectively", "Thursday").
+		if (!label || /^(?:respectively|therefore|thursday|friday|monday|tuesday|wednesday|saturday|sunday|same quantum|year|month|total)$/i.test(label)) continue;
+		const bonus = head && label.toLowerCase().split(/\s+/).some(w => stem(w) === head) ? 10 : 0;
+		counts.set(label, (counts.get(label) ?? 0) + 1 + bonus);
+	}
 	const best = [...counts].sort((a, b) => b[1] - a[1])[0];
 	if (best) return best[0];
-	const shared = [...group[0]!.words.keys()].filter(w => group.slice(1).some(r => r.words.has(w)));
-	return shared.slice(0, 3).join(' ') || group[0]!.unit;
+	const name = group.find(r => r.name)?.name ?? '';
+	return [name, head || group[0]!.unit].filter(Boolean).join(' ');
 }
