@@ -2,6 +2,7 @@
 // units, the range it states, the period it is for, and the words and names that say what it measures.
 // No parser: everything comes from the words between the figure and its neighbours in the sentence.
 import type {Document} from '../../corpus/types.js';
+import {looksPlural, parseNumberWords} from '../figures.js';
 import type {DocumentEntity, Fact, FactKind} from '../types.js';
 
 export interface Reading {
@@ -207,6 +208,40 @@ function periodOf(clause: string, after: string, fact: Fact): {vintage: string; 
  * from the figure before it (or the clause start) to the figure after it, so that in "the deposit rate to
  * 0.75%, the main rate to 1.25%" each rate keeps its own name.
  */
+/** A spelled-out number of two or more ("Twenty-four", "eight"), as facts.ts reads them only before units. */
+const SPELLED_COUNT =
+	/(?<![\p{L}\p{N}-])((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\s+(?:([\p{Ll}-]+)\s+)?([\p{Ll}]+)(?![\p{L}])/giu;
+const NOT_COUNTED = new Set(['of', 'in', 'on', 'at', 'to', 'and', 'or', 'the', 'a', 'were', 'was', 'are', 'is', 'have', 'had', 'has', 'more', 'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'times', 'points', 'percent']);
+
+/**
+ * Counts written in words before the noun they count ("Twenty-four deaths", "eight people died"): facts.ts
+ * leaves them out (its figures are digit figures and measures), but outlets write "24" and "Twenty-four"
+ * for the same count. Read here as quantities of their sentence, for comparison only.
+ */
+export function spelledCounts(document: Document, facts: Fact[]): Fact[] {
+	const found: Fact[] = [];
+	for (const sentence of document.sentences) {
+		if (sentence.boilerplate) continue;
+		for (const m of sentence.text.matchAll(SPELLED_COUNT)) {
+			// The noun right after the number, or after one modifier ("five additional people").
+			const [first, second] = [m[2], m[3]].filter((w): w is string => w !== undefined);
+			const counts = (w: string | undefined) => w !== undefined && looksPlural(w) && !NOT_COUNTED.has(w.toLowerCase()) && !MEASURE_WORDS.has(w.toLowerCase());
+			const words = counts(first) ? [first!] : !NOT_COUNTED.has(first!.toLowerCase()) && counts(second) ? [first!, second!] : undefined;
+			if (!words) continue;
+			const value = parseNumberWords(m[1]!);
+			if (value === undefined) continue;
+			const start = sentence.start + m.index!;
+			const end = start + m[0].indexOf(words.at(-1)!, m[1]!.length) + words.at(-1)!.length;
+			if (facts.some(f => f.start < end && start < f.end)) continue;
+			const unit = words.join(' ');
+			found.push({sentence: sentence.index, kind: 'quantity', text: document.text.slice(start, end), value, unit, subject: unit, entities: [], start, end});
+		}
+	}
+	return found;
+}
+
+const MEASURE_WORDS = new Set(['miles', 'meters', 'metres', 'feet', 'inches', 'kilometers', 'kilometres', 'pounds', 'tons', 'tonnes', 'degrees', 'decades', 'centuries', 'seconds', 'weeks', 'months']);
+
 export function readFacts(facts: Fact[], document: Document, source: number, entities: DocumentEntity[] = []): Reading[] {
 	const types = new Map<string, string>();
 	// Each word of a name stands for all the words of its entity: "Lula" and "da Silva" are one person.
