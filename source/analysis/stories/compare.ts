@@ -16,7 +16,7 @@
 import type {Document} from '../../corpus/types.js';
 import type {DocumentAnalysis} from '../types.js';
 import {MEASUREMENT_UNITS} from '../figures.js';
-import {readFacts, spelledCounts, stem, type Reading} from './compare-reading.js';
+import {readFacts, spelledCounts, stem, streaks, type Reading} from './compare-reading.js';
 import type {ComparedFigure, Comparison, ComparisonStatus, Story} from './types.js';
 
 // Context similarity is the cosine of the two figures' context words, weighted by how rare each word is
@@ -56,7 +56,7 @@ type Draft = Omit<Comparison, 'id' | 'story'>;
  * pairs are ruled out by kind or unit first); exported for the dev harness.
  */
 export function readStory(members: DocumentAnalysis[]): {readings: Reading[]; sim: (i: number, j: number) => number} {
-	const readings = members.flatMap((a, i) => readFacts([...a.facts, ...spelledCounts(a.document, a.facts)], a.document as Document, i, a.entities));
+	const readings = members.flatMap((a, i) => readFacts([...a.facts, ...spelledCounts(a.document, a.facts), ...streaks(a.document, a.facts)], a.document as Document, i, a.entities));
 	const common = storyWideNames(members, readings);
 	for (const r of readings) r.broad = r.name === '' || common.has(r.name);
 	const weight = inverseFrequencies(readings);
@@ -143,6 +143,8 @@ function periodParts(group: Reading[]): Reading[][] {
 
 function comparableKinds(a: Reading, b: Reading): boolean {
 	if (a.kind !== b.kind) return false;
+	// The ninth rise in a row and the tenth are two decisions far more often than two outlets disagreeing.
+	if (a.unit.endsWith('in a row') && !equal(a, b)) return false;
 	// A bare number may count what another outlet names ("517,000" and "517,000 jobs"), but is no measure ("4,000-pound").
 	// "People" may be what another outlet counts as deaths or injured: the measure word then tells.
 	if (a.kind === 'quantity') return a.unit === b.unit || (vague(a.unit) && !isMeasure(b.unit)) || (vague(b.unit) && !isMeasure(a.unit));

@@ -62,6 +62,22 @@ describe('compareFigures', () => {
 		]);
 	});
 
+	it('finds that numbers written in words agree with digits: "Twenty-four deaths" and 24, "seven per cent" and 7%', () => {
+		const comparisons = compare(
+			'Twenty-four deaths were recorded in Charlotte County. Growth is projected at seven per cent this year.',
+			'The county toll includes 24 deaths in Charlotte County. Growth is projected at 7 per cent this year.',
+		);
+		expect(holding(comparisons, 'a.txt', 'Twenty-four').map(c => [c.status, c.figures.map(f => f.value)])).toEqual([['agree', [24, 24]]]);
+		expect(holding(comparisons, 'a.txt', 'seven per cent').map(c => [c.status, c.figures.map(f => f.value)])).toEqual([['agree', [7, 7]]]);
+	});
+
+	it('agrees on a streak however written, and never flags two streaks of different length', () => {
+		const agreeing = compare('The bank raised rates for the tenth straight meeting.', 'It was the 10th consecutive increase by the bank.');
+		expect(holding(agreeing, 'a.txt', 'tenth').map(c => c.status)).toEqual(['agree']);
+		const different = compare('The bank raised rates for the ninth time in a row.', 'It was the bank’s tenth straight increase.');
+		expect(different.filter(c => c.status === 'differ')).toEqual([]);
+	});
+
 	it('flags death tolls of 21 and 25 for the same storm as a conflict', () => {
 		const comparisons = compare(
 			'State emergency officials confirmed 21 deaths from the storm on Friday.',
