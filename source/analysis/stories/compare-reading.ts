@@ -404,7 +404,8 @@ function nameBefore(tokens: string[], sentenceStart: boolean, entities: Map<stri
 		let j = i - 1;
 		for (; j >= 0 && /^\p{Lu}/u.test(tokens[j]!) && !NOT_NAMES.has(tokens[j]!) && entities.has(tokens[j]!.replace(/[’']s$/u, '')); j--) run.unshift(tokens[j]!.replace(/[’']s$/u, ''));
 		// "surveyed by Dow Jones", "according to the Labor Department": a source, not the subject.
-		if (tokens.slice(Math.max(0, j - 2), j + 1).some(w => /^(?:by|from|according)$/i.test(w))) return undefined;
+		// "by the Department of Labor": the run may be the last part of a longer name.
+		if (tokens.slice(Math.max(0, j - 3), j + 1).some(w => /^(?:by|from|according)$/i.test(w))) return undefined;
 		return run.join(' ');
 	}
 	return undefined;
