@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Dev harness for figure comparison: analyses /work/shared/stories (or STORIES_DIR), groups documents by the
 // gold stories (labels.json), runs compareFigures and scores it with the set's score.mjs.
-// usage: node bench/compare-dev.mjs [--facts] [--groups] [--misses]
+// usage: node bench/compare-dev.mjs [--facts] [--groups] [--misses] [--coarse] [--one-story]
+//        [--readings STORY] [--pair file:text file:text] [--matrix STORY file:value,…]
 //   --facts   print every fact of the story documents (kind, value, unit, subject, text)
 //   --groups  print every comparison
 //   --misses  print missed gold pairs
@@ -45,12 +46,17 @@ const analyses = records.map((r, i) =>
 );
 
 // Gold grouping: one story per gold story id, singles alone.
+// --coarse: look-alike stories merged (all ECB decisions, both jobs reports, both Brazil rounds, the RBI
+// single with its story), to see what a grouping that errs toward merging costs.
+const coarse = s => (flags.has('--coarse') && s ? s.replace(/-\d{4}.*$/, '').replace(/-round1|-runoff/, '') : s);
 const byStory = new Map();
 for (const l of labels) {
-	const key = l.story ?? l.file;
+	const key = coarse(l.story) ?? l.file;
 	if (!byStory.has(key)) byStory.set(key, []);
 	byStory.get(key).push(nameOf(lines[l.file]));
 }
+// --one-story: every document in one story, the worst a grouping can do (speed and false conflicts).
+if (flags.has('--one-story')) for (const key of [...byStory.keys()]) if (key !== labels[0].story) { byStory.get(labels[0].story ?? labels[0].file).push(...byStory.get(key)); byStory.delete(key); }
 const stories = [...byStory.entries()].map(([key, documents], i) => ({
 	id: key.includes('.txt') ? `s${i + 1}` : key,
 	headline: '',
@@ -80,11 +86,11 @@ if (pairAt > 0) {
 	const [p, q] = process.argv.slice(pairAt + 1, pairAt + 3);
 	for (const s of stories) {
 		const members = s.documents.map(d => analyses.find(a => a.document.path === d));
-		const {readings, sims} = readStory(members);
+		const {readings, sim} = readStory(members);
 		const pick = spec => { const [f, t] = spec.split(':'); return readings.map((r, i) => [r, i]).filter(([r]) => fileOfName.get(r.document).startsWith(f) && r.fact.text.includes(t)); };
 		for (const [a, i] of pick(p)) for (const [b, j] of pick(q)) {
 			const show = r => ({...r, fact: r.fact.text, words: Object.fromEntries(r.words)});
-			console.log(show(a), show(b), 'sim', sims[i][j].toFixed(3), 'allowed', pairAllowed(a, b, sims[i][j]));
+			console.log(show(a), show(b), 'sim', sim(i, j).toFixed(3), 'allowed', pairAllowed(a, b, sim(i, j)));
 		}
 	}
 }
@@ -94,6 +100,18 @@ if (readingsAt > 0) {
 	const s = stories.find(x => x.id === process.argv[readingsAt + 1]);
 	const {readings} = readStory(s.documents.map(d => analyses.find(a => a.document.path === d)));
 	for (const r of readings) console.log(`${fileOfName.get(r.document).slice(0, 16).padEnd(16)} ${r.kind.slice(0, 4)} ${String(r.value).padEnd(9)} ${r.low}..${r.high} u=${r.unit} h=${r.head} n=${r.name} p=${r.period} "${r.fact.text}" {${[...r.words.keys()].join(' ')}}`);
+}
+
+// --matrix STORY file:value,…: pairAllowed between the listed figures.
+const matrixAt = process.argv.indexOf('--matrix');
+if (matrixAt > 0) {
+	const s = stories.find(x => x.id === process.argv[matrixAt + 1]);
+	const {readings, sim} = readStory(s.documents.map(d => analyses.find(a => a.document.path === d)));
+	const picked = process.argv[matrixAt + 2].split(',').map(spec => { const [f, v] = spec.split(':'); return readings.findIndex(r => fileOfName.get(r.document).startsWith(f) && String(r.value) === v); });
+	for (const i of picked) for (const j of picked) if (i < j && i >= 0 && j >= 0) {
+		const a = readings[i], b = readings[j];
+		console.log(`${fileOfName.get(a.document).slice(0, 10)}:${a.value} ${fileOfName.get(b.document).slice(0, 10)}:${b.value} sim=${sim(i, j).toFixed(2)} allowed=${pairAllowed(a, b, sim(i, j))} names=${a.name}/${b.name} broad=${a.broad}/${b.broad} heads=${a.head}/${b.head} p=${a.period}/${b.period}`);
+	}
 }
 
 const t0 = performance.now();

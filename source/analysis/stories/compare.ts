@@ -16,14 +16,25 @@
 import type {Document} from '../../corpus/types.js';
 import type {DocumentAnalysis} from '../types.js';
 import {MEASUREMENT_UNITS} from '../figures.js';
-import {readFacts, type Reading} from './compare-reading.js';
+import {readFacts, spelledCounts, stem, streaks, type Reading} from './compare-reading.js';
 import type {ComparedFigure, Comparison, ComparisonStatus, Story} from './types.js';
 
-/** Context similarity needed for equal values to be the same thing, and for different values. */
+// Context similarity is the cosine of the two figures' context words, weighted by how rare each word is
+// in the story (0 to 1); the subject score adds HEAD_WEIGHT for the same measure word and for the same person.
+/** Equal values of two outlets are one figure from this similarity on (or when the value is distinctive). */
 const SAME_VALUE_SIMILARITY = 0.12;
+/** A pair with different values starts a conflict from this subject score, and this similarity on its own. */
 const CONFLICT_SIMILARITY = 0.3;
+const EDGE_SIMILARITY = 0.15;
+/** ... and values at most this many times apart. */
+const EDGE_RATIO = 2.5;
 const HEAD_WEIGHT = 0.3;
+/** A bare number, or one subject stated for two times, needs this subject score. */
 const SAME_SUBJECT_SIMILARITY = 0.45;
+/** A figure joining a group conflicts with its other members only from this subject score on, unless close in value. */
+const JOIN_SIMILARITY = 0.2;
+const REPORTS_APART_DAYS = 60;
+const MAX_MENTIONS = 60;
 
 export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): Comparison[] {
 	const byPath = new Map(analyses.map(a => [a.document.path, a]));
@@ -40,33 +51,45 @@ export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): 
 
 type Draft = Omit<Comparison, 'id' | 'story'>;
 
-/** The readings of a story's figures and their context similarities; exported for the dev harness. */
-export function readStory(members: DocumentAnalysis[]): {readings: Reading[]; sims: number[][]} {
-	const readings = members.flatMap((a, i) => readFacts(a.facts, a.document as Document, i, a.entities));
-	commonNames = storyWideNames(members, readings);
+/**
+ * The readings of a story's figures, and their context similarity (computed when first asked, as most
+ * pairs are ruled out by kind or unit first); exported for the dev harness.
+ */
+export function readStory(members: DocumentAnalysis[]): {readings: Reading[]; sim: (i: number, j: number) => number} {
+	const readings = members.flatMap((a, i) => readFacts([...a.facts, ...spelledCounts(a.document, a.facts), ...streaks(a.document, a.facts)], a.document as Document, i, a.entities));
+	const common = storyWideNames(members, readings);
+	for (const r of readings) r.broad = r.name === '' || common.has(r.name);
 	const weight = inverseFrequencies(readings);
 	const n = readings.length;
-	const sims: number[][] = readings.map(() => new Array<number>(n).fill(0));
-	for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sims[i]![j] = sims[j]![i] = similarity(readings[i]!, readings[j]!, weight);
-	return {readings, sims};
+	const memo = new Map<number, number>();
+	const sim = (i: number, j: number): number => {
+		const key = i < j ? i * n + j : j * n + i;
+		let value = memo.get(key);
+		if (value === undefined) memo.set(key, (value = similarity(readings[i]!, readings[j]!, weight)));
+		return value;
+	};
+	return {readings, sim};
 }
 
 function compareStory(members: DocumentAnalysis[]): Draft[] {
-	const {readings, sims} = readStory(members);
-	const n = readings.length;
+	const {readings, sim} = readStory(members);
 
 	// Clusters grow by union, strongest evidence first, and only while every pair inside stays consistent.
 	const cluster = readings.map((_, i) => i);
 	const membersOf = new Map<number, number[]>(readings.map((_, i) => [i, [i]]));
 	const find = (i: number): number => (cluster[i] === i ? i : (cluster[i] = find(cluster[i]!)));
 	const edges: Array<[number, number, number]> = [];
-	for (let i = 0; i < n; i++) {
-		for (let j = i + 1; j < n; j++) {
-			const a = readings[i]!;
-			const b = readings[j]!;
-			if (a.source === b.source || !comparableKinds(a, b)) continue;
-			const sim = sims[i]![j]!;
-			if (pairAllowed(a, b, sim)) edges.push([i, j, sim + (overlaps(a, b) ? 1 : 0)]);
+	const byKind = new Map<string, number[]>();
+	readings.forEach((r, i) => byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), i]));
+	for (const ids of byKind.values()) {
+		for (const [x, i] of ids.entries()) {
+			for (const j of ids.slice(x + 1)) {
+				const a = readings[i]!;
+				const b = readings[j]!;
+				if (a.source === b.source || !comparableKinds(a, b)) continue;
+				const s = sim(i, j);
+				if (pairAllowed(a, b, s)) edges.push([i, j, s + (overlaps(a, b) ? 1 : 0)]);
+			}
 		}
 	}
 	edges.sort((x, y) => y[2] - x[2]);
@@ -77,7 +100,9 @@ function compareStory(members: DocumentAnalysis[]): Draft[] {
 		const A = membersOf.get(ri)!;
 		const B = membersOf.get(rj)!;
 		// Two figures of one outlet that say different things are not one measure ("21 deaths" then "50 deaths").
-		if (!A.every(x => B.every(y => joinable(readings[x]!, readings[y]!, sims[x]![y]!)))) continue;
+		// A comparison of more mentions than anyone reads is no help, and keeps the joining check cheap.
+		if (A.length + B.length > MAX_MENTIONS) continue;
+		if (!A.every(x => B.every(y => joinable(readings[x]!, readings[y]!, sim(x, y))))) continue;
 		cluster[rj] = ri;
 		membersOf.set(ri, [...A, ...B]);
 		membersOf.delete(rj);
@@ -118,9 +143,16 @@ function periodParts(group: Reading[]): Reading[][] {
 
 function comparableKinds(a: Reading, b: Reading): boolean {
 	if (a.kind !== b.kind) return false;
+	// The ninth rise in a row and the tenth are two decisions far more often than two outlets disagreeing.
+	if (a.unit.endsWith('in a row') && !equal(a, b)) return false;
 	// A bare number may count what another outlet names ("517,000" and "517,000 jobs"), but is no measure ("4,000-pound").
-	if (a.kind === 'quantity') return a.unit === b.unit || (a.unit === '' && !isMeasure(b.unit)) || (b.unit === '' && !isMeasure(a.unit));
+	// "People" may be what another outlet counts as deaths or injured: the measure word then tells.
+	if (a.kind === 'quantity') return a.unit === b.unit || (vague(a.unit) && !isMeasure(b.unit)) || (vague(b.unit) && !isMeasure(a.unit));
 	return a.unit === b.unit;
+}
+
+function vague(unit: string): boolean {
+	return unit === '' || unit === 'people' || unit === 'person';
 }
 
 function isMeasure(unit: string): boolean {
@@ -156,6 +188,8 @@ function conflict(a: Reading, b: Reading): boolean {
 
 /** The same vintage (both outcomes, both forecasts, both before-values), and no two different stated times. */
 function samePeriod(a: Reading, b: Reading): boolean {
+	// Reports published months apart ("January's jobs" of 2023 and of 2025) are of different periods.
+	if (Math.abs(a.published - b.published) > REPORTS_APART_DAYS) return false;
 	return a.vintage === b.vintage && (a.time === b.time || a.time === '' || b.time === '');
 }
 
@@ -166,30 +200,36 @@ function periodsAgree(a: Reading, b: Reading): boolean {
 
 /** May a and b (of different outlets) be the same measure? */
 export function pairAllowed(a: Reading, b: Reading, sim: number): boolean {
-	if (equal(a, b) && periodsAgree(a, b)) return sim >= SAME_VALUE_SIMILARITY || distinctive(a);
+	if (equal(a, b) && periodsAgree(a, b)) return sim >= SAME_VALUE_SIMILARITY || distinctive(a) || (a.head !== '' && a.head === b.head);
 	if (a.kind === 'date') return false;
-	if (!samePeriod(a, b)) return sim >= SAME_SUBJECT_SIMILARITY && sameName(a, b) && a.unit !== '' && plausible(a, b);
+	// One subject stated for two times ("$20 billion in recent years", "$41 billion in 2023") is shown as one
+	// comparison; a revision, a forecast or a before-value is a different figure altogether.
+	if (!samePeriod(a, b)) {
+		const twoTimes = a.vintage === b.vintage && a.time !== '' && b.time !== '';
+		return twoTimes && sameMeasure(a, b) && subjectScore(a, b, sim) >= SAME_SUBJECT_SIMILARITY && sameName(a, b) && a.unit !== '' && plausible(a, b, EDGE_RATIO);
+	}
 	return differenceAllowed(a, b, sim);
 }
 
 /** A difference is only believed with the same unit, name and period, close context and values. */
 function differenceAllowed(a: Reading, b: Reading, sim: number): boolean {
-	if (!samePeriod(a, b) || !sameName(a, b) || !plausible(a, b)) return false;
-	if (a.head !== '' && b.head !== '' && a.head !== b.head) return false;
-	// The same measure word ("deaths", "deposit") says much of what the figure is; a bare number little.
-	// So does the same person's name on both (whose share, whose count).
-	const named = a.person && b.person && a.nameWords.some(w => b.nameWords.includes(w));
-	const score = sim + (a.head !== '' && a.head === b.head ? HEAD_WEIGHT : 0) + (named ? HEAD_WEIGHT : 0);
-	if (a.kind === 'quantity' && a.unit === '' && b.unit === '' && a.head === '') return score >= SAME_SUBJECT_SIMILARITY;
-	return score >= CONFLICT_SIMILARITY;
+	// An edge that starts a conflict wants values of one order (a count that grew, a rounded share);
+	// figures further apart join a group only through closer ones (see joinable).
+	if (!samePeriod(a, b) || !sameName(a, b) || !plausible(a, b, EDGE_RATIO)) return false;
+	if (!sameMeasure(a, b)) return false;
+	const score = subjectScore(a, b, sim);
+	// A bare number with no measure word ("141,000") is only believed with close context.
+	const bare = (r: Reading) => r.kind === 'quantity' && r.unit === '' && r.head === '';
+	if (bare(a) || bare(b)) return score >= SAME_SUBJECT_SIMILARITY;
+	// The measure word alone is not enough where every figure has it (jobs in a jobs report): some
+	// context must be shared too.
+	return score >= CONFLICT_SIMILARITY && (sim >= EDGE_SIMILARITY || samePerson(a, b));
 }
 
 /**
  * Names that most documents of the story use ("Florida" in a Florida storm): one figure with such a name
  * and one with none may be about the same thing; a figure with a narrower name ("Lee County") may not.
  */
-let commonNames = new Set<string>();
-
 function storyWideNames(members: DocumentAnalysis[], readings: Reading[]): Set<string> {
 	const names = new Set(readings.map(r => r.name).filter(Boolean));
 	const common = new Set<string>();
@@ -208,22 +248,45 @@ function sameName(a: Reading, b: Reading): boolean {
 	if (a.name !== '' && b.name !== '') {
 		const words = new Set(a.nameWords);
 		if (b.nameWords.some(w => words.has(w))) return true;
-		if (a.person || b.person) return false;
+		if (a.person && b.person) return false;
 	}
-	const narrow = (r: Reading) => r.name !== '' && !commonNames.has(r.name);
-	return !narrow(a) && !narrow(b);
+	return a.broad && b.broad;
 }
 
 
+/** Close values (58,000 and 79,000; 169,000 and 200,000) conflict within one group without common words. */
+function near(a: Reading, b: Reading): boolean {
+	const x = Math.abs(a.value as number);
+	const y = Math.abs(b.value as number);
+	return Math.max(x, y) <= 1.5 * Math.min(x, y);
+}
+
+function sameMeasure(a: Reading, b: Reading): boolean {
+	return a.head === '' || b.head === '' || a.head === b.head;
+}
+
+/**
+ * How surely two figures measure one thing: their context similarity, raised by the same measure word
+ * ("deaths", "deposit"), which says much of what a figure is, and by the same person's name on both
+ * (whose share, whose count).
+ */
+function subjectScore(a: Reading, b: Reading, sim: number): number {
+	return sim + (a.head !== '' && a.head === b.head ? HEAD_WEIGHT : 0) + (samePerson(a, b) ? HEAD_WEIGHT : 0);
+}
+
+function samePerson(a: Reading, b: Reading): boolean {
+	return a.person && b.person && a.nameWords.some(w => b.nameWords.includes(w));
+}
+
 /** Values of one measure in two outlets are of one order: a death toll of 21 and 25, not 1,000 and 33 million. */
-function plausible(a: Reading, b: Reading): boolean {
+function plausible(a: Reading, b: Reading, most = a.kind === 'money' ? 5 : 10): boolean {
 	const x = Math.abs(a.value as number);
 	const y = Math.abs(b.value as number);
 	const ratio = Math.max(x, y) / Math.max(1e-9, Math.min(x, y));
 	// Shares and rates reported differently differ by a count's progress or rounding (48.4% and 47.89%);
 	// 7% and 6.7% are more often two different rates. Changes of a rate (points) hardly ever conflict.
 	if (a.kind === 'percent') return a.unit === '%' ? Math.abs(x - y) <= Math.max(x, y) * 0.02 : ratio <= 1.2;
-	return ratio <= (a.kind === 'money' ? 5 : 10);
+	return ratio <= most;
 }
 
 /**
@@ -233,6 +296,8 @@ function plausible(a: Reading, b: Reading): boolean {
 function distinctive(a: Reading): boolean {
 	if (a.kind === 'date') return true;
 	if (typeof a.value !== 'number') return false;
+	// A rate given to the decimal ("5.9%", "0.75%") or a change in points is seldom two things in one story.
+	if (a.kind === 'percent' && (a.unit === 'percentage points' || !Number.isInteger(a.value))) return true;
 	const digits = String(Math.abs(a.value)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
 	return digits >= 3 || (a.kind !== 'percent' && Math.abs(a.value) >= 1000);
 }
@@ -242,8 +307,13 @@ function joinable(a: Reading, b: Reading, sim: number): boolean {
 	if (!comparableKinds(a, b)) return false;
 	// Two figures of one outlet with the same measure word and different values are most often two things
 	// (jobs in two sectors), even when the outlet also tells a count's history.
-	if (a.source === b.source) return overlaps(a, b) || !samePeriod(a, b);
-	return pairAllowed(a, b, sim);
+	if (a.source === b.source) return overlaps(a, b) || (a.vintage === b.vintage && a.time !== '' && b.time !== '' && a.time !== b.time);
+	if (equal(a, b) && periodsAgree(a, b)) return true;
+	if (a.kind === 'date') return false;
+	// Joining a group through one well-matched pair, a figure need only not contradict the others:
+	// the same measure, name and order of value, and some common context when the values conflict.
+	if (!sameMeasure(a, b) || !sameName(a, b) || !plausible(a, b)) return false;
+	return !conflict(a, b) || subjectScore(a, b, sim) >= JOIN_SIMILARITY || near(a, b);
 }
 
 function inverseFrequencies(readings: Reading[]): Map<string, number> {
@@ -276,7 +346,7 @@ function figure(r: Reading): ComparedFigure {
 	return {
 		document: r.document,
 		sentence: r.fact.sentence,
-		text: r.fact.text,
+		text: figureText(r),
 		value: r.value,
 		unit: r.unit,
 		period: r.period,
@@ -285,12 +355,29 @@ function figure(r: Reading): ComparedFigure {
 	};
 }
 
-/** The subject most of the figures were given, else the context words they share. */
+/** The figure as written, without the noun a count counts ("1,000" of "1,000 people"): that is the unit's. */
+function figureText(r: Reading): string {
+	const {text, unit} = r.fact;
+	if (r.kind === 'quantity' && unit && text.endsWith(unit) && text.length > unit.length) return text.slice(0, -unit.length).replace(/[\s-]+$/u, '');
+	return text;
+}
+
+/**
+ * A readable subject: the subject most figures were given that names their measure ("deposit rate",
+ * "death toll"), else the most common one that is a noun phrase, else the measure word and the name.
+ */
 function subjectOf(group: Reading[]): string {
 	const counts = new Map<string, number>();
-	for (const r of group) if (r.label) counts.set(r.label, (counts.get(r.label) ?? 0) + 1);
+	const head = group.find(r => r.head)?.head ?? '';
+	for (const r of group) {
+		const label = r.label.trim();
+		// Adverbs, weekdays and single function words read as subjects by accident ("respectively", "Thursday").
+		if (!label || /^(?:respectively|therefore|thursday|friday|monday|tuesday|wednesday|saturday|sunday|same quantum|year|month|total)$/i.test(label)) continue;
+		const bonus = head && label.toLowerCase().split(/\s+/).some(w => stem(w) === head) ? 10 : 0;
+		counts.set(label, (counts.get(label) ?? 0) + 1 + bonus);
+	}
 	const best = [...counts].sort((a, b) => b[1] - a[1])[0];
 	if (best) return best[0];
-	const shared = [...group[0]!.words.keys()].filter(w => group.slice(1).some(r => r.words.has(w)));
-	return shared.slice(0, 3).join(' ') || group[0]!.unit;
+	const name = group.find(r => r.name)?.name ?? '';
+	return [name, head || group[0]!.unit].filter(Boolean).join(' ');
 }
