@@ -478,19 +478,6 @@ function endsParagraph(buffer: string[]): boolean {
 
 const textLength = (paragraphs: PageParagraph[]): number => paragraphs.reduce((n, p) => n + (p.boilerplate ? 0 : p.text.length), 0);
 
-/**
- * A page as the rest of briefing takes documents: the headline first, paragraphs separated by blank lines,
- * and captions, bylines and datelines marked by their index among those paragraphs.
- */
-export function pageDocument(name: string, page: ExtractedPage): SourceDocument {
-	const head = page.meta.title ? [page.meta.title] : [];
-	const marks: ParagraphMark[] = [];
-	page.paragraphs.forEach((p, i) => {
-		if (p.boilerplate) marks.push({paragraph: head.length + i, boilerplate: p.boilerplate});
-	});
-	return {name, text: [...head, ...page.paragraphs.map(p => p.text)].join('\n\n'), meta: page.meta, marks};
-}
-
 /** Reads the article and its metadata from a page's HTML. Broken markup is read as far as it goes. */
 export function extractPage(html: string, options: {url?: string} = {}): ExtractedPage | {problem: string} {
 	let document;

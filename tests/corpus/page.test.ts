@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {extractPage, pageDocument, type ExtractedPage} from '../../source/corpus/page.js';
+import {composeSource} from '../../source/corpus/inputs.js';
+import {extractPage, type ExtractedPage} from '../../source/corpus/page.js';
 
 const BODY = [
 	'The city council voted on Tuesday to approve a new budget for the coming year, after weeks of debate about schools, roads and the cost of public transport.',
@@ -171,11 +172,11 @@ describe('extractPage: metadata', () => {
 	});
 });
 
-describe('pageDocument', () => {
+describe('a page as a document', () => {
 	it('puts the headline first, paragraphs apart by blank lines, and marks captions by their paragraph', () => {
 		const figure = '<figure><figcaption>The council chamber on Tuesday.</figcaption></figure>';
 		const result = read(page({head: '<meta property="og:site_name" content="The Daily Example">', before: figure}));
-		const document = pageDocument('budget.html', result);
+		const document = composeSource('budget.html', result.meta, result.paragraphs);
 		const paragraphs = document.text.split('\n\n');
 		expect(paragraphs[0]).toBe('Council approves budget after long debate');
 		expect(document.marks).toEqual([{paragraph: paragraphs.indexOf('The council chamber on Tuesday.'), boilerplate: 'caption'}]);
