@@ -212,6 +212,8 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 	let analyseHere: ((source: SourceDocument) => DocumentAnalysis) | undefined;
 	let inputsDone = 0;
 	let needingAnalysis = 0;
+	/** Documents read so far from the input being read. */
+	let inputDocuments = 0;
 
 	/**
 	 * Threads pay off for many documents: decided at the first document that needs analysing from the
@@ -220,7 +222,8 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 	const startPool = (): WorkerPool | undefined => {
 		if (pool || poolDecided) return pool;
 		const size = requestedWorkers ?? availableParallelism();
-		const expected = Math.max(files.length - inputsDone, needingAnalysis);
+		// An input still yielding after two windows of documents (an export, a large feed) holds many more.
+		const expected = inputDocuments >= 2 * READ_AHEAD ? Infinity : Math.max(files.length - inputsDone, needingAnalysis);
 		if (requestedWorkers === undefined && (expected < MIN_DOCUMENTS_FOR_WORKERS || size < 2)) {
 			poolDecided = needingAnalysis >= MIN_DOCUMENTS_FOR_WORKERS || size < 2;
 			return undefined;
@@ -265,9 +268,13 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 				const next = await items.next();
 				if (next.done) exhausted = true;
 				else if ('document' in next.value) {
+					inputDocuments++;
 					window.push({prepared: prepare(next.value.document, next.value.warnings ?? [])});
 					windowDocuments++;
-				} else window.push(next.value);
+				} else {
+					if ('finished' in next.value) inputDocuments = 0;
+					window.push(next.value);
+				}
 			}
 			const entry = window.shift();
 			if (!entry) break;

@@ -1,5 +1,5 @@
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {availableParallelism, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {generateCorpus} from '../../bench/generator.mjs';
@@ -72,6 +72,17 @@ describe('analysePaths', () => {
 		const {summary, analyses} = await run([dir]);
 		expect(analyses).toHaveLength(3);
 		expect(summary.workers).toBe(0);
+	});
+
+	it('starts worker threads for one export that holds many documents, as it would for as many files', async () => {
+		const lines = Array.from({length: 300}, (_, i) => JSON.stringify({title: `Report ${i}`, text: `Council ${i} approved a budget of $${i + 1} million on Monday. Mayor Ada Lovelace said spending on schools rises ${i % 9} percent.`}));
+		const file = join(root, 'export.jsonl');
+		writeFileSync(file, lines.join('\n') + '\n');
+		const {summary, analyses} = await run([file]);
+		expect(analyses).toHaveLength(300);
+		expect(analyses[299]!.document.path).toBe(`${file}#300`);
+		// Threads start only where they pay (two cores or more), and then for an export as for a folder.
+		expect(summary.workers).toBe(availableParallelism() >= 2 ? availableParallelism() : 0);
 	});
 
 	it('stops its workers when the reader stops early', async () => {
