@@ -40,7 +40,7 @@ const USAGE = `
     --jsonl           JSON Lines: one object per line, streamed
     --crlf            CSV lines end in CR LF (RFC 4180) instead of LF
     --limit N         search: at most N results (default ${DEFAULT_SEARCH_LIMIT})
-    --max-size MB     skip files, pages and records larger than this (default 16)
+    --max-size MB     skip files and pages larger than this (default 16); JSON Lines are streamed, whatever their size
     --timeout S       addresses: give up on a request after S seconds (default ${DEFAULT_TIMEOUT_SECONDS})
     --follow          feeds: also fetch each item's page when the item carries only a summary
     --no-cache        analyse every document again instead of reusing results cached in
