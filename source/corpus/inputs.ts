@@ -120,6 +120,8 @@ function formatOf(name: string, bytes: Uint8Array | undefined, contentType = '')
 	const head = sniff(bytes);
 	if (looksLikeFeedStart(head) || FEED_NAME.test(plain) || /\b(rss|atom)\+xml\b/i.test(contentType)) return 'feed';
 	if (PAGE_NAME.test(plain) || looksLikeHtml(head) || /\bhtml\b/i.test(contentType)) return 'page';
+	// Records piped in (`… | briefing facts -`) or saved without a telling name: JSON where an article has words.
+	if (/^[[{]\s*["{[\]}]/.test(head)) return 'records';
 	return 'text';
 }
 

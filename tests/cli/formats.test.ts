@@ -106,3 +106,14 @@ describe('bad feeds', () => {
 		expect(runCli(['facts', at('not-a-feed.rss'), at('wire.rss')]).status).toBe(0);
 	});
 });
+
+describe('records on standard input', () => {
+	it('reads JSON Lines piped in as one document per line, named (stdin)#line', () => {
+		const lines = [JSON.stringify({title: 'Rates held', text: 'The bank held rates at 5 percent on Wednesday.'}), JSON.stringify({title: 'Storm nears', text: 'A storm with winds of 120 miles per hour neared the coast.'})];
+		const result = runCli(['documents', '--jsonl', '-'], {input: lines.join('\n') + '\n'});
+		expect(result.stdout.trimEnd().split('\n').map(line => (JSON.parse(line) as {document: string; title: string}))).toEqual([
+			expect.objectContaining({document: '(stdin)#1', title: 'Rates held'}),
+			expect.objectContaining({document: '(stdin)#2', title: 'Storm nears'}),
+		]);
+	});
+});
