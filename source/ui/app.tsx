@@ -264,7 +264,7 @@ export function Dashboard({store, search, theme, exportDirectory, now = () => ne
 				{layout.progress ? (
 					<TextLine
 						segments={fitSegments(
-							[{text: progressLine({done: state.progress.done, total: state.progress.total, elapsedMs: state.progress.now - state.progress.startedAt}, layout.width), styles: ['bar']}],
+							[{text: progressLine({done: state.progress.done, total: state.progress.total, documents: state.progress.documents, elapsedMs: state.progress.now - state.progress.startedAt}, layout.width), styles: ['bar']}],
 							layout.width,
 						)}
 					/>

@@ -191,20 +191,33 @@ export function formatDuration(seconds: number): string {
 }
 
 export interface ProgressFigures {
+	/** Inputs read of `total`. */
 	done: number;
 	total: number;
+	/** Documents read, when inputs hold many (a feed, an export). */
+	documents?: number;
 	elapsedMs: number;
 }
 
 /** "▕████░░░░▏ 12/40 documents · 8.1/s · 4 s left", fitted to `width`; the bar goes first when room is short. */
-export function progressLine({done, total, elapsedMs}: ProgressFigures, width: number): string {
+export function progressLine({done, total, documents = done, elapsedMs}: ProgressFigures, width: number): string {
 	if (total === 0) return truncate('Looking for documents…', width);
 	const seconds = elapsedMs / 1000;
-	const rate = seconds > 0 ? done / seconds : 0;
-	const parts = [`${formatCount(done)}/${formatCount(total)} documents`];
-	if (done > 0 && seconds > 0) {
-		parts.push(`${rate >= 10 ? Math.round(rate) : rate.toFixed(1)}/s`);
-		if (done < total) parts.push(`${formatDuration((total - done) / rate)} left`);
+	const perSecond = (count: number) => {
+		const rate = count / seconds;
+		return `${rate >= 10 ? Math.round(rate) : rate.toFixed(1)}/s`;
+	};
+	const parts: string[] = [];
+	if (documents > done) {
+		// Inputs that hold many documents (a feed, an export): how many are read and how fast; how many are left is not known.
+		parts.push(`${formatCount(documents)} documents from ${formatCount(done)}/${formatCount(total)} inputs`);
+		if (seconds > 0) parts.push(perSecond(documents));
+	} else {
+		parts.push(`${formatCount(done)}/${formatCount(total)} documents`);
+		if (done > 0 && seconds > 0) {
+			parts.push(perSecond(done));
+			if (done < total) parts.push(`${formatDuration((total - done) / (done / seconds))} left`);
+		}
 	}
 	const figures = parts.join(' · ');
 	const barWidth = Math.min(40, width - textWidth(figures) - 3);

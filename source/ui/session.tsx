@@ -35,7 +35,7 @@ export async function feedStore(analyses: AsyncIterable<DocumentAnalysis>, store
 		batch = [];
 	};
 	const tick = () => {
-		if (!stopped()) store.dispatch({type: 'progress', done: summary.read + summary.skipped, total: summary.total, now: Date.now()});
+		if (!stopped()) store.dispatch({type: 'progress', done: summary.read + summary.skipped, total: summary.total, documents: summary.documents, now: Date.now()});
 	};
 	const ticker = setInterval(tick, PROGRESS_MS);
 	try {

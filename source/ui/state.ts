@@ -385,7 +385,7 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
 			return next.article.document === undefined ? {...next, article: {top: 0, document: 0}} : next;
 		}
 		case 'progress':
-			return {...state, progress: {...state.progress, done: action.done, total: action.total, now: action.now}};
+			return {...state, progress: {...state.progress, done: action.done, total: action.total, documents: action.documents, now: action.now}};
 		case 'finished':
 			return {...state, progress: {...state.progress, now: action.now, finished: true}};
 		case 'command': {

@@ -33,8 +33,11 @@ export interface EntityRef {
 
 /** How far the analysis has got. Times are milliseconds since the epoch, passed in so the reducer stays pure. */
 export interface Progress {
+	/** Inputs read (files, addresses) of `total`. */
 	done: number;
 	total: number;
+	/** Documents read so far: a feed or an export holds many. */
+	documents?: number;
 	startedAt: number;
 	now: number;
 	finished: boolean;
@@ -163,7 +166,7 @@ export type Command =
 export type Action =
 	| {type: 'resize'; viewport: Viewport}
 	| {type: 'arrived'; analyses: DocumentAnalysis[]}
-	| {type: 'progress'; done: number; total: number; now: number}
+	| {type: 'progress'; done: number; total: number; documents?: number; now: number}
 	| {type: 'finished'; now: number}
 	| {type: 'command'; command: Command}
 	| {type: 'type'; text: string}

@@ -233,6 +233,13 @@ describe('bars', () => {
 		expect(progressLine({done: 0, total: 0, elapsedMs: 10}, 80)).toContain('Looking for documents');
 	});
 
+	test('one input that holds many documents shows them coming, not 0/1 until the end', () => {
+		const line = progressLine({done: 0, total: 1, documents: 5300, elapsedMs: 2000}, 100);
+		expect(line).toContain('5,300 documents from 0/1 inputs');
+		expect(line).toContain('2650/s');
+		expect(line).not.toContain('left');
+	});
+
 	test('the status bar fills the width exactly and always keeps the help hint', () => {
 		const figures = {documents: 1200, words: 845_000, entities: 5321, facts: 9876, current: 'Xi Jinping arrives in Kazakhstan, signalling strengthened bilateral ties', focus: 'facts' as const, problems: 2, searching: false};
 		for (const width of [30, 60, 80, 120, 200]) {
