@@ -37,7 +37,8 @@ const result = await build({
 	plugins: [lexiconSnapshot],
 	metafile: true,
 	// worker: the analysis worker thread, loaded by source/analysis/run.ts from beside the bundle.
-	entryPoints: {cli: 'source/cli.ts', eval: 'source/eval.ts', worker: 'source/analysis/worker.ts'},
+	// brief-worker: the briefing's worker thread, which the dashboard starts (source/analysis/stories/elsewhere.ts).
+	entryPoints: {cli: 'source/cli.ts', eval: 'source/eval.ts', worker: 'source/analysis/worker.ts', 'brief-worker': 'source/analysis/stories/worker.ts'},
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,

@@ -2,7 +2,7 @@ import {Box, type Key, useApp, useInput, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import {factRecords, type OutputRecord} from '../output/records.js';
 import {inert} from '../output/inert.js';
-import {brief as briefAll} from '../analysis/stories/index.js';
+import {briefElsewhere} from '../analysis/stories/elsewhere.js';
 import type {Briefing} from '../analysis/stories/types.js';
 import type {DocumentAnalysis} from '../analysis/types.js';
 import {TextLine, ThemeContext} from './components/text-line.js';
@@ -41,8 +41,8 @@ export interface DashboardProps {
 	now?: () => Date;
 	/** Told the exit status as the dashboard closes (0 for q, 130 for Ctrl-C). */
 	onExit?: (status: number) => void;
-	/** The briefing over every document; tests pass one built by hand. */
-	brief?: (analyses: DocumentAnalysis[]) => Briefing;
+	/** The briefing over every document, by default in a worker thread; tests pass one built by hand. */
+	brief?: (analyses: DocumentAnalysis[]) => Briefing | Promise<Briefing>;
 }
 
 /** The size of the terminal, falling back to 80×24 when the stream does not say. */
@@ -126,7 +126,7 @@ const NO_BRIEFING: Briefing = {stories: [], comparisons: [], timeline: []};
  * of the event loop later, so keys already waiting are handled, and the frame saying "grouping…" drawn,
  * before it takes the thread.
  */
-function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[]) => Briefing) {
+function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[]) => Briefing | Promise<Briefing>) {
 	useEffect(() => {
 		let scheduled: NodeJS.Timeout | undefined;
 		let pending: DocumentAnalysis[] | undefined;
@@ -135,10 +135,10 @@ function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[]
 			if (!state.progress.finished || state.briefing.for === state.analyses || pending === state.analyses) return;
 			const analyses = (pending = state.analyses);
 			clearTimeout(scheduled);
-			scheduled = setTimeout(() => {
+			scheduled = setTimeout(async () => {
 				let briefing = NO_BRIEFING;
 				try {
-					briefing = brief(analyses);
+					briefing = await brief(analyses);
 					// The Timeline's order and the stories' conflict marks, worked out now rather than on the first key that needs them.
 					timelineRows(briefing, analyses);
 					storiesThatDiffer(briefing);
@@ -193,7 +193,7 @@ function Pane({box, state}: {box: PaneBox; state: DashboardState}) {
 	}
 }
 
-export function Dashboard({store, search, theme, exportDirectory, now = () => new Date(), onExit, brief = briefAll}: DashboardProps) {
+export function Dashboard({store, search, theme, exportDirectory, now = () => new Date(), onExit, brief = briefElsewhere}: DashboardProps) {
 	const state = useSyncExternalStore(store.subscribe, store.getState);
 	const {exit} = useApp();
 	const effects = useRef({

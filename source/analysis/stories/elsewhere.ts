@@ -1,0 +1,45 @@
+// The briefing computed off the calling thread: the analyses go to a worker in slices, with a turn of the
+// event loop between slices, so the caller (the dashboard) keeps answering keys while thousands of
+// documents are grouped. Without a built worker (the unbundled tests), the briefing is computed here.
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
+import type {DocumentAnalysis} from '../types.js';
+import type {Briefing} from './types.js';
+import type {BriefingReply, BriefingRequest} from './worker.js';
+
+/** Analyses posted at once: copying 500 of them to the worker takes under 100 ms here. */
+const SLICE = 500;
+
+/** The bundled entry (dist/brief-worker.js), found beside this module whether it sits in dist/ or dist/chunks/. */
+export function locateBriefingWorker(): URL | undefined {
+	for (const relative of ['./brief-worker.js', '../brief-worker.js', '../../../dist/brief-worker.js']) {
+		const url = new URL(relative, import.meta.url);
+		if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+	}
+	return undefined;
+}
+
+export async function briefElsewhere(analyses: DocumentAnalysis[], workerUrl: URL | undefined = locateBriefingWorker()): Promise<Briefing> {
+	if (!workerUrl) return (await import('./index.js')).brief(analyses);
+	const worker = new Worker(workerUrl);
+	// The caller's own work (a dashboard waiting on keys) keeps the process up; a closing one should not wait for this.
+	worker.unref();
+	try {
+		const reply = new Promise<BriefingReply>((resolve, reject) => {
+			worker.once('message', resolve);
+			worker.once('error', reject);
+			worker.once('exit', code => reject(new Error(`the briefing's worker stopped (exit code ${code})`)));
+		});
+		for (let start = 0; start < analyses.length; start += SLICE) {
+			worker.postMessage({analyses: analyses.slice(start, start + SLICE)} satisfies BriefingRequest);
+			await new Promise(resolve => setImmediate(resolve));
+		}
+		worker.postMessage({brief: true} satisfies BriefingRequest);
+		const answer = await reply;
+		if ('error' in answer) throw new Error(answer.error);
+		return answer.briefing;
+	} finally {
+		await worker.terminate();
+	}
+}
