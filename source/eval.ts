@@ -56,6 +56,15 @@ function run(script: string, args: string[]): number {
 	return spawnSync(process.execPath, [script, ...args], {stdio: 'inherit'}).status ?? 1;
 }
 
+/**
+ * A scorer run on a subset, its summary line reworded ("entity F1 0.96, fact F1 0.98 (label)") so that the one
+ * `entityF1=… factF1=…` line of the run stays the whole evaluation set's.
+ */
+function runSubset(script: string, args: string[], label: string): void {
+	const out = spawnSync(process.execPath, [script, ...args], {encoding: 'utf8'}).stdout ?? '';
+	process.stdout.write(out.replace(/^entityF1=(\S+) factF1=(\S+)$/m, `entity F1 $1, fact F1 $2 (${label})`));
+}
+
 const work = mkdtempSync(join(tmpdir(), 'briefing-eval-'));
 const articles = join(evalDir, 'articles');
 if (!existsSync(articles) || !existsSync(join(evalDir, 'score.mjs'))) {
@@ -95,9 +104,9 @@ try {
 			if (document) writeFileSync(join(fromPages, `${g.article}.json`), JSON.stringify(prediction(analyseSource(document))));
 		}
 		process.stdout.write('read from the pages:\n');
-		run(join(evalDir, 'score.mjs'), [goldSubset, fromPages]);
+		runSubset(join(evalDir, 'score.mjs'), [goldSubset, fromPages], 'read from the news pages');
 		process.stdout.write('the clean texts of the same articles:\n');
-		run(join(evalDir, 'score.mjs'), [goldSubset, textSubset]);
+		runSubset(join(evalDir, 'score.mjs'), [goldSubset, textSubset], 'the same articles from their clean texts');
 
 		heading('web pages: ../shared/ingest/score.mjs');
 		const predictions: Record<string, {title: string; author: string; published: string; text: string}> = {};
@@ -163,7 +172,7 @@ async function scoreFeedsAndExports(): Promise<void> {
 			});
 		}
 		const share = (k: keyof typeof right) => `${(right[k] / Math.max(1, counted[k])).toFixed(2)} (${right[k]}/${counted[k]})`;
-		process.stdout.write(`feeds: title=${share('title')} link=${share('link')} date=${share('date')}  (${Object.keys(gold).length} feeds)\n`);
+		process.stdout.write(`feeds: titles ${share('title')}, links ${share('link')}, dates ${share('date')} (${Object.keys(gold).length} feeds)\n`);
 	}
 	const jsonlGold = join(ingest, 'jsonl', 'gold.json');
 	if (existsSync(jsonlGold)) {
