@@ -9,6 +9,7 @@ import {decodeText} from './decode.js';
 import {NO_META} from './document.js';
 import {fetchAddress, FETCH_CONCURRENCY, isAddress, type Fetched, type FetchOptions} from './fetch.js';
 import {readAll, reasonOf} from './read.js';
+import type {RecordResult} from './records.js';
 import type {BoilerplateKind, DocumentMeta, ParagraphMark, ReadProblem, SourceDocument} from './types.js';
 
 export interface InputOptions {
@@ -246,10 +247,7 @@ async function* readBytes(path: string, label: string, bytes: Uint8Array, format
 				yield {problem: {path, reason: records.problem, skipped: true}};
 				return;
 			}
-			for (const record of records) {
-				if ('problem' in record) yield {problem: {path, reason: record.problem, skipped: false}};
-				else yield {document: composeSource(`${label}#${record.line}`, record.meta, recordParagraphs(record.text).map(text => ({text})))};
-			}
+			yield* recordItems(path, label, records);
 		}
 	}
 }
@@ -292,6 +290,33 @@ async function* readFeed(path: string, label: string, bytes: Uint8Array, content
 	}
 }
 
+/** Problems held back while a file has yielded no document: a file of other JSON (a config, a list) says so once. */
+const HELD_PROBLEMS = 1000;
+
+/**
+ * The documents of an export's records and a message for each record that could not be read. Until the
+ * first document, those messages wait: a JSON file that holds no article at all gets one line, not one per record.
+ */
+async function* recordItems(path: string, label: string, records: Iterable<RecordResult> | AsyncIterable<RecordResult>): AsyncGenerator<InputItem> {
+	let held: string[] | undefined = [];
+	let count = 0;
+	for await (const record of records) {
+		count++;
+		if ('problem' in record) {
+			if (held && held.length < HELD_PROBLEMS) held.push(record.problem);
+			else if (!held) yield {problem: {path, reason: record.problem, skipped: false}};
+			continue;
+		}
+		if (held) for (const reason of held.splice(0)) yield {problem: {path, reason, skipped: false}};
+		held = undefined;
+		yield {document: composeSource(`${label}#${record.line}`, record.meta, recordParagraphs(record.text).map(text => ({text})))};
+	}
+	if (held && held.length > 0) {
+		const reason = count === 1 ? held[0]! : `no record of its ${count.toLocaleString('en-US')} has article text (first: ${held[0]})`;
+		yield {problem: {path, reason, skipped: true}};
+	}
+}
+
 /** A JSON Lines export, read line by line (and decompressed as it is read): a million lines never sit in memory. */
 async function* readLinesFile(path: string, label: string, options: InputOptions): AsyncGenerator<InputItem> {
 	const {readJsonLines} = await import('./records.js');
@@ -314,10 +339,7 @@ async function* readLinesFile(path: string, label: string, options: InputOptions
 		yield {problem: {path, reason: reasonOf(error), skipped: true}};
 		return;
 	}
-	for await (const record of readJsonLines(lines)) {
-		if ('problem' in record) yield {problem: {path, reason: record.problem, skipped: false}};
-		else yield {document: composeSource(`${label}#${record.line}`, record.meta, recordParagraphs(record.text).map(text => ({text})))};
-	}
+	yield* recordItems(path, label, readJsonLines(lines));
 	for (const problem of problems) yield {problem};
 }
 

@@ -207,3 +207,23 @@ describe('files read by content', () => {
 		expect(problems).toEqual([{path: at('cut.jsonl.gz'), reason: expect.stringMatching(/^corrupt gzip \(unexpected end of file\); the records before it were read$/), skipped: false}]);
 	});
 });
+
+describe('JSON that holds no article', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'briefing-json-'));
+
+	it('gets one message for the file, not one per record', async () => {
+		const file = join(dir, 'settings.json');
+		writeFileSync(file, JSON.stringify([{name: 'a', size: 1}, {name: 'b', size: 2}, {name: 'c', size: 3}]));
+		const {documents, problems} = await read([file]);
+		expect(documents).toEqual([]);
+		expect(problems).toEqual([{path: file, reason: expect.stringMatching(/^no record of its 3 has article text \(first: line 1: no text/), skipped: true}]);
+	});
+
+	it('still names each bad record of an export that holds articles', async () => {
+		const file = join(dir, 'mixed.jsonl');
+		writeFileSync(file, [JSON.stringify({name: 'a'}), JSON.stringify({title: 'Real', text: 'A real article body.'}), JSON.stringify({name: 'c'})].join('\n'));
+		const {documents, problems} = await read([file]);
+		expect(documents.map(d => d.name)).toEqual([`${file}#2`]);
+		expect(problems.map(p => p.reason)).toEqual([expect.stringMatching(/^line 1: no text/), expect.stringMatching(/^line 3: no text/)]);
+	});
+});
