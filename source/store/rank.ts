@@ -49,31 +49,48 @@ export function finalScore(bitapScore: number, norm: number): number {
 }
 
 /**
- * Whether some stretch of `text` is within `errors` edits of `pattern` (up to 32 characters, both
- * lower-cased): the bitap recurrence fuse.js uses.
+ * Whether some stretch of a text is within `errors` edits of `pattern` (up to 32 characters, both
+ * lower-cased): the bitap recurrence fuse.js uses. Built once per pattern, run on many texts.
  */
-export function matchesWithin(pattern: string, text: string, errors: number): boolean {
-	const masks = new Map<number, number>();
-	for (let i = 0; i < pattern.length; i++) {
-		const code = pattern.charCodeAt(i);
-		masks.set(code, (masks.get(code) ?? 0) | (1 << i));
-	}
-	const goal = 1 << (pattern.length - 1);
-	const states = new Int32Array(errors + 1);
-	for (let d = 0; d <= errors; d++) states[d] = (1 << d) - 1;
-	for (let i = 0; i < text.length; i++) {
-		const mask = masks.get(text.charCodeAt(i)) ?? 0;
-		let before = states[0]!;
-		let after = ((before << 1) | 1) & mask;
-		states[0] = after;
-		for (let d = 1; d <= errors; d++) {
-			const previous = states[d]!;
-			const next = (((previous << 1) | 1) & mask) | before | ((before | after) << 1) | 1;
-			states[d] = next;
-			before = previous;
-			after = next;
+export class FuzzyMatcher {
+	readonly #ascii = new Int32Array(128);
+	readonly #other = new Map<number, number>();
+	readonly #goal: number;
+	readonly #errors: number;
+	readonly #states: Int32Array;
+
+	constructor(pattern: string, errors: number) {
+		for (let i = 0; i < pattern.length; i++) {
+			const code = pattern.charCodeAt(i);
+			if (code < 128) this.#ascii[code]! |= 1 << i;
+			else this.#other.set(code, (this.#other.get(code) ?? 0) | (1 << i));
 		}
-		if (states[errors]! & goal) return true;
+		this.#goal = 1 << (pattern.length - 1);
+		this.#errors = errors;
+		this.#states = new Int32Array(errors + 1);
 	}
-	return false;
+
+	matches(text: string): boolean {
+		const ascii = this.#ascii;
+		const other = this.#other;
+		const errors = this.#errors;
+		const states = this.#states;
+		for (let d = 0; d <= errors; d++) states[d] = (1 << d) - 1;
+		for (let i = 0; i < text.length; i++) {
+			const code = text.charCodeAt(i);
+			const mask = code < 128 ? ascii[code]! : (other.get(code) ?? 0);
+			let before = states[0]!;
+			let after = ((before << 1) | 1) & mask;
+			states[0] = after;
+			for (let d = 1; d <= errors; d++) {
+				const previous = states[d]!;
+				const next = (((previous << 1) | 1) & mask) | before | ((before | after) << 1) | 1;
+				states[d] = next;
+				before = previous;
+				after = next;
+			}
+			if (states[errors]! & this.#goal) return true;
+		}
+		return false;
+	}
 }

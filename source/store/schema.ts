@@ -62,9 +62,11 @@ CREATE TABLE sentences (
 ) STRICT;
 CREATE INDEX sentences_document ON sentences(document);
 
--- The trigram index of sentences.text (case-insensitive): finds every sentence holding a string of three
--- or more characters without reading the others. External content: the text itself stays in sentences.
-CREATE VIRTUAL TABLE sentence_text USING fts5(text, content='sentences', content_rowid='id', tokenize='trigram');
+-- The trigram index of sentences.text: "text LIKE '%federal reserve%'" finds every sentence holding a string
+-- of three or more characters (case-insensitively) without reading the others. External content: the text
+-- itself stays in sentences. detail=none: no positions, 2.6 times smaller; LIKE still uses the index (it
+-- reads the candidates' text to confirm), only MATCH with phrases is not available.
+CREATE VIRTUAL TABLE sentence_text USING fts5(text, content='sentences', content_rowid='id', tokenize='trigram', detail='none');
 CREATE TRIGGER sentences_indexed AFTER INSERT ON sentences BEGIN
 	INSERT INTO sentence_text(rowid, text) VALUES (new.id, new.text);
 END;

@@ -3,7 +3,7 @@ import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {analysisIdentity, defaultCacheDirectory} from '../analysis/cache.js';
 import type {DocumentAnalysis, EntityType} from '../analysis/types.js';
-import {allowedErrors, EXACT_BITAP_SCORE, fieldNorm, finalScore, FUSE_MAX_BITS, matchesWithin, normRank, rankNorm} from './rank.js';
+import {allowedErrors, EXACT_BITAP_SCORE, fieldNorm, finalScore, FUSE_MAX_BITS, FuzzyMatcher, normRank, rankNorm} from './rank.js';
 import {APPLICATION_ID, DATABASE_NAME, SCHEMA, SCHEMA_VERSION, SENTENCE_SEQUENCE_BITS} from './schema.js';
 import type {Database, DatabaseConstructor, FileRecord, FileStamp, Statement, StoredEntity, StoredSentence, StoredStats, StoreOptions} from './types.js';
 
@@ -375,13 +375,26 @@ export class Store {
 	#searchCandidates(query: string, documents: string[], limit: number): SearchCandidate[] {
 		// The run's documents, by the store's document id: where each sits in the run (a text read under two names sits twice).
 		const positions = new Map<number, number[]>();
-		const idOf = this.#statement('SELECT id FROM documents WHERE hash = ? AND identity = ?').raw();
+		const ids = new Map<string, number>();
+		if (documents.length > 1000) {
+			// Many documents: one pass over the table beats a lookup each.
+			for (const row of this.#statement('SELECT hash, id FROM documents WHERE identity = ?').raw().iterate(this.#identity)) {
+				const [hash, id] = row as [string, number];
+				ids.set(hash, id);
+			}
+		} else {
+			const idOf = this.#statement('SELECT id FROM documents WHERE hash = ? AND identity = ?').raw();
+			for (const hash of documents) {
+				const row = idOf.get(hash, this.#identity) as [number] | undefined;
+				if (row) ids.set(hash, row[0]);
+			}
+		}
 		documents.forEach((hash, index) => {
-			const row = idOf.get(hash, this.#identity) as [number] | undefined;
-			if (!row) return;
-			const list = positions.get(row[0]);
+			const id = ids.get(hash);
+			if (id === undefined) return;
+			const list = positions.get(id);
 			if (list) list.push(index);
-			else positions.set(row[0], [index]);
+			else positions.set(id, [index]);
 		});
 		const found = new Map<number, {document: number; sentence: number; text: string}>();
 		const take = (id: number, document: number, sentence: number, text: string) => {
@@ -440,8 +453,9 @@ export class Store {
 		// least^norm <= bar  <=>  norm >= ln(bar) / ln(least): the ranks up to lastRank can beat the bar.
 		const lastRank = Number.isFinite(bar) ? Math.min(1000, Math.floor(normRank(Math.log(bar) / Math.log(least)) + 1e-9)) : 1000;
 		if (lastRank < 0) return;
+		const matcher = new FuzzyMatcher(pattern, errors);
 		const check = (id: number, document: number, sentence: number, text: string) => {
-			if (matchesWithin(pattern, text.toLowerCase(), errors)) take(id, document, sentence, text);
+			if (matcher.matches(text.toLowerCase())) take(id, document, sentence, text);
 			return true;
 		};
 		const pieces = errors + 1;
@@ -451,7 +465,7 @@ export class Store {
 			let matched = 0;
 			this.#eachSentence(0, lastRank, positions, (id, document, sentence, text) => {
 				read++;
-				if (matchesWithin(pattern, text.toLowerCase(), errors)) {
+				if (matcher.matches(text.toLowerCase())) {
 					take(id, document, sentence, text);
 					matched++;
 				}
@@ -485,10 +499,10 @@ export class Store {
 		}
 		const select = this.#statement(
 			`SELECT s.id, s.document, s.position, s.text FROM sentence_text f JOIN sentences s ON s.id = f.rowid
-			 WHERE sentence_text MATCH ? AND f.rowid >= ? AND f.rowid < ? ORDER BY f.rowid`,
+			 WHERE f.text LIKE ? AND f.rowid >= ? AND f.rowid < ? ORDER BY f.rowid`,
 		).raw();
-		const phrase = `"${needle.replace(/"/g, '""')}"`;
-		for (const row of select.iterate(phrase, sentenceId(fromRank, 0), sentenceId(Math.min(toRank, 1000) + 1, 0))) {
+		// "%" and "_" in the query act as wildcards here: more candidates, which the check below drops.
+		for (const row of select.iterate(`%${needle}%`, sentenceId(fromRank, 0), sentenceId(Math.min(toRank, 1000) + 1, 0))) {
 			const [id, document, sentence, text] = row as [number, number, number, string];
 			// The index folds case as SQLite does; fuse.js as JavaScript's toLowerCase does.
 			if (!positions.has(document) || !text.toLowerCase().includes(needle)) continue;
@@ -539,6 +553,12 @@ export class Store {
 	/** Commit what is queued and close the database. */
 	close(): void {
 		this.flush();
+		try {
+			// libsql leaves the write-ahead log beside the database on close; fold it in, so the file is whole.
+			this.#db?.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+		} catch {
+			// Another process is reading: it, or the next close, checkpoints.
+		}
 		this.#close();
 	}
 
