@@ -9,7 +9,8 @@
 // (node_modules folders separated by ':', e.g. from `npm install --prefix /tmp/c better-sqlite3@12 lmdb@3`), else skipped.
 // --install times a clean install of each candidate, with an empty npm cache, in a temporary folder.
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {cpus, loadavg, tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
@@ -115,7 +116,11 @@ async function child(kind) {
 			const stats = store.stats(hashes);
 			let words = 0;
 			for (const hash of hashes) words += stats.get(hash)?.words ?? 0;
-			result = {found: stats.size, words};
+			const ms = performance.now() - started;
+			// The totals row counts distinct entities across documents: their rows, read apart.
+			const entitiesStarted = performance.now();
+			const entities = store.entities(hashes).length;
+			result = {found: stats.size, words, entities, ms, entitiesMs: performance.now() - entitiesStarted};
 		} else {
 			const lookup = performance.now();
 			const candidates = store.searchCandidates(query, hashes, 20);
@@ -126,7 +131,7 @@ async function child(kind) {
 		store.close();
 	}
 	const usage = process.resourceUsage();
-	process.stdout.write(JSON.stringify({...result, ms: performance.now() - started, maxRssBytes: usage.maxRSS * 1024}) + '\n');
+	process.stdout.write(JSON.stringify({ms: performance.now() - started, ...result, maxRssBytes: usage.maxRSS * 1024}) + '\n');
 }
 
 function runChild(kind, args) {
@@ -163,27 +168,37 @@ async function main() {
 	log(`${count} articles, ${manifest.words} words in ${corpus}`);
 	// The children load only what a warm run needs: no analysis code.
 	const entry = await bundle('child', ["export {SentenceIndex} from './source/analysis/search.ts';", "export {Store} from './source/store/store.ts';"]);
-	const api = await import(
-		pathToFileURL(
-			await bundle('parent', [
-				"export {analyseText} from './source/analysis/analyse.ts';",
-				"export {contentHash, encodeAnalysis, decodeAnalysis} from './source/analysis/cache.ts';",
-				"export {Store} from './source/store/store.ts';",
-			]),
-		).href
-	);
+	const analysisBundle = await bundle('analysis', [
+		"export {analyseText} from './source/analysis/analyse.ts';",
+		"export {contentHash, encodeAnalysis, decodeAnalysis} from './source/analysis/cache.ts';",
+	]);
+	const api = {
+		...(await import(pathToFileURL(analysisBundle).href)),
+		...(await import(pathToFileURL(await bundle('store', ["export {Store} from './source/store/store.ts';"])).href)),
+	};
 	const files = corpusFiles(corpus);
 
-	// Analysed once, kept encoded (a tenth of the memory), decoded batch by batch outside the timings.
-	log('analysing…');
-	const analysed = [];
-	let started = performance.now();
-	for (const path of files) {
-		const text = readFileSync(path, 'utf8');
-		const analysis = api.analyseText(path, text);
-		analysed.push({path, stamp: stampOf(path), hash: api.contentHash(text), encoded: api.encodeAnalysis(analysis, text)});
+	// Analysed once, kept encoded (a tenth of the memory), decoded batch by batch outside the timings. The
+	// analyses are kept beside the corpus for the next run, under the hash of the analysis code that made them.
+	const analysisId = createHash('sha256').update(readFileSync(analysisBundle)).digest('hex').slice(0, 16);
+	const kept = `${corpus}.store-measure-${analysisId}.jsonl`;
+	let analysed = [];
+	if (existsSync(kept)) {
+		analysed = readFileSync(kept, 'utf8').trim().split('\n').map(line => JSON.parse(line));
+		for (const entry of analysed) entry.stamp = stampOf(entry.path);
+		log(`analyses read from ${kept}`);
+	} else {
+		log('analysing…');
+		const started = performance.now();
+		for (const path of files) {
+			const text = readFileSync(path, 'utf8');
+			const analysis = api.analyseText(path, text);
+			analysed.push({path, stamp: stampOf(path), hash: api.contentHash(text), encoded: api.encodeAnalysis(analysis, text)});
+		}
+		log(`analysed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+		writeFileSync(`${kept}.tmp`, analysed.map(({path, hash, encoded}) => JSON.stringify({path, hash, encoded})).join('\n') + '\n');
+		renameSync(`${kept}.tmp`, kept);
 	}
-	log(`analysed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	const decoded = from => analysed.slice(from, from + BATCH).map(a => ({...a, analysis: api.decodeAnalysis(a.encoded, a.path, readFileSync(a.path, 'utf8'))}));
 
 	const scratch = mkdtempSync(join(tmpdir(), 'store-measure-'));
@@ -200,6 +215,7 @@ async function main() {
 			mkdirSync(directory);
 			const row = {engine, install: argv.includes('--install') ? timeInstall(engine === 'lmdb' ? 'lmdb@3' : engine === 'libsql' ? 'libsql@0.5' : 'better-sqlite3@12') : NaN};
 			let writeMs = 0;
+			const cpuBefore = process.cpuUsage();
 			if (engine === 'lmdb') {
 				const env = driver.open({path: directory, compression: false});
 				const filesDb = env.openDB({name: 'files'});
@@ -231,6 +247,9 @@ async function main() {
 				store.close();
 			}
 			row.writeMs = writeMs;
+			// CPU time of the whole loop (decoding included, the same for every engine): steadier than wall time on a busy machine.
+			const cpu = process.cpuUsage(cpuBefore);
+			row.writeCpuMs = (cpu.user + cpu.system) / 1000;
 			row.bytes = directorySize(directory);
 			// Warm: the pages are in the OS cache, as on the second run of a day.
 			runChild('stats', [entry, engine, modules ?? '', directory, corpus]);
@@ -269,9 +288,9 @@ async function main() {
 		const lines = [
 			`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}, node ${process.version}, load average ${loadavg()[0].toFixed(1)}. Corpus: ${count.toLocaleString('en-US')} generated articles, ${manifest.words.toLocaleString('en-US')} words. Reference: \`node -e ''\` ${ms(nodeStartup)}.`,
 			'',
-			'| engine | clean install | write all (transactions of 256) | file size | warm stats, whole process | of which open, stat files, read figures | peak RSS |',
-			'|---|---|---|---|---|---|---|',
-			...rows.map(r => `| ${r.engine} | ${Number.isFinite(r.install) ? `${r.install.toFixed(1)} s` : 'not timed (--install)'} | ${ms(r.writeMs)} | ${mb(r.bytes)} | ${ms(r.stats.wallMs)} | ${ms(r.stats.ms)} | ${mb(r.stats.maxRssBytes)} |`),
+			'| engine | clean install | write all (transactions of 256): wall | CPU (with decoding) | file size | warm stats, whole process | of which open, stat files, read figures | + entities for totals | peak RSS |',
+			'|---|---|---|---|---|---|---|---|---|',
+			...rows.map(r => `| ${r.engine} | ${Number.isFinite(r.install) ? `${r.install.toFixed(1)} s` : 'not timed (--install)'} | ${ms(r.writeMs)} | ${ms(r.writeCpuMs)} | ${mb(r.bytes)} | ${ms(r.stats.wallMs)} | ${ms(r.stats.ms)} | ${r.stats.entitiesMs === undefined ? '–' : ms(r.stats.entitiesMs)} | ${mb(r.stats.maxRssBytes)} |`),
 		];
 		const searched = rows.filter(r => r.search);
 		if (searched.length > 0) {

@@ -36,8 +36,9 @@ export interface ChildRun {
 	done: Promise<number | string>;
 }
 
-export function startWriter(script: string, storeDirectory: string, folder: string, batchSize = 4): ChildRun {
-	const child = spawn(process.execPath, [script, storeDirectory, folder, String(batchSize)], {stdio: ['ignore', 'pipe', 'pipe']});
+export function startWriter(script: string, storeDirectory: string, folder: string, batchSize = 4, exitAfter?: number): ChildRun {
+	const args = [script, storeDirectory, folder, String(batchSize), ...(exitAfter === undefined ? [] : [String(exitAfter)])];
+	const child = spawn(process.execPath, args, {stdio: ['ignore', 'pipe', 'pipe']});
 	const run: ChildRun = {child, lines: [], stderr: '', done: Promise.resolve(0)};
 	let buffered = '';
 	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {

@@ -213,6 +213,19 @@ describe('Store across processes', () => {
 		expect(consistency(path)).toEqual({integrity: 'ok', fts: 'ok', documents: 60, sentencesAgree: true});
 	});
 
+	it('keeps what was queued when the process exits (the Ctrl-C path: briefing exits with 130)', async () => {
+		const corpus = join(root, 'corpus');
+		generateCorpus({count: 8, seed: 29, out: corpus});
+		const run = startWriter(script, directory, corpus, 1000, 5);
+		expect(await run.done).toBe(130);
+		const queued = run.lines.flatMap(line => (line.exiting as string[] | undefined) ?? []);
+		expect(queued).toHaveLength(5);
+		const store = open();
+		for (const hash of queued) expect(store.analysis(hash), hash).toBeDefined();
+		expect(store.stats().size).toBe(5);
+		store.close();
+	});
+
 	it('lets two processes write one store at once: both finish, with the same results', async () => {
 		const corpus = join(root, 'corpus');
 		generateCorpus({count: 16, seed: 23, out: corpus});

@@ -1,5 +1,6 @@
 // A briefing-like run over a folder, for the store's process tests (bundled by helpers.ts):
-//   node writer-child.mjs <store directory> <folder> [batch size]
+//   node writer-child.mjs <store directory> <folder> [batch size] [exit after]
+// With "exit after" n, it calls process.exit(130) after putting n documents, as briefing's Ctrl-C handler does.
 // Each file: stat it; if the store knows it unchanged, it is not read; otherwise read, analyse and put.
 // After each committed batch it prints {"committed": [hashes]}; at the end {"analysed": n, "stats": {...}}.
 import {readdirSync, readFileSync, statSync} from 'node:fs';
@@ -8,7 +9,7 @@ import {contentHash, encodeAnalysis} from '../../source/analysis/cache.js';
 import {analyseText} from '../../source/analysis/analyse.js';
 import {Store} from '../../source/store/store.js';
 
-const [directory, folder, batch] = process.argv.slice(2);
+const [directory, folder, batch, exitAfter] = process.argv.slice(2);
 const batchSize = Number(batch ?? 4);
 const store = Store.open({directory: directory!, identity: 'test-identity', batchSize: 10_000, flushMs: 60_000, onMessage: message => process.stderr.write(`store: ${message}\n`)});
 const paths = readdirSync(folder!).filter(name => name.endsWith('.txt')).sort().map(name => join(folder!, name));
@@ -30,6 +31,10 @@ for (const path of paths) {
 	analysed++;
 	store.put(hash, analysis, encodeAnalysis(analysis, text), {path, ...stamp, hash});
 	queued.push(hash);
+	if (exitAfter !== undefined && analysed === Number(exitAfter)) {
+		process.stdout.write(JSON.stringify({exiting: queued}) + '\n');
+		process.exit(130);
+	}
 	if (queued.length >= batchSize) {
 		store.flush();
 		process.stdout.write(JSON.stringify({committed: queued}) + '\n');
