@@ -13,7 +13,7 @@ export const DATABASE_NAME = 'briefing.db';
 /** Bits of a sentence id below its field-norm rank (see SENTENCE_ID in store.ts). */
 export const SENTENCE_SEQUENCE_BITS = 32;
 
-export const TABLES = ['meta', 'files', 'documents', 'sentences', 'sentence_text', 'entities', 'mentions', 'facts'] as const;
+export const TABLES = ['meta', 'files', 'documents', 'analyses', 'sentences', 'sentence_text', 'entities', 'mentions', 'facts'] as const;
 
 export const SCHEMA = `
 -- Small facts about the store itself: the next sentence sequence number.
@@ -33,9 +33,8 @@ CREATE TABLE files (
 ) STRICT;
 CREATE INDEX files_hash ON files(hash);
 
--- One row per analysed text: its content hash and the identity of the analysis code that produced it,
--- the figures 'briefing stats' prints, and the whole analysis as cache.ts encodes it (JSON, without the
--- texts that are slices of the document, which the reader supplies).
+-- One row per analysed text: its content hash, the identity of the analysis code that produced it, and
+-- the figures 'briefing stats' prints. Small rows, so that reading every document's figures reads little.
 CREATE TABLE documents (
 	id INTEGER PRIMARY KEY,
 	hash TEXT NOT NULL,
@@ -48,8 +47,14 @@ CREATE TABLE documents (
 	entities INTEGER NOT NULL,
 	facts INTEGER NOT NULL,
 	duplicate_paragraphs INTEGER NOT NULL,
-	analysis TEXT NOT NULL,
 	UNIQUE (hash, identity)
+) STRICT;
+
+-- The whole analysis as cache.ts encodes it: JSON, without the texts that are slices of the document's
+-- text (the reader supplies the text). Apart from documents: some 8 KB a row.
+CREATE TABLE analyses (
+	document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+	json TEXT NOT NULL
 ) STRICT;
 
 -- Sentences, for search. The id orders them as the search ranks them: by fuse.js's field norm, highest

@@ -206,7 +206,7 @@ export class Store {
 		const queued = this.#pending.find(p => p.hash === hash);
 		if (queued) return queued.encoded;
 		return this.#read(undefined, () => {
-			const row = this.#statement('SELECT analysis FROM documents WHERE hash = ? AND identity = ?').raw().get(hash, this.#identity) as [string] | undefined;
+			const row = this.#statement('SELECT a.json FROM analyses a JOIN documents d ON d.id = a.document WHERE d.hash = ? AND d.identity = ?').raw().get(hash, this.#identity) as [string] | undefined;
 			return row?.[0];
 		});
 	}
@@ -254,9 +254,10 @@ export class Store {
 		db.exec('BEGIN IMMEDIATE');
 		try {
 			const insertDocument = this.#statement(
-				`INSERT INTO documents (hash, identity, title, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs, analysis)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, identity) DO NOTHING`,
+				`INSERT INTO documents (hash, identity, title, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, identity) DO NOTHING`,
 			);
+			const insertAnalysis = this.#statement('INSERT INTO analyses (document, json) VALUES (?, ?)');
 			// The rows of a batch go in as one JSON array per table: a call into the binding per row costs more
 			// than SQLite's work on it (libsql's calls cost twice better-sqlite3's).
 			const sentences: unknown[] = [];
@@ -279,11 +280,11 @@ export class Store {
 					stats.entities,
 					stats.facts,
 					stats.duplicateParagraphs,
-					encoded,
 				);
 				// Another process (or an earlier batch) stored the same text: its rows stand.
 				if (inserted.changes === 0) continue;
 				const id = Number(inserted.lastInsertRowid);
+				insertAnalysis.run(id, encoded);
 				for (const sentence of document.sentences) {
 					sentences.push([sentenceId(normRank(fieldNorm(sentence.text)), sequence++), id, sentence.index, sentence.text]);
 				}
