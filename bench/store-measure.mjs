@@ -1,5 +1,5 @@
 // The analysis store's candidates, measured on one generated corpus:
-//   node bench/store-measure.mjs [--count 10000] [--modules DIR] [--install]
+//   node bench/store-measure.mjs [--count 10000] [--modules DIR] [--install] [--stats-times 10]
 // For each embedded database it writes every analysis in transactions of 256, then, in a new process as a
 // warm `briefing stats DIR` would, stats every file and reads every document's figures; it reports the
 // file's size, and for SQLite the trigram index's candidate lookup and a whole search (candidates, then
@@ -8,9 +8,10 @@
 // libsql is the project's dependency; better-sqlite3 and lmdb are measured when installed in --modules
 // (node_modules folders separated by ':', e.g. from `npm install --prefix /tmp/c better-sqlite3@12 lmdb@3`), else skipped.
 // --install times a clean install of each candidate, with an empty npm cache, in a temporary folder.
+// --stats-times 10 also times the warm stats at ten times the corpus (see scaleStore).
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {cpus, loadavg, tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
@@ -53,8 +54,43 @@ async function bundle(name, exports) {
 	return outfile;
 }
 
+/** The articles under a folder (and its sub-folders: the scaled copy), in sorted order. */
 function corpusFiles(folder) {
-	return readdirSync(folder).filter(n => n.endsWith('.txt')).sort().map(n => join(folder, n));
+	return readdirSync(folder, {recursive: true, encoding: 'utf8'}).filter(n => n.endsWith('.txt')).sort().map(n => join(folder, n));
+}
+
+/**
+ * The stats path at `times` × the corpus, without analysing it again: the corpus hard-linked `times` times
+ * (same inodes, so the same stamps), and the libsql store's files, documents and entities rows copied with
+ * a hash of their own for each copy. Sentences, their index and analyses are not copied: `stats` reads none.
+ */
+function scaleStore(driver, directory, corpus, times) {
+	const farm = `${corpus}x${times}`;
+	for (let k = 0; k < times; k++) {
+		const copy = join(farm, String(k));
+		mkdirSync(copy, {recursive: true});
+		for (const name of readdirSync(corpus).filter(n => n.endsWith('.txt'))) {
+			if (!existsSync(join(copy, name))) linkSync(join(corpus, name), join(copy, name));
+		}
+	}
+	const db = new driver(join(directory, 'briefing.db'));
+	const [documents] = db.prepare('SELECT max(id) FROM documents').raw().get();
+	const [entities] = db.prepare('SELECT max(id) FROM entities').raw().get();
+	db.exec('BEGIN');
+	for (let k = 0; k < times; k++) {
+		const d = (k + 1) * (documents + 1);
+		const e = (k + 1) * (entities + 1);
+		db.prepare(
+			`INSERT INTO documents (id, hash, identity, title, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs)
+			 SELECT id + ?, hash || '#' || ?, identity, title, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs FROM documents WHERE id <= ?`,
+		).run(d, k, documents);
+		db.prepare('INSERT INTO entities (id, document, name, type, aliases, mentions) SELECT id + ?, document + ?, name, type, aliases, mentions FROM entities WHERE id <= ?').run(e, d, entities);
+		db.prepare(`INSERT INTO files (path, size, mtime_ms, ino, hash) SELECT ? || substr(path, ?), size, mtime_ms, ino, hash || '#' || ? FROM files WHERE path LIKE ? || '/%'`).run(join(farm, String(k)), corpus.length + 1, k, corpus);
+	}
+	db.exec('COMMIT');
+	db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+	db.close();
+	return farm;
 }
 
 function stampOf(path) {
@@ -264,6 +300,19 @@ async function main() {
 			log(`${engine}: written in ${(writeMs / 1000).toFixed(1)} s, ${(row.bytes / 1e6).toFixed(0)} MB; warm stats ${row.stats.wallMs.toFixed(0)} ms`);
 		}
 
+		const times = Number(option('--stats-times') ?? 0);
+		let scaled;
+		if (times > 1 && rows[0]?.engine === 'libsql') {
+			log(`copying the libsql store ${times} times over…`);
+			const directory = join(scratch, 'libsql');
+			const farm = scaleStore(loadDriver('libsql'), directory, corpus, times);
+			runChild('stats', [entry, 'libsql', modules ?? '', directory, farm]);
+			const runs = [0, 1, 2].map(() => runChild('stats', [entry, 'libsql', modules ?? '', directory, farm])).sort((a, b) => a.wallMs - b.wallMs);
+			scaled = {documents: count * times, bytes: directorySize(directory), ...runs[1]};
+			if (scaled.found !== count * times) throw new Error(`the scaled stats found ${scaled.found} of ${count * times} documents`);
+			log(`warm stats over ${count * times} documents: ${scaled.wallMs.toFixed(0)} ms`);
+		}
+
 		// fzf over the same sentences, one a line, as bench/run.mjs feeds it.
 		let fzf;
 		if (spawnSync('fzf', ['--version']).status === 0) {
@@ -292,6 +341,12 @@ async function main() {
 			'|---|---|---|---|---|---|---|---|---|',
 			...rows.map(r => `| ${r.engine} | ${Number.isFinite(r.install) ? `${r.install.toFixed(1)} s` : 'not timed (--install)'} | ${ms(r.writeMs)} | ${ms(r.writeCpuMs)} | ${mb(r.bytes)} | ${ms(r.stats.wallMs)} | ${ms(r.stats.ms)} | ${r.stats.entitiesMs === undefined ? '–' : ms(r.stats.entitiesMs)} | ${mb(r.stats.maxRssBytes)} |`),
 		];
+		if (scaled) {
+			lines.push(
+				'',
+				`Warm stats at ${scaled.documents.toLocaleString('en-US')} documents (libsql; the corpus hard-linked ${times} times, the files, documents and entities rows copied; sentences and analyses not copied, stats reads neither): whole process ${ms(scaled.wallMs)}, of which open, stat files, read figures ${ms(scaled.ms)}, + entities for totals ${ms(scaled.entitiesMs)} (${scaled.entities.toLocaleString('en-US')} rows); peak RSS ${mb(scaled.maxRssBytes)}; file ${mb(scaled.bytes)}.`,
+			);
+		}
 		const searched = rows.filter(r => r.search);
 		if (searched.length > 0) {
 			lines.push('', `Search, one process per query (node start, open, stat ${count.toLocaleString('en-US')} files, trigram candidates, fuse.js on them), beside fzf --filter over the same sentences:`, '');

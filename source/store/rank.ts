@@ -71,11 +71,18 @@ export class FuzzyMatcher {
 	}
 
 	matches(text: string): boolean {
+		return this.fewestErrors(text) >= 0;
+	}
+
+	/** The fewest edits of the best match in `text`, or -1 when it takes more than the most allowed. */
+	fewestErrors(text: string): number {
 		const ascii = this.#ascii;
 		const other = this.#other;
 		const errors = this.#errors;
 		const states = this.#states;
+		const goal = this.#goal;
 		for (let d = 0; d <= errors; d++) states[d] = (1 << d) - 1;
+		let fewest = -1;
 		for (let i = 0; i < text.length; i++) {
 			const code = text.charCodeAt(i);
 			const mask = code < 128 ? ascii[code]! : (other.get(code) ?? 0);
@@ -89,8 +96,15 @@ export class FuzzyMatcher {
 				before = previous;
 				after = next;
 			}
-			if (states[errors]! & this.#goal) return true;
+			const worst = fewest < 0 ? errors : fewest - 1;
+			for (let d = 0; d <= worst; d++) {
+				if (states[d]! & goal) {
+					fewest = d;
+					break;
+				}
+			}
+			if (fewest === 0) return 0;
 		}
-		return false;
+		return fewest;
 	}
 }

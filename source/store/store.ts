@@ -468,10 +468,6 @@ export class Store {
 		const lastRank = Number.isFinite(bar) ? Math.min(1000, Math.floor(normRank(Math.log(bar) / Math.log(least)) + 1e-9)) : 1000;
 		if (lastRank < 0) return;
 		const matcher = new FuzzyMatcher(pattern, errors);
-		const check = (id: number, document: number, sentence: number, text: string) => {
-			if (matcher.matches(text.toLowerCase())) take(id, document, sentence, text);
-			return true;
-		};
 		const pieces = errors + 1;
 		if (Number.isFinite(bar) || n < 3 * pieces) {
 			// Few sentences (only short ones can beat the bar), or none the index can find: read them shortest first.
@@ -489,9 +485,28 @@ export class Store {
 		}
 		// k+1 pieces of three characters or more, as even as can be: a match within k errors holds one exactly.
 		const size = Math.floor(n / pieces);
-		for (let p = 0; p < pieces; p++) {
-			const piece = pattern.slice(p * size, p === pieces - 1 ? n : (p + 1) * size);
-			this.#eachContaining(piece, 0, lastRank, positions, check);
+		const texts = Array.from({length: pieces}, (_, p) => pattern.slice(p * size, p === pieces - 1 ? n : (p + 1) * size));
+		// Rank by rank, shortest sentences first, each match with the score fuse.js will give it. A fuzzy match
+		// scores at least least^norm, worse down the ranks: once `limit` matches beat that floor, stop.
+		const scores: number[] = [];
+		const seen = new Set<number>();
+		for (let from = 0, width = 100; from <= lastRank; from += width, width = 25) {
+			const to = Math.min(lastRank, from + width - 1);
+			if (scores.length >= limit) {
+				scores.sort((a, b) => a - b);
+				if (finalScore(least, rankNorm(from)) > scores[limit - 1]!) break;
+			}
+			for (const piece of texts) {
+				this.#eachContaining(piece, from, to, positions, (id, document, sentence, text) => {
+					if (seen.has(id)) return true;
+					seen.add(id);
+					const fewest = matcher.fewestErrors(text.toLowerCase());
+					if (fewest < 0) return true;
+					take(id, document, sentence, text);
+					scores.push(finalScore(Math.max(EXACT_BITAP_SCORE, fewest / n), rankNorm(rankOfId(id))));
+					return true;
+				});
+			}
 		}
 	}
 
