@@ -1,5 +1,5 @@
 // The analysis store's candidates, measured on one generated corpus:
-//   node bench/store-measure.mjs [--count 10000] [--modules DIR] [--install] [--stats-times 10]
+//   node bench/store-measure.mjs [--count 10000] [--modules DIR] [--install] [--stats-times 10] [--engines libsql,better-sqlite3,lmdb]
 // For each embedded database it writes every analysis in transactions of 256, then, in a new process as a
 // warm `briefing stats DIR` would, stats every file and reads every document's figures; it reports the
 // file's size, and for SQLite the trigram index's candidate lookup and a whole search (candidates, then
@@ -241,7 +241,8 @@ async function main() {
 	const sentencesFile = join(scratch, 'sentences.txt');
 	const rows = [];
 	try {
-		for (const engine of ['libsql', 'better-sqlite3', 'lmdb']) {
+		const engines = (option('--engines') ?? 'libsql,better-sqlite3,lmdb').split(',');
+		for (const engine of engines) {
 			const driver = loadDriver(engine, modules);
 			if (!driver) {
 				log(`${engine}: not installed${modules ? ` in ${modules}` : ''}: skipped`);
