@@ -1,6 +1,7 @@
 /**
  * The store's tables, as SQLite sees them. A user can open the file with `sqlite3` or Datasette; the readme
- * shows a query. Any change to these statements bumps SCHEMA_VERSION: a store with another version is
+ * shows a query. Not STRICT tables, which SQLite before 3.37 (2021) cannot open at all; the trigram index
+ * needs 3.34 or later, but only to search it. Any change to these statements bumps SCHEMA_VERSION: a store with another version is
  * emptied and built again, never migrated (it is a cache: everything in it can be computed again).
  */
 export const SCHEMA_VERSION = 1;
@@ -19,8 +20,8 @@ export const SCHEMA = `
 -- Small facts about the store itself: the next sentence sequence number.
 CREATE TABLE meta (
 	key TEXT PRIMARY KEY,
-	value ANY
-) STRICT;
+	value
+);
 
 -- Each file seen, by absolute path. While size, mtime and inode are unchanged, hash is its content's hash,
 -- so a warm run stats files instead of reading and hashing them.
@@ -30,7 +31,7 @@ CREATE TABLE files (
 	mtime_ms REAL NOT NULL,
 	ino INTEGER NOT NULL,
 	hash TEXT NOT NULL
-) STRICT;
+);
 CREATE INDEX files_hash ON files(hash);
 
 -- One row per analysed text: its content hash, the identity of the analysis code that produced it, and
@@ -48,14 +49,14 @@ CREATE TABLE documents (
 	facts INTEGER NOT NULL,
 	duplicate_paragraphs INTEGER NOT NULL,
 	UNIQUE (hash, identity)
-) STRICT;
+);
 
 -- The whole analysis as cache.ts encodes it: JSON, without the texts that are slices of the document's
 -- text (the reader supplies the text). Apart from documents: some 8 KB a row.
 CREATE TABLE analyses (
 	document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
 	json TEXT NOT NULL
-) STRICT;
+);
 
 -- Sentences, for search. The id orders them as the search ranks them: by fuse.js's field norm, highest
 -- first (shortest sentences), then in the order they were stored: id = (1000 - norm × 1000) << 32 | sequence.
@@ -64,7 +65,7 @@ CREATE TABLE sentences (
 	document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
 	position INTEGER NOT NULL,
 	text TEXT NOT NULL
-) STRICT;
+);
 CREATE INDEX sentences_document ON sentences(document);
 
 -- The trigram index of sentences.text: "text LIKE '%federal reserve%'" finds every sentence holding a string
@@ -87,7 +88,7 @@ CREATE TABLE entities (
 	type TEXT NOT NULL,
 	aliases TEXT NOT NULL, -- a JSON array of the other surface forms
 	mentions INTEGER NOT NULL
-) STRICT;
+);
 CREATE INDEX entities_document ON entities(document);
 CREATE INDEX entities_name ON entities(name);
 
@@ -98,7 +99,7 @@ CREATE TABLE mentions (
 	start_char INTEGER NOT NULL,
 	end_char INTEGER NOT NULL,
 	text TEXT NOT NULL
-) STRICT;
+);
 CREATE INDEX mentions_entity ON mentions(entity);
 
 -- Figures found in sentences, as 'briefing facts' prints them.
@@ -107,12 +108,12 @@ CREATE TABLE facts (
 	sentence INTEGER NOT NULL,
 	kind TEXT NOT NULL,
 	text TEXT NOT NULL,
-	value ANY NOT NULL,
+	value NOT NULL, -- a number, or an ISO date string: no type, so SQLite keeps each as given
 	unit TEXT NOT NULL,
 	subject TEXT NOT NULL,
 	entities TEXT NOT NULL, -- a JSON array of names
 	start_char INTEGER NOT NULL,
 	end_char INTEGER NOT NULL
-) STRICT;
+);
 CREATE INDEX facts_document ON facts(document);
 `;
