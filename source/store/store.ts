@@ -489,26 +489,33 @@ export class Store {
 		// k+1 pieces of three characters or more, as even as can be: a match within k errors holds one exactly.
 		const size = Math.floor(n / pieces);
 		const texts = Array.from({length: pieces}, (_, p) => pattern.slice(p * size, p === pieces - 1 ? n : (p + 1) * size));
-		// Rank by rank, shortest sentences first, each match with the score fuse.js will give it. A fuzzy match
-		// scores at least least^norm, worse down the ranks: once `limit` matches beat that floor, stop.
-		const scores: number[] = [];
-		const seen = new Set<number>();
-		for (let from = 0, width = 100; from <= lastRank; from += width, width = 25) {
-			const to = Math.min(lastRank, from + width - 1);
-			if (scores.length >= limit) {
-				scores.sort((a, b) => a - b);
-				if (finalScore(least, rankNorm(from)) > scores[limit - 1]!) break;
+		// The pieces' sentences side by side in rank order, shortest first, each match with the score fuse.js
+		// will give it. A fuzzy match scores at least least^norm, worse down the ranks: once `limit` matches
+		// beat that floor, nothing further on can, and the search stops.
+		const heads = texts.map((piece, slot) => {
+			const rows = this.#containing(piece, 0, lastRank, positions, slot);
+			return {rows, row: rows.next()};
+		});
+		const best: number[] = []; // the `limit` best scores so far, in order
+		let rank = -1;
+		for (;;) {
+			let next: (typeof heads)[number] | undefined;
+			for (const head of heads) if (!head.row.done && (!next || head.row.value[0] < next.row.value[0]!)) next = head;
+			if (!next) break;
+			const [id, document, sentence, text] = next.row.value as [number, number, number, string];
+			for (const head of heads) while (!head.row.done && head.row.value[0] === id) head.row = head.rows.next();
+			if (rankOfId(id) !== rank) {
+				rank = rankOfId(id);
+				if (best.length >= limit && finalScore(least, rankNorm(rank)) > best[limit - 1]!) break;
 			}
-			for (const piece of texts) {
-				this.#eachContaining(piece, from, to, positions, (id, document, sentence, text) => {
-					if (seen.has(id)) return true;
-					seen.add(id);
-					const fewest = matcher.fewestErrors(text.toLowerCase());
-					if (fewest < 0) return true;
-					take(id, document, sentence, text);
-					scores.push(finalScore(Math.max(EXACT_BITAP_SCORE, fewest / n), rankNorm(rankOfId(id))));
-					return true;
-				});
+			const fewest = matcher.fewestErrors(text.toLowerCase());
+			if (fewest < 0) continue;
+			take(id, document, sentence, text);
+			const score = finalScore(Math.max(EXACT_BITAP_SCORE, fewest / n), rankNorm(rank));
+			if (best.length < limit || score < best[limit - 1]!) {
+				const at = best.findIndex(other => other > score);
+				best.splice(at < 0 ? best.length : at, 0, score);
+				if (best.length > limit) best.pop();
 			}
 		}
 	}
@@ -529,16 +536,26 @@ export class Store {
 			this.#eachSentence(fromRank, Number.isFinite(toRank) ? toRank : 1000, positions, (id, document, sentence, text) => !text.toLowerCase().includes(needle) || visit(id, document, sentence, text));
 			return;
 		}
+		for (const [id, document, sentence, text] of this.#containing(needle, fromRank, toRank, positions)) {
+			if (!visit(id, document, sentence, text)) break;
+		}
+	}
+
+	/**
+	 * The sentences of the run's documents holding `needle` (three characters or more, lower-cased), from the
+	 * trigram index, in id order. `slot` picks a statement of its own, for reading several at once.
+	 */
+	*#containing(needle: string, fromRank: number, toRank: number, positions: Map<number, number[]>, slot = 0): Generator<[number, number, number, string]> {
 		const select = this.#statement(
 			`SELECT s.id, s.document, s.position, s.text FROM sentence_text f JOIN sentences s ON s.id = f.rowid
-			 WHERE f.text LIKE ? AND f.rowid >= ? AND f.rowid < ? ORDER BY f.rowid`,
+			 WHERE f.text LIKE ? AND f.rowid >= ? AND f.rowid < ? ORDER BY f.rowid -- ${slot}`,
 		).raw();
 		// "%" and "_" in the query act as wildcards here: more candidates, which the check below drops.
 		for (const row of select.iterate(`%${needle}%`, sentenceId(fromRank, 0), sentenceId(Math.min(toRank, 1000) + 1, 0))) {
 			const [id, document, sentence, text] = row as [number, number, number, string];
 			// The index folds case as SQLite does; fuse.js as JavaScript's toLowerCase does.
 			if (!positions.has(document) || !text.toLowerCase().includes(needle)) continue;
-			if (!visit(id, document, sentence, text)) break;
+			yield [id, document, sentence, text];
 		}
 	}
 
