@@ -174,13 +174,30 @@ export class Store {
 		this.#close();
 	}
 
-	/** Every file the store knows, by path: a warm run stats each file and compares with stampMatches. */
-	knownFiles(): Map<string, FileRecord> {
+	/**
+	 * The files the store knows, by absolute path: all of them, or those under `roots` (absolute paths of
+	 * folders or files). A warm run stats each of its files and, where size, mtime and inode are the
+	 * recorded ones, takes the recorded hash instead of reading the file.
+	 */
+	knownFiles(roots?: string[]): Map<string, FileRecord> {
 		return this.#read(new Map(), () => {
 			const files = new Map<string, FileRecord>();
-			for (const row of this.#statement('SELECT path, size, mtime_ms, ino, hash FROM files').raw().iterate()) {
+			const add = (row: unknown) => {
 				const [path, size, mtimeMs, ino, hash] = row as [string, number, number, number, string];
 				files.set(path, {path, size, mtimeMs, ino, hash});
+			};
+			if (!roots) {
+				for (const row of this.#statement('SELECT path, size, mtime_ms, ino, hash FROM files').raw().iterate()) add(row);
+				return files;
+			}
+			const exact = this.#statement('SELECT path, size, mtime_ms, ino, hash FROM files WHERE path = ?').raw();
+			// Everything after "root/" and before "root0" ("0" follows "/"): the primary key's order, read as a range.
+			const range = this.#statement('SELECT path, size, mtime_ms, ino, hash FROM files WHERE path > ? AND path < ?').raw();
+			for (const root of new Set(roots.map(r => r.replace(/\/+$/, '') || '/'))) {
+				const row = exact.get(root);
+				if (row) add(row);
+				const folder = root === '/' ? '/' : `${root}/`;
+				for (const row of range.iterate(folder, `${folder.slice(0, -1)}0`)) add(row);
 			}
 			return files;
 		});

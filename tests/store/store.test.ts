@@ -90,6 +90,10 @@ describe('Store', () => {
 			expect(again.sentences(doc.hash).map(s => s.text)).toEqual(doc.analysis.document.sentences.map(s => s.text));
 		}
 		expect(again.knownFiles().get(docs[0]!.path)).toEqual(docs[0]!.file);
+		expect([...again.knownFiles([corpus]).keys()].sort()).toEqual(docs.map(d => d.path).sort());
+		expect([...again.knownFiles([`${corpus}/`, docs[0]!.path]).keys()]).toHaveLength(docs.length);
+		expect(again.knownFiles([join(root, 'corp')]).size).toBe(0);
+		expect(again.knownFiles([docs[1]!.path]).size).toBe(1);
 		expect(again.entities([docs[0]!.hash]).length).toBe(docs[0]!.analysis.entities.length);
 		// Another analysis code's store is a miss.
 		again.close();
