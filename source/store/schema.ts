@@ -14,7 +14,7 @@ export const DATABASE_NAME = 'briefing.db';
 /** Bits of a sentence id below its field-norm rank (see SENTENCE_ID in store.ts). */
 export const SENTENCE_SEQUENCE_BITS = 32;
 
-export const TABLES = ['meta', 'files', 'documents', 'analyses', 'sentences', 'sentence_text', 'entities', 'mentions', 'facts'] as const;
+export const TABLES = ['meta', 'files', 'documents', 'analyses', 'totals', 'sentences', 'sentence_text', 'entities', 'mentions', 'facts'] as const;
 
 export const SCHEMA = `
 -- Small facts about the store itself: the next sentence sequence number.
@@ -79,6 +79,13 @@ END;
 CREATE TRIGGER sentences_unindexed AFTER DELETE ON sentences BEGIN
 	INSERT INTO sentence_text(sentence_text, rowid, text) VALUES ('delete', old.id, old.text);
 END;
+
+-- The count of distinct entities (merged across documents by alias) of a set of documents, keyed by a
+-- hash of the set: the totals row of 'briefing stats' for a folder that has not changed.
+CREATE TABLE totals (
+	documents TEXT PRIMARY KEY,
+	distinct_entities INTEGER NOT NULL
+);
 
 -- Entities as each document names them (mergeEntities joins them across documents by alias).
 CREATE TABLE entities (

@@ -95,6 +95,14 @@ describe('Store', () => {
 		expect(again.knownFiles([join(root, 'corp')]).size).toBe(0);
 		expect(again.knownFiles([docs[1]!.path]).size).toBe(1);
 		expect(again.entities([docs[0]!.hash]).length).toBe(docs[0]!.analysis.entities.length);
+		let counted = 0;
+		const count = (rows: unknown[]) => (counted++, rows.length);
+		const hashes = docs.map(d => d.hash);
+		const all = docs.reduce((sum, d) => sum + d.analysis.entities.length, 0);
+		expect(again.distinctEntities(hashes, count)).toBe(all);
+		expect(again.distinctEntities(hashes.slice().reverse(), count)).toBe(all);
+		expect(again.distinctEntities(hashes.slice(1), count)).toBe(all - docs[0]!.analysis.entities.length);
+		expect(counted).toBe(2);
 		// Another analysis code's store is a miss.
 		again.close();
 		expect(open({identity: 'other'}).analysis(docs[0]!.hash)).toBeUndefined();
