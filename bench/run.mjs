@@ -3,7 +3,7 @@
 // measured in the same run: bare `node -e ''` start-up for start-up figures, `fzf --filter` over the same
 // sentences for search. It prints a Markdown table and writes bench/results.json.
 import {spawnSync} from 'node:child_process';
-import {closeSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {availableParallelism, cpus, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -159,6 +159,16 @@ try {
 		return outfile;
 	};
 	const probeBundle = await bundleProbe('search-probe');
+
+	// Saved web pages: ours beside Readability over linkedom, on the same pages in the same process.
+	let pagesRow = null;
+	const pagesFolder = join(root, '..', 'shared', 'ingest', 'pages');
+	if (existsSync(pagesFolder)) {
+		const pagesProbe = await bundleProbe('pages-probe');
+		const measured = JSON.parse(timeNode([pagesProbe, pagesFolder], {stdout: 'pipe'}).stdout);
+		pagesRow = {...measured, oursPagesPerSecond: measured.pages / (measured.oursMs / 1000), readabilityPagesPerSecond: measured.pages / (measured.readabilityMs / 1000)};
+		log(`pages: ${pagesRow.oursPagesPerSecond.toFixed(0)} pages/s, Readability + linkedom ${pagesRow.readabilityPagesPerSecond.toFixed(0)} pages/s (${format.ratio(measured.readabilityMs / measured.oursMs)} as fast)`);
+	} else log('no ../shared/ingest/pages beside the project: the pages figures are skipped');
 	// The dashboard's search is the UI's code, which may change shape: without it, that column is skipped.
 	const dashboardProbe = await bundleProbe('dashboard-search-probe').catch(error => {
 		log(`the dashboard's search could not be bundled, its column is skipped: ${error.message.split('\n')[0]}`);
@@ -196,6 +206,10 @@ try {
 		const cached = timeNode([cli, 'stats', corpus], {env: {XDG_CACHE_HOME: cacheHome}, stdout: 'pipe', measure: true});
 		row.cached = {command: 'briefing stats DIR (cache filled)', ms: cached.ms, peakRssBytes: cached.usage.maxRssBytes};
 		log(`  cached: ${format.ms(cached.ms)}, peak RSS ${format.mb(cached.usage.maxRssBytes)}`);
+
+		const stories = timeNode([cli, 'stories', corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
+		row.stories = {command: 'briefing stories DIR > /dev/null (cache filled)', ms: stories.ms, addedMs: stories.ms - cached.ms, peakRssBytes: stories.usage.maxRssBytes};
+		log(`  stories > /dev/null: ${format.ms(stories.ms)}, ${format.ms(row.stories.addedMs)} more than the cached stats run`);
 
 		const facts = timeNode([cli, 'facts', corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
 		row.facts = {command: 'briefing facts DIR > /dev/null (cache filled)', ms: facts.ms, peakRssBytes: facts.usage.maxRssBytes};
@@ -239,7 +253,26 @@ try {
 		results.push(row);
 	}
 
-	const report = {machine, references: {nodeStartupMs: startup, nodeStartupUnderTmuxMs: frameReference, fzf: fzfVersion ?? null, tmux: tmuxVersion ?? null}, seeds: {factsColdMs: seedsCold, factsCachedMs: seedsWarm}, queries: QUERIES, sizes: results};
+	// A scraper's export: the largest corpus (at most 10,000 articles) as one JSON Lines file, one record a line.
+	let exportRow = null;
+	const exportSize = Math.min(10_000, Math.max(...sizes));
+	{
+		const corpus = join(root, 'bench', 'corpus', String(exportSize));
+		const exportFile = join(scratch, `export-${exportSize}.jsonl`);
+		const names = readdirSync(corpus).filter(name => name.endsWith('.txt')).sort();
+		writeFileSync(exportFile, names.map(name => {
+			const [title, ...rest] = readFileSync(join(corpus, name), 'utf8').split('\n\n');
+			return JSON.stringify({title, maintext: rest.join('\n'), date_publish: '2024-03-05 10:00:00', source_domain: 'example.org', url: `https://example.org/${name}`});
+		}).join('\n') + '\n');
+		const cacheHome = join(scratch, 'cache-export');
+		const first = timeNode([cli, 'stats', exportFile], {env: {XDG_CACHE_HOME: cacheHome}, stdout: 'pipe', measure: true});
+		const words = Number(first.stdout.trim().split('\n').at(-1).split(',')[2]);
+		const again = timeNode([cli, 'stats', exportFile], {env: {XDG_CACHE_HOME: cacheHome}, stdout: 'pipe', measure: true});
+		exportRow = {records: names.length, words, ms: first.ms, wordsPerSecond: words / (first.ms / 1000), peakRssBytes: first.usage.maxRssBytes, cachedMs: again.ms, cachedPeakRssBytes: again.usage.maxRssBytes};
+		log(`export of ${format.count(names.length)} records: ${format.ms(first.ms)} (${format.count(Math.round(exportRow.wordsPerSecond))} words/s, peak RSS ${format.mb(first.usage.maxRssBytes)}), cached ${format.ms(again.ms)}`);
+	}
+
+	const report = {machine, references: {nodeStartupMs: startup, nodeStartupUnderTmuxMs: frameReference, fzf: fzfVersion ?? null, tmux: tmuxVersion ?? null}, seeds: {factsColdMs: seedsCold, factsCachedMs: seedsWarm}, pages: pagesRow, export: exportRow, queries: QUERIES, sizes: results};
 	const out = join(root, 'bench', 'results.json');
 	writeFileSync(`${out}.tmp`, JSON.stringify(report, null, '\t') + '\n');
 	renameSync(`${out}.tmp`, out);
@@ -269,6 +302,13 @@ try {
 				r.dashboardSearch ? `${format.ms(r.dashboardSearch.p50)} / ${format.ms(r.dashboardSearch.p95)}` : '–',
 			].join(' | '),
 		).map(row => `| ${row} |`),
+		'',
+		'',
+		pagesRow ? `Web pages (${pagesRow.pages} saved pages of ../shared/ingest, ${format.mb(pagesRow.bytes)}, in process, median of 3 passes): ${pagesRow.oursPagesPerSecond.toFixed(0)} pages/s (${(pagesRow.oursMs / pagesRow.pages).toFixed(1)} ms a page); @mozilla/readability over linkedom ${pagesRow.readabilityPagesPerSecond.toFixed(0)} pages/s (${(pagesRow.readabilityMs / pagesRow.pages).toFixed(1)} ms a page): ${format.ratio(pagesRow.readabilityMs / pagesRow.oursMs)} as many pages per second.` : 'Web pages: no ../shared/ingest/pages, skipped.',
+		'',
+		`JSON Lines export of ${format.count(exportRow.records)} records (${format.count(exportRow.words)} words): \`briefing stats export.jsonl\` ${format.ms(exportRow.ms)} with an empty cache (${format.count(Math.round(exportRow.wordsPerSecond))} words/s, peak RSS ${format.mb(exportRow.peakRssBytes)}), ${format.ms(exportRow.cachedMs)} cached (peak RSS ${format.mb(exportRow.cachedPeakRssBytes)}).`,
+		'',
+		`Stories: \`briefing stories DIR\` with the cache filled: ${results.map(r => `${format.ms(r.stories.ms)} at ${format.count(r.articles)} articles, ${format.ms(r.stories.addedMs)} more than the cached \`stats\` run`).join('; ')}.`,
 		'',
 		`Analysis and cached run: \`briefing stats DIR\` (wall time, node start-up included; cores busy = CPU time / wall time). Search: ${QUERIES.length} queries typed one keystroke at a time (${results[0]?.search.keystrokes.length ?? 0} searches, top ${results[0]?.search.limit ?? 20}) over every sentence, in process, median of 3 passes; fzf: \`fzf --filter\` per keystroke over the same sentences, a process each. Dashboard search: the dashboard's SentenceSearch (sharded), from keystroke to complete results, event-loop turns left out. First frame: \`briefing DIR\` in tmux (120×40) until the status bar's "? help" shows${results.some(r => r.firstFrameCold && !r.firstFrameCold.marker) ? ' (* the marker never showed: time of the first output)' : ''}.`,
 	];

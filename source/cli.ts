@@ -8,7 +8,8 @@ import {SentenceIndex, DEFAULT_SEARCH_LIMIT} from './analysis/search.js';
 import {totalStats} from './analysis/stats.js';
 import type {DocumentAnalysis} from './analysis/types.js';
 import type {ReadProblem} from './corpus/types.js';
-import {entityRecord, factRecords, searchRecord, statsRecord, TOTAL_DOCUMENT, type Command} from './output/records.js';
+import {comparisonRecords, documentRecord, entityRecord, factRecords, searchRecord, statsRecord, storyRecord, timelineRecord, TOTAL_DOCUMENT, type Command} from './output/records.js';
+import {DEFAULT_TIMEOUT_SECONDS} from './corpus/fetch.js';
 import {inert} from './output/inert.js';
 import {ProgressLine} from './output/progress.js';
 import {exitQuietlyOnClosedPipe, RecordWriter} from './output/write.js';
@@ -18,35 +19,50 @@ export const EXIT = {ok: 0, noResult: 1, usage: 2, interrupted: 130} as const;
 
 const USAGE = `
   Usage
-    $ briefing [paths…]                  the dashboard (facts CSV when stdout is not a terminal)
-    $ briefing facts    [paths…]         CSV: document,sentence,kind,text,value,unit,subject,entities,context
-    $ briefing entities [paths…]         CSV: name,type,mentions,documents,aliases
-    $ briefing stats    [paths…]         CSV: document,title,words,sentences,paragraphs,reading_minutes,entities,facts,duplicate_paragraphs
-    $ briefing search <query> [paths…]   CSV: document,sentence,score,text
+    $ briefing [paths…]                   the dashboard (facts CSV when stdout is not a terminal)
+    $ briefing stories   [paths…]         CSV: story,headline,documents,sources,first_published,last_published,entities,summary
+    $ briefing compare   [paths…]         CSV: group,story,subject,kind,status,document,sentence,text,value,unit
+    $ briefing timeline  [paths…]         CSV: date,precision,document,sentence,text,entities,story
+    $ briefing facts     [paths…]         CSV: document,sentence,kind,text,value,unit,subject,entities,context
+    $ briefing entities  [paths…]         CSV: name,type,mentions,documents,aliases
+    $ briefing stats     [paths…]         CSV: document,title,words,sentences,paragraphs,reading_minutes,entities,facts,duplicate_paragraphs,source,author,published,url
+    $ briefing documents [paths…]         CSV: document,title,source,author,published,url,words,text
+    $ briefing search <query> [paths…]    CSV: document,sentence,score,text
 
-  Paths are files or directories (read recursively for .txt and .md); "-" reads standard input (named "(stdin)" in the output).
+  Paths are files, directories (read recursively), http(s) addresses, or "-" for standard input (named "(stdin)").
+  Read by content as much as by name: text (.txt, .md), web pages (.html, .htm, .xhtml), RSS and Atom feeds
+  (.rss, .atom, .xml: one document per item, named feed#1, feed#2…), JSON Lines exports (.jsonl, .ndjson: one
+  document per line, named file#<line>) and JSON (.json); any of them gzipped (.gz).
   With no path, the two bundled seed articles are read.
 
   Options
     --json            a JSON array of objects instead of CSV
+    --jsonl           JSON Lines: one object per line, streamed
+    --crlf            CSV lines end in CR LF (RFC 4180) instead of LF
     --limit N         search: at most N results (default ${DEFAULT_SEARCH_LIMIT})
-    --max-size MB     skip files larger than this (default 16)
-    --no-cache        analyse every file again instead of reusing results cached in
+    --max-size MB     skip files, pages and records larger than this (default 16)
+    --timeout S       addresses: give up on a request after S seconds (default ${DEFAULT_TIMEOUT_SECONDS})
+    --follow          feeds: also fetch each item's page when the item carries only a summary
+    --no-cache        analyse every document again instead of reusing results cached in
                       $XDG_CACHE_HOME/briefing (~/.cache/briefing); or set BRIEFING_NO_CACHE=1
     --help            this help
     --version         the version
 
   Examples
-    $ briefing ~/news                          open the dashboard on a folder
-    $ briefing facts ~/news > facts.csv        every figure, with its sentence
-    $ briefing entities --json seeds | jq '.[0]'
-    $ briefing stats ~/news/*.txt
+    $ briefing ~/news                                open the dashboard on a folder
+    $ briefing stories ~/news                        the events behind the articles, largest first
+    $ briefing compare ~/news                        figures the outlets agree or differ on
+    $ briefing timeline ~/news > timeline.csv        every date, relative ones resolved
+    $ briefing facts ~/news > facts.csv              every figure, with its sentence
+    $ briefing documents saved-pages/ --jsonl | jq .title
+    $ briefing stats https://example.org/feed.rss --follow
+    $ briefing entities --json export.jsonl.gz | jq '.[0]'
     $ briefing search "interest rates" --limit 5 ~/news
 
-  Exit status: 0 ok, 1 no result (search with no match, or no file could be read), 2 usage error.
+  Exit status: 0 ok, 1 no result (search with no match, or nothing could be read), 2 usage error, 130 interrupted.
 `;
 
-const COMMANDS = new Set<Command>(['facts', 'entities', 'stats', 'search']);
+const COMMANDS = new Set<Command>(['facts', 'entities', 'stats', 'search', 'documents', 'stories', 'compare', 'timeline']);
 
 /** The bundled seeds, found beside the installed package rather than the working directory. */
 export function seedsDirectory(): string {
@@ -68,7 +84,7 @@ function usageError(message: string): never {
 	process.exit(EXIT.usage);
 }
 
-const KNOWN_FLAGS = new Set(['--json', '--no-json', '--limit', '--max-size', '--cache', '--no-cache', '--help', '--version', '-h', '-v']);
+const KNOWN_FLAGS = new Set(['--json', '--no-json', '--jsonl', '--crlf', '--limit', '--max-size', '--timeout', '--follow', '--cache', '--no-cache', '--help', '--version', '-h', '-v']);
 
 /** The first option that is not ours; everything after "--" is a path. */
 function unknownFlags(argv: string[]): string | undefined {
@@ -89,7 +105,7 @@ function reportProblem(problem: ReadProblem): void {
 function reportSummary(summary: RunSummary): void {
 	if (summary.skipped === 0 && summary.total > 0) return;
 	if (summary.read === 0) process.stderr.write(`briefing: no document could be read (${summary.total} path${summary.total === 1 ? '' : 's'} given)\n`);
-	else process.stderr.write(`briefing: read ${summary.read} of ${summary.total} files; skipped ${summary.skipped} (see above)\n`);
+	else process.stderr.write(`briefing: read ${summary.read} of ${summary.total} inputs; skipped ${summary.skipped} (see above)\n`);
 }
 
 async function collect(analyses: AsyncIterable<DocumentAnalysis>): Promise<DocumentAnalysis[]> {
@@ -105,8 +121,12 @@ async function main(): Promise<number> {
 		allowUnknownFlags: true,
 		flags: {
 			json: {type: 'boolean', default: false},
+			jsonl: {type: 'boolean', default: false},
+			crlf: {type: 'boolean', default: false},
 			limit: {type: 'number', default: DEFAULT_SEARCH_LIMIT},
 			maxSize: {type: 'number', default: 16},
+			timeout: {type: 'number', default: DEFAULT_TIMEOUT_SECONDS},
+			follow: {type: 'boolean', default: false},
 			cache: {type: 'boolean', default: true},
 		},
 	});
@@ -128,6 +148,8 @@ async function main(): Promise<number> {
 	}
 	if (!Number.isInteger(cli.flags.limit) || cli.flags.limit < 1) usageError('--limit takes a whole number of 1 or more');
 	if (!(cli.flags.maxSize > 0)) usageError('--max-size takes a number of megabytes');
+	if (!(cli.flags.timeout > 0)) usageError('--timeout takes a number of seconds');
+	if (cli.flags.json && cli.flags.jsonl) usageError('--json and --jsonl cannot be used together');
 	if (paths.length === 0) paths = [seedsDirectory()];
 
 	const summary: RunSummary = {total: 0, read: 0, skipped: 0};
@@ -142,9 +164,12 @@ async function main(): Promise<number> {
 				progress?.clear();
 				reportProblem(problem);
 			},
-			onProgress: progress && ((done, total) => progress.update(done, total)),
+			onProgress: progress && ((done, total, documents) => progress.update(done, total, documents)),
 			label: displayPath,
 			cache: cli.flags.cache ? undefined : false,
+			timeoutMs: cli.flags.timeout * 1000,
+			follow: cli.flags.follow,
+			userAgent: `briefing/${cli.pkg.version ?? '0'} (a terminal news briefing)`,
 		},
 		summary,
 	);
@@ -160,7 +185,7 @@ async function main(): Promise<number> {
 		if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
 		process.exit(EXIT.interrupted);
 	});
-	const json = cli.flags.json;
+	const output = {format: cli.flags.jsonl ? 'jsonl' : cli.flags.json ? 'json' : 'csv', crlf: cli.flags.crlf} as const;
 	const finish = async (writer: RecordWriter, code: number = EXIT.ok) => {
 		progress?.clear();
 		await writer.end();
@@ -170,22 +195,27 @@ async function main(): Promise<number> {
 
 	switch ((command ?? 'facts') as Command) {
 		case 'facts': {
-			const writer = new RecordWriter('facts', {json});
+			const writer = new RecordWriter('facts', output);
 			for await (const analysis of analyses) for (const record of factRecords(analysis)) await writer.write(record);
+			return finish(writer);
+		}
+		case 'documents': {
+			const writer = new RecordWriter('documents', output);
+			for await (const analysis of analyses) await writer.write(documentRecord(analysis.document));
 			return finish(writer);
 		}
 		case 'entities': {
 			const all = await collect(analyses);
-			const writer = new RecordWriter('entities', {json});
+			const writer = new RecordWriter('entities', output);
 			for (const row of mergeEntities(all)) await writer.write(entityRecord(row));
 			return finish(writer);
 		}
 		case 'stats': {
-			const writer = new RecordWriter('stats', {json});
+			const writer = new RecordWriter('stats', output);
 			const all: DocumentAnalysis[] = [];
 			for await (const analysis of analyses) {
 				all.push(analysis);
-				await writer.write(statsRecord(analysis.document.path, analysis.document.title, analysis.stats));
+				await writer.write(statsRecord(analysis.document.path, analysis.document.title, analysis.stats, analysis.document));
 			}
 			if (all.length > 0) {
 				const totals = totalStats(all.map(a => a.stats), mergeEntities(all).length);
@@ -196,10 +226,23 @@ async function main(): Promise<number> {
 		case 'search': {
 			const all = await collect(analyses);
 			const index = SentenceIndex.fromDocuments(all.map(a => a.document));
-			const writer = new RecordWriter('search', {json});
+			const writer = new RecordWriter('search', output);
 			for (const hit of index.search(query!, cli.flags.limit)) await writer.write(searchRecord(hit));
 			const code = await finish(writer);
 			return code === EXIT.ok && writer.count === 0 ? EXIT.noResult : code;
+		}
+		case 'stories':
+		case 'compare':
+		case 'timeline': {
+			const all = await collect(analyses);
+			// The briefing's code (and the date parser behind the timeline) loads only for these commands.
+			const {brief} = await import('./analysis/stories/index.js');
+			const briefing = brief(all);
+			const writer = new RecordWriter(command as Command, output);
+			if (command === 'stories') for (const story of briefing.stories) await writer.write(storyRecord(story));
+			else if (command === 'compare') for (const comparison of briefing.comparisons) for (const record of comparisonRecords(comparison)) await writer.write(record);
+			else for (const entry of briefing.timeline) await writer.write(timelineRecord(entry));
+			return finish(writer);
 		}
 	}
 }

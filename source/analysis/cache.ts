@@ -3,6 +3,7 @@ import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, 
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import type {SourceDocument} from '../corpus/types.js';
 import type {DocumentAnalysis} from './types.js';
 
 /**
@@ -43,9 +44,16 @@ export function defaultCacheDirectory(env: NodeJS.ProcessEnv = process.env): str
 	return join(base, 'briefing');
 }
 
-/** The cache key of a document: a hash of its text as read. */
+/** The cache key of a text alone. */
 export function contentHash(text: string): string {
 	return createHash('sha256').update(text).digest('hex');
+}
+
+/** The cache key of a document: a hash of its text and of what its input said of it (metadata, marked paragraphs). */
+export function sourceHash(source: SourceDocument): string {
+	const hash = createHash('sha256').update(source.text).update('\0').update(JSON.stringify(source.meta));
+	if (source.marks?.length) hash.update('\0').update(JSON.stringify(source.marks));
+	return hash.digest('hex');
 }
 
 type StoredSpan = {start: number; end: number; text: string | null};

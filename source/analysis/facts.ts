@@ -125,8 +125,9 @@ function buildSpelled(): RegExp {
 	return new RegExp(`(?<![\\p{L}\\p{N}-])(${FIRST_NUMBER_WORD}(?:[\\s-]+${NUMBER_WORD_PATTERN})*)[\\s-]+(${unit})(?![\\p{L}])`, 'giu');
 }
 const SPELLED_WITH_UNIT = buildSpelled();
+/** "a quarter percentage point", "half a per cent", and for a rate's move "another quarter point", "a half-point". */
 const FRACTION_OF_PERCENT =
-	/(?<![\p{L}])(?:(a|one)[\s-]quarter(?:\s+of\s+a)?|(a|one)[\s-]half(?:\s+of\s+a)?|half(?:\s+of)?\s+a|(three)[\s-]quarters\s+of\s+a)[\s-]+(?:percentage[\s-]point|per\s?cent(?:age\s+point)?|percent)(?![\p{L}])/giu;
+	/(?<![\p{L}])(?:(a|one|another)[\s-]quarter(?:\s+of\s+a)?|(a|one|another)[\s-]half(?:\s+of\s+a)?|half(?:\s+of)?\s+a|(three)[\s-]quarters\s+of\s+a)[\s-]+(?:percentage[\s-]points?|per\s?cent(?:age\s+point)?|percent|point)(?![\p{L}])/giu;
 
 /** Capitalised words before a number that name it rather than count it: "Article 370", "Flight 17". */
 const LABELS =

@@ -1,11 +1,12 @@
-import {closeSync, constants, existsSync, fstatSync, openSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import {decodeText} from '../corpus/decode.js';
-import {discoverFiles, isProblem, readSource, DEFAULT_MAX_BYTES} from '../corpus/read.js';
-import type {ReadProblem, SourceFile} from '../corpus/types.js';
-import {AnalysisCache, contentHash, decodeAnalysis, encodeAnalysis} from './cache.js';
+import {DEFAULT_TIMEOUT_SECONDS} from '../corpus/fetch.js';
+import {readInputs} from '../corpus/inputs.js';
+import {discoverFiles, DEFAULT_MAX_BYTES} from '../corpus/read.js';
+import type {ReadProblem, SourceDocument} from '../corpus/types.js';
+import {AnalysisCache, decodeAnalysis, encodeAnalysis, sourceHash} from './cache.js';
 import type {DocumentAnalysis} from './types.js';
 import type {AnalysisReply, AnalysisTask} from './worker.js';
 
@@ -13,10 +14,19 @@ export interface RunOptions {
 	maxBytes?: number;
 	/** A file that could not be read, or was read with a warning. */
 	onProblem?: (problem: ReadProblem) => void;
-	/** Called once the files are found (done 0), then after each file, read or skipped, in file order. */
-	onProgress?: (done: number, total: number) => void;
+	/**
+	 * Called once the inputs are found (done 0), then after each input, read or skipped, in order, and after
+	 * each document, with the documents analysed so far.
+	 */
+	onProgress?: (done: number, total: number, documents: number) => void;
 	/** The name a file goes by in the output; by default its path as found. */
 	label?: (path: string) => string;
+	/** Per request, for addresses (default 20 s). */
+	timeoutMs?: number;
+	/** Fetch the page behind each feed item that carried only a summary. */
+	follow?: boolean;
+	/** Sent with every request: names briefing and its version. */
+	userAgent?: string;
 	/** Reuse analyses cached by content, and cache new ones. By default on, unless BRIEFING_NO_CACHE is set. */
 	cache?: boolean;
 	/** Where the cache lives; by default $XDG_CACHE_HOME/briefing (~/.cache/briefing). */
@@ -29,9 +39,14 @@ export interface RunOptions {
 }
 
 export interface RunSummary {
+	/** Inputs given: files found, addresses, standard input, and paths that could not be read. */
 	total: number;
+	/** Inputs from which at least one document was read. */
 	read: number;
+	/** Inputs from which nothing was read. */
 	skipped: number;
+	/** Documents read: a feed or an export holds many. */
+	documents?: number;
 	/** Documents whose analysis came from the cache. */
 	cached?: number;
 	/** Worker threads used; 0 when everything was analysed (or found cached) in this thread. */
@@ -110,10 +125,10 @@ class WorkerPool {
 		return this.#all.length;
 	}
 
-	analyse(path: string, text: string): Promise<string> {
+	analyse(source: SourceDocument): Promise<string> {
 		if (this.#failure) return Promise.reject(this.#failure);
 		return new Promise((resolve, reject) => {
-			this.#queue.push({task: {id: this.#nextId++, path, text}, pending: {resolve, reject}});
+			this.#queue.push({task: {id: this.#nextId++, source}, pending: {resolve, reject}});
 			this.#dispatch();
 		});
 	}
@@ -159,130 +174,136 @@ class WorkerPool {
 	}
 }
 
-/**
- * Read a regular file in one synchronous call: for thousands of small articles that is several times
- * faster than a stream each. Anything else (standard input, a FIFO, a file over the limit, an error) goes
- * through readSource, which tells each problem its own way. O_NONBLOCK keeps a FIFO from blocking the open.
- */
-async function readArticle(path: string, maxBytes: number): Promise<SourceFile | ReadProblem> {
-	if (path !== '-') {
-		let bytes: Buffer | undefined;
-		try {
-			const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-			try {
-				const info = fstatSync(fd);
-				if (info.isFile() && info.size <= maxBytes) bytes = readFileSync(fd);
-			} finally {
-				closeSync(fd);
-			}
-		} catch {
-			bytes = undefined;
-		}
-		if (bytes !== undefined && bytes.length <= maxBytes) {
-			const decoded = decodeText(bytes);
-			if ('binary' in decoded) return {path, reason: decoded.binary, skipped: true};
-			return {path, text: decoded.text, warnings: decoded.warnings};
-		}
-	}
-	return readSource(path, maxBytes);
+/** A document read and looked up in the cache; `analysis` is set when cached or sent to a worker. */
+interface Prepared {
+	source: SourceDocument;
+	warnings: string[];
+	hash: string;
+	analysis?: DocumentAnalysis | Promise<DocumentAnalysis>;
+	cached?: boolean;
 }
 
-/** A file read and looked up in the cache; `analysis` is set when cached or sent to a worker. */
-type Prepared =
-	| {problem: ReadProblem}
-	| {source: SourceFile; label: string; hash: string; analysis?: DocumentAnalysis | Promise<DocumentAnalysis>; cached?: boolean};
+type Entry = {prepared: Prepared} | {problem: ReadProblem} | {finished: string; documents: number};
 
 /**
- * Read and analyse the given paths, yielding each document's analysis in the order of the files,
- * as soon as it is ready. Analyses are cached by content (see cache.ts) and, for many documents,
- * computed by worker threads; either way the results are those of analyseText on each file.
+ * Read and analyse the given paths, yielding each document's analysis in the order of the inputs (a
+ * feed's items and an export's records in their order), as soon as it is ready. Analyses are cached by
+ * content (see cache.ts) and, for many documents, computed by worker threads; either way the results are
+ * those of analyseSource on each document.
  */
 export async function* analysePaths(paths: string[], options: RunOptions = {}, summary: RunSummary = {total: 0, read: 0, skipped: 0}): AsyncGenerator<DocumentAnalysis> {
 	const {files, problems} = await discoverFiles(paths);
 	summary.total = files.length + problems.length;
 	summary.cached = 0;
 	summary.workers = 0;
+	summary.documents = 0;
 	for (const problem of problems) {
 		summary.skipped++;
 		options.onProblem?.(problem);
 	}
-	options.onProgress?.(0, files.length);
+	options.onProgress?.(0, files.length, 0);
 
-	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
 	const useCache = options.cache ?? !process.env.BRIEFING_NO_CACHE;
 	const cache = useCache ? new AnalysisCache(options.cacheDirectory) : undefined;
 	const requestedWorkers = options.workers ?? environmentWorkers();
 	let pool: WorkerPool | undefined;
 	let poolDecided = requestedWorkers === 0;
 	let cachedCount = 0;
-	let analyseHere: ((path: string, text: string) => DocumentAnalysis) | undefined;
+	let analyseHere: ((source: SourceDocument) => DocumentAnalysis) | undefined;
+	let inputsDone = 0;
+	let needingAnalysis = 0;
 
-	const startPool = (remaining: number): WorkerPool | undefined => {
+	/**
+	 * Threads pay off for many documents: decided at the first document that needs analysing from the
+	 * inputs left, or later, once an export or feed has shown it holds many.
+	 */
+	const startPool = (): WorkerPool | undefined => {
 		if (pool || poolDecided) return pool;
-		poolDecided = true; // once, at the first document that needs analysing
 		const size = requestedWorkers ?? availableParallelism();
-		if (requestedWorkers === undefined && (remaining < MIN_DOCUMENTS_FOR_WORKERS || size < 2)) return undefined;
+		const expected = Math.max(files.length - inputsDone, needingAnalysis);
+		if (requestedWorkers === undefined && (expected < MIN_DOCUMENTS_FOR_WORKERS || size < 2)) {
+			poolDecided = needingAnalysis >= MIN_DOCUMENTS_FOR_WORKERS || size < 2;
+			return undefined;
+		}
+		poolDecided = true;
 		const url = locateWorker();
 		if (!url || size < 1) return undefined;
-		pool = new WorkerPool(url, Math.min(size, remaining));
+		pool = new WorkerPool(url, size);
 		summary.workers = pool.size;
 		return pool;
 	};
 
-	const prepare = async (index: number): Promise<Prepared> => {
-		const path = files[index]!;
-		const source = await readArticle(path, maxBytes);
-		if (isProblem(source)) return {problem: source};
-		const label = options.label?.(path) ?? path;
-		const hash = cache ? contentHash(source.text) : '';
-		const cached = cache?.read(hash, label, source.text);
-		if (cached) return {source, label, hash, analysis: cached, cached: true};
-		const workers = startPool(files.length - index);
-		if (!workers) return {source, label, hash};
-		const analysis = workers.analyse(label, source.text).then(encoded => {
+	const prepare = (source: SourceDocument, warnings: string[]): Prepared => {
+		const hash = cache ? sourceHash(source) : '';
+		const cached = cache?.read(hash, source.name, source.text);
+		if (cached) return {source, warnings, hash, analysis: cached, cached: true};
+		needingAnalysis++;
+		const workers = startPool();
+		if (!workers) return {source, warnings, hash};
+		const analysis = workers.analyse(source).then(encoded => {
 			cache?.write(hash, encoded);
-			return decodeAnalysis(encoded, label, source.text);
+			return decodeAnalysis(encoded, source.name, source.text);
 		});
 		analysis.catch(() => {}); // rejections are raised when this document's turn comes
-		return {source, label, hash, analysis};
+		return {source, warnings, hash, analysis};
 	};
 
-	const prepared: Array<Promise<Prepared> | undefined> = [];
-	let started = 0;
+	const items = readInputs(files, {
+		maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000,
+		follow: options.follow ?? false,
+		userAgent: options.userAgent ?? 'briefing',
+		label: options.label ?? (path => path),
+	});
+	const window: Entry[] = [];
+	let windowDocuments = 0;
+	let exhausted = false;
 	let turn = performance.now();
 	try {
-		for (let index = 0; index < files.length; index++) {
-			while (started < files.length && started <= index + READ_AHEAD) {
-				const next = prepare(started);
-				next.catch(() => {});
-				prepared[started++] = next;
+		for (;;) {
+			while (!exhausted && windowDocuments <= READ_AHEAD) {
+				const next = await items.next();
+				if (next.done) exhausted = true;
+				else if ('document' in next.value) {
+					window.push({prepared: prepare(next.value.document, next.value.warnings ?? [])});
+					windowDocuments++;
+				} else window.push(next.value);
 			}
-			const item = await prepared[index]!;
-			prepared[index] = undefined;
-			if ('problem' in item) {
-				summary.skipped++;
-				options.onProblem?.(item.problem);
-			} else {
-				for (const warning of item.source.warnings) options.onProblem?.({path: item.source.path, reason: warning, skipped: false});
-				let analysis: DocumentAnalysis;
-				if (item.analysis) analysis = await item.analysis;
-				else {
-					// In this thread, and only now: analysing ahead would hold back the documents before it.
-					analyseHere ??= (await import('./analyse.js')).analyseText;
-					analysis = analyseHere(item.label, item.source.text);
-					cache?.write(item.hash, encodeAnalysis(analysis, item.source.text));
-				}
-				if (item.cached) summary.cached = ++cachedCount;
-				summary.read++;
-				if (performance.now() - turn > TURN_MS) {
-					await new Promise(resolve => setImmediate(resolve));
-					turn = performance.now();
-				}
-				yield analysis;
+			const entry = window.shift();
+			if (!entry) break;
+			if ('problem' in entry) {
+				options.onProblem?.(entry.problem);
+				continue;
 			}
-			options.onProgress?.(index + 1, files.length);
+			if ('finished' in entry) {
+				inputsDone++;
+				if (entry.documents > 0) summary.read++;
+				else summary.skipped++;
+				options.onProgress?.(inputsDone, files.length, summary.documents);
+				continue;
+			}
+			windowDocuments--;
+			const item = entry.prepared;
+			for (const warning of item.warnings) options.onProblem?.({path: item.source.name, reason: warning, skipped: false});
+			let analysis: DocumentAnalysis;
+			if (item.analysis) analysis = await item.analysis;
+			else {
+				// In this thread, and only now: analysing ahead would hold back the documents before it.
+				analyseHere ??= (await import('./analyse.js')).analyseSource;
+				analysis = analyseHere(item.source);
+				cache?.write(item.hash, encodeAnalysis(analysis, item.source.text));
+			}
+			if (item.cached) summary.cached = ++cachedCount;
+			summary.documents++;
+			options.onProgress?.(inputsDone, files.length, summary.documents);
+			if (performance.now() - turn > TURN_MS) {
+				await new Promise(resolve => setImmediate(resolve));
+				turn = performance.now();
+			}
+			yield analysis;
 		}
 	} finally {
+		await items.return(undefined);
 		await pool?.close();
 	}
 }

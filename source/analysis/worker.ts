@@ -1,14 +1,14 @@
 // Entry point of an analysis worker thread (bundled as dist/worker.js). It receives texts and answers with
 // their analyses encoded as the cache stores them, so the main thread can cache them without encoding again.
 import {parentPort} from 'node:worker_threads';
-import {analyseText} from './analyse.js';
+import type {SourceDocument} from '../corpus/types.js';
+import {analyseSource} from './analyse.js';
 import {encodeAnalysis} from './cache.js';
 
-/** A document to analyse: `path` is the name it goes by in the output. */
+/** A document to analyse, as its input format yielded it. */
 export interface AnalysisTask {
 	id: number;
-	path: string;
-	text: string;
+	source: SourceDocument;
 }
 
 export type AnalysisReply = {id: number; encoded: string} | {id: number; error: {message: string; stack?: string}};
@@ -16,7 +16,7 @@ export type AnalysisReply = {id: number; encoded: string} | {id: number; error: 
 parentPort?.on('message', (task: AnalysisTask) => {
 	let reply: AnalysisReply;
 	try {
-		reply = {id: task.id, encoded: encodeAnalysis(analyseText(task.path, task.text), task.text)};
+		reply = {id: task.id, encoded: encodeAnalysis(analyseSource(task.source), task.source.text)};
 	} catch (error) {
 		reply = {id: task.id, error: {message: (error as Error)?.message ?? String(error), stack: (error as Error)?.stack}};
 	}

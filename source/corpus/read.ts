@@ -4,8 +4,8 @@ import {join} from 'node:path';
 import {decodeText} from './decode.js';
 import type {ReadProblem, SourceFile} from './types.js';
 
-/** Files under a directory that are read as articles. */
-const ARTICLE_FILE = /\.(txt|md)$/i;
+/** Files under a directory that are read as articles: text, pages, feeds and exports, gzipped or not. */
+const ARTICLE_FILE = /\.(txt|md|html?|xhtml|rss|atom|xml|jsonl|ndjson|json)(\.gz)?$/i;
 
 /** Larger files are refused unless the user raises the limit (`--max-size`). */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
@@ -16,7 +16,7 @@ export interface Discovery {
 	problems: ReadProblem[];
 }
 
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException)?.code;
 	if (code === 'ENOENT') return 'no such file or directory';
 	if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
@@ -75,8 +75,8 @@ export async function discoverFiles(paths: string[]): Promise<Discovery> {
 	const out: Discovery = {files: [], problems: []};
 	const visited = new Set<string>();
 	for (const path of paths) {
-		if (path === '-') {
-			out.files.push('-');
+		if (path === '-' || /^https?:\/\//i.test(path)) {
+			out.files.push(path);
 			continue;
 		}
 		let info;
@@ -88,14 +88,14 @@ export async function discoverFiles(paths: string[]): Promise<Discovery> {
 		}
 		if (info.isDirectory()) {
 			const found = await walk(path, visited, out);
-			if (found === 0) out.problems.push({path, reason: 'no .txt or .md files in this directory', skipped: true});
+			if (found === 0) out.problems.push({path, reason: 'no articles in this directory (.txt, .md, .html, .rss, .atom, .xml, .jsonl, .json, or .gz of these)', skipped: true});
 		} else if (info.isFile() || info.isFIFO()) out.files.push(path);
 		else out.problems.push({path, reason: 'not a regular file', skipped: true});
 	}
 	return out;
 }
 
-async function readAll(path: string, maxBytes: number): Promise<Uint8Array | ReadProblem> {
+export async function readAll(path: string, maxBytes: number): Promise<Uint8Array | ReadProblem> {
 	const tooLarge = (): ReadProblem => ({
 		path,
 		reason: `larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit (raise it with --max-size)`,

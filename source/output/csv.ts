@@ -11,6 +11,7 @@ export function csvField(value: string | number): string {
 	return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: Array<string | number>): string {
-	return values.map(csvField).join(',') + '\r\n';
+/** A row with its line end: LF by default, so `head`, `cut`, `awk` and `grep 'x$'` work; `--crlf` gives RFC 4180's CR LF. */
+export function csvRow(values: Array<string | number>, lineEnd: '\n' | '\r\n' = '\n'): string {
+	return values.map(csvField).join(',') + lineEnd;
 }

@@ -29,12 +29,18 @@ export class ProgressLine {
 		this.#started = now();
 	}
 
-	/** `done` of `total` files analysed. */
-	update(done: number, total: number): void {
+	/**
+	 * `done` of `total` inputs read, and the documents analysed so far when an input holds many (a feed, an
+	 * export of a million lines), so a single large input shows its progress too.
+	 */
+	update(done: number, total: number, documents = done): void {
 		const now = this.#now();
 		if (total === 0 || now - this.#started < this.#delayMs || now - this.#drawnAt < this.#intervalMs) return;
 		this.#drawnAt = now;
-		const text = `briefing: analysing ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files (${Math.floor((done * 100) / total)}%)`;
+		const count = (n: number) => n.toLocaleString('en-US');
+		const text = documents > done
+			? `briefing: analysing ${count(documents)} documents from ${count(done)} of ${count(total)} inputs (${Math.floor((done * 100) / total)}%)`
+			: `briefing: analysing ${count(done)} of ${count(total)} files (${Math.floor((done * 100) / total)}%)`;
 		// One column short of the width: a line that fills the terminal wraps, and \r would not reach its start.
 		// A terminal that does not tell its width (0) is taken as 80 columns.
 		const width = Math.max(10, (this.#stream.columns || 80) - 1);

@@ -15,21 +15,33 @@ function csvCell(value: Cell): string | number {
 	return value;
 }
 
+/** CSV (the default), one JSON array, or JSON Lines: one object per line, for pipelines. */
+export type OutputFormat = 'csv' | 'json' | 'jsonl';
+
+export interface WriterOptions {
+	format?: OutputFormat;
+	/** CSV line ends as RFC 4180 writes them (CR LF) instead of LF. */
+	crlf?: boolean;
+	out?: NodeJS.WritableStream;
+}
+
 /**
- * Writes records as they come, as CSV (header first) or as one JSON array, honouring back-pressure
- * so memory does not grow with the output.
+ * Writes records as they come, as CSV (header first), one JSON array or JSON Lines, honouring
+ * back-pressure so memory does not grow with the output.
  */
 export class RecordWriter {
 	readonly #columns: readonly string[];
-	readonly #json: boolean;
+	readonly #format: OutputFormat;
+	readonly #lineEnd: '\n' | '\r\n';
 	readonly #out: NodeJS.WritableStream;
 	#count = 0;
 
-	constructor(command: Command, {json = false, out = process.stdout as NodeJS.WritableStream} = {}) {
+	constructor(command: Command, {format = 'csv', crlf = false, out = process.stdout as NodeJS.WritableStream}: WriterOptions = {}) {
 		this.#columns = COLUMNS[command];
-		this.#json = json;
+		this.#format = format;
+		this.#lineEnd = crlf ? '\r\n' : '\n';
 		this.#out = out;
-		if (!json) this.#out.write(csvRow([...this.#columns]));
+		if (format === 'csv') this.#out.write(csvRow([...this.#columns], this.#lineEnd));
 	}
 
 	get count(): number {
@@ -38,18 +50,17 @@ export class RecordWriter {
 
 	async write(record: OutputRecord): Promise<void> {
 		let chunk: string;
-		if (this.#json) {
-			const ordered = Object.fromEntries(this.#columns.map(c => [c, record[c]]));
-			chunk = (this.#count === 0 ? '[\n' : ',\n') + JSON.stringify(ordered);
-		} else {
-			chunk = csvRow(this.#columns.map(c => csvCell(record[c] ?? '')));
+		if (this.#format === 'csv') chunk = csvRow(this.#columns.map(c => csvCell(record[c] ?? '')), this.#lineEnd);
+		else {
+			const ordered = JSON.stringify(Object.fromEntries(this.#columns.map(c => [c, record[c]])));
+			chunk = this.#format === 'jsonl' ? `${ordered}\n` : (this.#count === 0 ? '[\n' : ',\n') + ordered;
 		}
 		this.#count++;
 		if (!this.#out.write(chunk)) await new Promise(resolve => this.#out.once('drain', resolve));
 	}
 
 	async end(): Promise<void> {
-		if (this.#json) this.#out.write(this.#count === 0 ? '[]\n' : '\n]\n');
+		if (this.#format === 'json') this.#out.write(this.#count === 0 ? '[]\n' : '\n]\n');
 		await new Promise<void>(resolve => {
 			if (this.#out.write('')) resolve();
 			else this.#out.once('drain', () => resolve());

@@ -2,8 +2,11 @@ import {Box, type Key, useApp, useInput, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import {factRecords, type OutputRecord} from '../output/records.js';
 import {inert} from '../output/inert.js';
+import {brief as briefAll} from '../analysis/stories/index.js';
+import type {Briefing} from '../analysis/stories/types.js';
 import type {DocumentAnalysis} from '../analysis/types.js';
 import {TextLine, ThemeContext} from './components/text-line.js';
+import {storiesThatDiffer, timelineRows} from './briefing.js';
 import {writeFactsCsv} from './export.js';
 import {commandFor, keyPresses} from './keymap.js';
 import {dashboardLayout, progressLine, statusLine, tabBar} from './layout.js';
@@ -13,6 +16,8 @@ import {EntitiesPane} from './panes/entities.js';
 import {FactsPane} from './panes/facts.js';
 import {HelpPane} from './panes/help.js';
 import {SearchPane} from './panes/search.js';
+import {StoriesPane} from './panes/stories.js';
+import {TimelinePane} from './panes/timeline.js';
 import {LiveSearch, type SentenceSearch} from './search.js';
 import type {DashboardStore} from './store.js';
 import type {Theme} from './theme.js';
@@ -36,6 +41,8 @@ export interface DashboardProps {
 	now?: () => Date;
 	/** Told the exit status as the dashboard closes (0 for q, 130 for Ctrl-C). */
 	onExit?: (status: number) => void;
+	/** The briefing over every document; tests pass one built by hand. */
+	brief?: (analyses: DocumentAnalysis[]) => Briefing;
 }
 
 /** The size of the terminal, falling back to 80×24 when the stream does not say. */
@@ -111,6 +118,45 @@ function useSearch(store: DashboardStore, search: SentenceSearch) {
 	}, [store, search]);
 }
 
+const NO_BRIEFING: Briefing = {stories: [], comparisons: [], timeline: []};
+
+/**
+ * Computes the briefing once every document has arrived, and again only when the documents change.
+ * It needs them all (stories group documents), so it waits for the end of loading; and it runs a turn
+ * of the event loop later, so keys already waiting are handled, and the frame saying "grouping…" drawn,
+ * before it takes the thread.
+ */
+function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[]) => Briefing) {
+	useEffect(() => {
+		let scheduled: NodeJS.Timeout | undefined;
+		let pending: DocumentAnalysis[] | undefined;
+		const follow = () => {
+			const state = store.getState();
+			if (!state.progress.finished || state.briefing.for === state.analyses || pending === state.analyses) return;
+			const analyses = (pending = state.analyses);
+			clearTimeout(scheduled);
+			scheduled = setTimeout(() => {
+				let briefing = NO_BRIEFING;
+				try {
+					briefing = brief(analyses);
+					// The Timeline's order and the stories' conflict marks, worked out now rather than on the first key that needs them.
+					timelineRows(briefing, analyses);
+					storiesThatDiffer(briefing);
+				} catch (error) {
+					store.dispatch({type: 'problem', text: `briefing failed: ${inert((error as Error).message)}`});
+				}
+				store.dispatch({type: 'briefed', briefing, analyses});
+			}, 0);
+		};
+		const unsubscribe = store.subscribe(follow);
+		follow();
+		return () => {
+			unsubscribe();
+			clearTimeout(scheduled);
+		};
+	}, [store, brief]);
+}
+
 function useViewport(store: DashboardStore) {
 	const {stdout} = useStdout();
 	useEffect(() => {
@@ -130,12 +176,16 @@ function useViewport(store: DashboardStore) {
 function Pane({box, state}: {box: PaneBox; state: DashboardState}) {
 	const focused = state.focus === box.pane;
 	switch (box.pane) {
+		case 'stories':
+			return <StoriesPane briefing={state.briefing.briefing} analyses={state.analyses} stories={state.stories} progress={state.progress} box={box} focused={focused} />;
+		case 'timeline':
+			return <TimelinePane briefing={state.briefing.briefing} analyses={state.analyses} list={state.timeline} box={box} focused={focused} />;
 		case 'documents':
-			return <DocumentsPane analyses={state.analyses} list={state.documents} open={state.article.document} box={box} focused={focused} />;
+			return <DocumentsPane analyses={state.analyses} documents={state.documents} open={state.article.document} box={box} focused={focused} />;
 		case 'article':
 			return <ArticlePane analysis={state.article.document === undefined ? undefined : state.analyses[state.article.document]} article={state.article} box={box} focused={focused} />;
 		case 'search':
-			return <SearchPane search={state.search} box={box} focused={focused} />;
+			return <SearchPane search={state.search} analyses={state.analyses} box={box} focused={focused} />;
 		case 'entities':
 			return <EntitiesPane analyses={state.analyses} entities={state.entities} box={box} focused={focused} />;
 		case 'facts':
@@ -143,7 +193,7 @@ function Pane({box, state}: {box: PaneBox; state: DashboardState}) {
 	}
 }
 
-export function Dashboard({store, search, theme, exportDirectory, now = () => new Date(), onExit}: DashboardProps) {
+export function Dashboard({store, search, theme, exportDirectory, now = () => new Date(), onExit, brief = briefAll}: DashboardProps) {
 	const state = useSyncExternalStore(store.subscribe, store.getState);
 	const {exit} = useApp();
 	const effects = useRef({
@@ -171,6 +221,7 @@ export function Dashboard({store, search, theme, exportDirectory, now = () => ne
 	}).current;
 	useKeys(store, effects);
 	useSearch(store, search);
+	useBriefing(store, brief);
 	useViewport(store);
 
 	const running = !state.progress.finished;

@@ -4,7 +4,7 @@ import type {Command, PaneId} from './types.js';
  * Where a binding applies. `search` is the search box while typing: there, only these keys are
  * commands and everything else is text. `help` is the help screen. Pane scopes come before `global`.
  */
-export type Scope = 'global' | 'search' | 'help' | 'facts' | 'entities';
+export type Scope = 'global' | 'search' | 'help' | 'stories' | 'documents' | 'facts' | 'entities' | 'timeline';
 
 export interface Binding {
 	command: Command;
@@ -21,11 +21,13 @@ export interface Binding {
 export const KEYMAP: readonly Binding[] = [
 	{command: 'nextPane', keys: ['tab'], scope: 'global', description: 'next pane'},
 	{command: 'previousPane', keys: ['shift+tab'], scope: 'global', description: 'previous pane'},
-	{command: 'focusDocuments', keys: ['1'], scope: 'global', description: 'Documents pane'},
-	{command: 'focusArticle', keys: ['2'], scope: 'global', description: 'Article pane'},
-	{command: 'focusSearch', keys: ['3'], scope: 'global', description: 'Search pane'},
-	{command: 'focusEntities', keys: ['4'], scope: 'global', description: 'Entities pane'},
-	{command: 'focusFacts', keys: ['5'], scope: 'global', description: 'Facts pane'},
+	{command: 'focusStories', keys: ['1'], scope: 'global', description: 'Stories pane'},
+	{command: 'focusDocuments', keys: ['2'], scope: 'global', description: 'Documents pane'},
+	{command: 'focusArticle', keys: ['3'], scope: 'global', description: 'Article pane'},
+	{command: 'focusSearch', keys: ['4'], scope: 'global', description: 'Search pane'},
+	{command: 'focusEntities', keys: ['5'], scope: 'global', description: 'Entities pane'},
+	{command: 'focusFacts', keys: ['6'], scope: 'global', description: 'Facts pane'},
+	{command: 'focusTimeline', keys: ['7'], scope: 'global', description: 'Timeline pane'},
 	{command: 'search', keys: ['/'], scope: 'global', description: 'search from anywhere'},
 	{command: 'down', keys: ['j', 'down'], scope: 'global', description: 'move down'},
 	{command: 'up', keys: ['k', 'up'], scope: 'global', description: 'move up'},
@@ -34,10 +36,16 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'top', keys: ['g', 'home'], scope: 'global', description: 'top'},
 	{command: 'bottom', keys: ['G', 'end'], scope: 'global', description: 'bottom'},
 	{command: 'open', keys: ['return'], scope: 'global', description: 'open the selected row'},
-	{command: 'back', keys: ['escape'], scope: 'global', description: 'back; clear a filter'},
+	{command: 'back', keys: ['escape'], scope: 'global', description: 'back out; clear a filter'},
 	{command: 'help', keys: ['?'], scope: 'global', description: 'show or hide this help'},
 	{command: 'quit', keys: ['q'], scope: 'global', description: 'quit'},
 	{command: 'interrupt', keys: ['ctrl+c'], scope: 'global', description: 'quit at once (status 130)'},
+
+	{command: 'open', keys: ['return'], scope: 'stories', description: 'open the story or line'},
+	{command: 'back', keys: ['escape'], scope: 'stories', description: 'back to the stories'},
+
+	{command: 'sort', keys: ['s'], scope: 'documents', description: 'sort: date/source/title'},
+	{command: 'reverseSort', keys: ['S'], scope: 'documents', description: 'reverse the sort'},
 
 	{command: 'entityFacts', keys: ['f'], scope: 'entities', description: 'facts naming this entity'},
 
@@ -45,6 +53,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'reverseSort', keys: ['S'], scope: 'facts', description: 'reverse the sort'},
 	{command: 'filterKind', keys: ['f'], scope: 'facts', description: 'filter by kind (cycles)'},
 	{command: 'exportCsv', keys: ['w'], scope: 'facts', description: 'write rows to a new CSV'},
+
+	{command: 'open', keys: ['return'], scope: 'timeline', description: 'open the date\'s sentence'},
 
 	{command: 'back', keys: ['escape'], scope: 'search', description: 'leave the search box'},
 	{command: 'open', keys: ['return'], scope: 'search', description: 'open the hit in Article'},
@@ -67,8 +77,11 @@ export const KEYMAP: readonly Binding[] = [
 
 export const SCOPE_TITLES: Record<Scope, string> = {
 	global: 'Everywhere',
+	stories: 'Stories pane',
+	documents: 'Documents pane',
 	entities: 'Entities pane',
 	facts: 'Facts pane',
+	timeline: 'Timeline pane',
 	search: 'In the search box (other keys type)',
 	help: 'On this help screen',
 };
@@ -83,8 +96,8 @@ export interface KeyContext {
 export function scopesFor({focus, help}: KeyContext): Scope[] {
 	if (help) return ['help'];
 	if (focus === 'search') return ['search'];
-	if (focus === 'facts' || focus === 'entities') return [focus, 'global'];
-	return ['global'];
+	if (focus === 'article') return ['global'];
+	return [focus, 'global'];
 }
 
 export function commandFor(key: string, context: KeyContext, keymap: readonly Binding[] = KEYMAP): Command | undefined {
@@ -178,7 +191,7 @@ export function keyLabel(key: string): string {
 
 /** The help screen's lines, grouped by scope, straight from the keymap. */
 export function helpEntries(keymap: readonly Binding[] = KEYMAP): Array<{scope: Scope; keys: string; description: string}> {
-	const order: Scope[] = ['global', 'entities', 'facts', 'search', 'help'];
+	const order: Scope[] = ['global', 'stories', 'documents', 'entities', 'facts', 'timeline', 'search', 'help'];
 	return order.flatMap(scope =>
 		keymap.filter(b => b.scope === scope).map(b => ({scope, keys: b.keys.map(keyLabel).join(' '), description: b.description})),
 	);

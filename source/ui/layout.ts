@@ -1,23 +1,32 @@
 import {fit, textWidth, truncate} from './text.js';
 import type {Layout, LayoutMode, ListPosition, PaneBox, PaneId, Segment, Viewport} from './types.js';
 
-export const PANES: readonly PaneId[] = ['documents', 'article', 'search', 'entities', 'facts'];
+export const PANES: readonly PaneId[] = ['stories', 'documents', 'article', 'search', 'entities', 'facts', 'timeline'];
 
 export const PANE_TITLES: Record<PaneId, string> = {
+	stories: 'Stories',
 	documents: 'Documents',
 	article: 'Article',
 	search: 'Search',
 	entities: 'Entities',
 	facts: 'Facts',
+	timeline: 'Timeline',
 };
 
 const SHORT_TITLES: Record<PaneId, string> = {
+	stories: 'Stor',
 	documents: 'Docs',
 	article: 'Art',
 	search: 'Find',
 	entities: 'Ents',
 	facts: 'Facts',
+	timeline: 'Time',
 };
+
+/** "1 Stories": the pane's number key and its name, as its frame and the tab bar show it. */
+export function paneTitle(pane: PaneId): string {
+	return `${PANES.indexOf(pane) + 1} ${PANE_TITLES[pane]}`;
+}
 
 /** Below these sizes the dashboard shows one pane at a time. */
 export const MIN_SPLIT = {columns: 80, rows: 20} as const;
@@ -45,10 +54,25 @@ export function split(total: number, weights: readonly number[], min = 0): numbe
 	return parts;
 }
 
+/** Wide layout: the left column's panes and the right column's, each with the share of rows it gets unfocused. */
+const WIDE_LEFT: ReadonlyArray<[PaneId, number]> = [
+	['stories', 34],
+	['documents', 22],
+	['search', 22],
+	['entities', 22],
+];
+const WIDE_RIGHT: ReadonlyArray<[PaneId, number]> = [
+	['article', 56],
+	['facts', 22],
+	['timeline', 22],
+];
+
 /**
- * Where everything goes for a terminal of this size. Wide: Documents, Search and Entities stacked on
- * the left, Article over Facts on the right. Medium: a tab bar, the focused list over the Article
- * (the Article alone when it has focus). Narrow: a tab bar and the focused pane alone.
+ * Where everything goes for a terminal of this size. Wide: Stories, Documents, Search and Entities
+ * stacked on the left, Article over Facts over Timeline on the right; seven panes do not all fit at a
+ * useful height, so the focused pane gets twice its share of its column, as lazygit's focused side
+ * panel grows. Medium: a tab bar, the focused list over the Article (the Article alone when it has
+ * focus). Narrow: a tab bar and the focused pane alone.
  */
 export function dashboardLayout(viewport: Viewport, focus: PaneId, {progress = false} = {}): Layout {
 	const width = Math.max(1, viewport.columns);
@@ -59,16 +83,18 @@ export function dashboardLayout(viewport: Viewport, focus: PaneId, {progress = f
 	const showProgress = progress && height >= 6;
 	const paneHeight = Math.max(0, height - 1 - (tabBar ? 1 : 0) - (showProgress ? 1 : 0));
 	const box = (pane: PaneId, h: number): PaneBox => ({pane, width: 0, height: h});
+	const stack = (panes: ReadonlyArray<[PaneId, number]>): PaneBox[] => {
+		const heights = split(paneHeight, panes.map(([pane, weight]) => (pane === focus ? weight * 2 : weight)), 3);
+		return panes.map(([pane], i) => box(pane, heights[i]!));
+	};
 	let columns: Layout['columns'];
 	if (paneHeight < 3) {
 		columns = [];
 	} else if (mode === 'wide') {
 		const [left, right] = split(width, [38, 62]);
-		const [documents, search, entities] = split(paneHeight, [35, 27, 38], 3);
-		const [article, facts] = split(paneHeight, [60, 40], 3);
 		columns = [
-			{width: left!, panes: [box('documents', documents!), box('search', search!), box('entities', entities!)]},
-			{width: right!, panes: [box('article', article!), box('facts', facts!)]},
+			{width: left!, panes: stack(WIDE_LEFT)},
+			{width: right!, panes: stack(WIDE_RIGHT)},
 		];
 	} else if (mode === 'medium' && focus !== 'article') {
 		const [top, bottom] = split(paneHeight, [50, 50], 3);

@@ -5,8 +5,9 @@
  */
 import {contentSize, dashboardLayout, PANES, paneBox, settleList} from './layout.js';
 import {helpScrollLimit} from './help.js';
+import {settleStoryWindow, storyDetail, timelineRows} from './briefing.js';
 import type {Action, ArticleState, Command, DashboardState, ListPosition, PaneId, Viewport} from './types.js';
-import {articleLines, entityMentions, entityRef, entityRows, FACT_COLUMNS, FACT_KINDS, factRows, lineAt} from './views.js';
+import {articleHeader, articleLines, DOCUMENT_COLUMNS, documentIndex, documentOrder, entityMentions, entityRef, entityRows, FACT_COLUMNS, FACT_KINDS, factRows, lineAt} from './views.js';
 
 const TOP: ListPosition = {cursor: 0, offset: 0};
 
@@ -15,15 +16,18 @@ export function initialState(viewport: Viewport, now = 0): DashboardState {
 		viewport,
 		analyses: [],
 		progress: {done: 0, total: 0, startedAt: now, now, finished: false},
-		focus: 'documents',
-		returnFocus: 'documents',
+		focus: 'stories',
+		returnFocus: 'stories',
 		help: false,
 		helpOffset: 0,
-		documents: TOP,
+		stories: {list: TOP, detail: TOP},
+		briefing: {},
+		documents: {list: TOP, sort: {descending: false}},
 		article: {top: 0},
 		search: {query: '', hits: [], answered: '', searching: false, list: TOP},
 		entities: {list: TOP, mentions: TOP},
 		facts: {list: TOP, sort: {descending: false}},
+		timeline: TOP,
 		problems: [],
 	};
 }
@@ -40,8 +44,29 @@ export function listRows(state: DashboardState, pane: PaneId): number {
 	return Math.max(1, height - (pane === 'search' ? 2 : 1));
 }
 
+/** The story open in the Stories pane, if it is still in the briefing. */
+export function openStory(state: DashboardState) {
+	const {open} = state.stories;
+	return open === undefined ? undefined : state.briefing.briefing?.stories.find(s => s.id === open);
+}
+
+/** The open story's lines at the Stories pane's width. */
+export function openStoryDetail(state: DashboardState) {
+	const story = openStory(state);
+	const briefing = state.briefing.briefing;
+	return story && briefing ? storyDetail(briefing, story, state.analyses, paneContent(state, 'stories').width) : undefined;
+}
+
+export function timelineOf(state: DashboardState) {
+	return state.briefing.briefing ? timelineRows(state.briefing.briefing, state.analyses) : [];
+}
+
 function listLength(state: DashboardState, pane: PaneId): number {
 	switch (pane) {
+		case 'stories':
+			return state.briefing.briefing?.stories.length ?? 0;
+		case 'timeline':
+			return timelineOf(state).length;
 		case 'documents':
 			return state.analyses.length;
 		case 'search':
@@ -57,8 +82,12 @@ function listLength(state: DashboardState, pane: PaneId): number {
 
 function withList(state: DashboardState, pane: PaneId, list: ListPosition): DashboardState {
 	switch (pane) {
+		case 'stories':
+			return {...state, stories: {...state.stories, list}};
+		case 'timeline':
+			return {...state, timeline: list};
 		case 'documents':
-			return {...state, documents: list};
+			return {...state, documents: {...state.documents, list}};
 		case 'search':
 			return {...state, search: {...state.search, list}};
 		case 'entities':
@@ -72,8 +101,12 @@ function withList(state: DashboardState, pane: PaneId, list: ListPosition): Dash
 
 function listOf(state: DashboardState, pane: PaneId): ListPosition {
 	switch (pane) {
+		case 'stories':
+			return state.stories.list;
+		case 'timeline':
+			return state.timeline;
 		case 'documents':
-			return state.documents;
+			return state.documents.list;
 		case 'search':
 			return state.search.list;
 		case 'entities':
@@ -87,7 +120,37 @@ function listOf(state: DashboardState, pane: PaneId): ListPosition {
 
 type Movement = 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom';
 
+/**
+ * In an open story the cursor goes item by item (a summary sentence, a document, a figure, a date) and
+ * the window scrolls by lines, far enough to show the whole item; a page scrolls the window and takes
+ * the cursor to the first item on the new page.
+ */
+function moveInStory(state: DashboardState, how: Movement): DashboardState {
+	const detail = openStoryDetail(state);
+	if (!detail) return state;
+	const rows = listRows(state, 'stories');
+	const {items, lines} = detail;
+	const maxOffset = Math.max(0, lines.length - rows);
+	let {cursor, offset} = state.stories.detail;
+	if (items.length === 0) {
+		const step = {down: 1, up: -1, pageDown: rows, pageUp: -rows, top: -Infinity, bottom: Infinity}[how];
+		return {...state, stories: {...state.stories, detail: {cursor: 0, offset: Math.min(maxOffset, Math.max(0, offset + step))}}};
+	}
+	if (how === 'pageDown' || how === 'pageUp') {
+		offset = Math.min(maxOffset, Math.max(0, offset + (how === 'pageDown' ? rows : -rows)));
+		const onPage = items.findIndex(item => item.first >= offset);
+		cursor = how === 'pageDown' && offset === maxOffset ? items.length - 1 : onPage < 0 ? items.length - 1 : onPage;
+	} else {
+		cursor = {down: cursor + 1, up: cursor - 1, top: 0, bottom: items.length - 1}[how];
+		cursor = Math.min(items.length - 1, Math.max(0, cursor));
+		if (how === 'top') offset = 0;
+		if (how === 'bottom') offset = maxOffset;
+	}
+	return {...state, stories: {...state.stories, detail: settleStoryWindow(detail, {cursor, offset}, rows)}};
+}
+
 function moveList(state: DashboardState, pane: PaneId, how: Movement): DashboardState {
+	if (pane === 'stories' && state.stories.open !== undefined) return moveInStory(state, how);
 	const length = listLength(state, pane);
 	const rows = listRows(state, pane);
 	const {cursor, offset} = listOf(state, pane);
@@ -105,7 +168,8 @@ function moveList(state: DashboardState, pane: PaneId, how: Movement): Dashboard
 /** The first line of the article that can be on top: the last screenful ends with the last line. */
 function articleGeometry(state: DashboardState, article: ArticleState = state.article) {
 	const analysis = article.document === undefined ? undefined : state.analyses[article.document];
-	const {width, height} = paneContent(state, 'article');
+	const {width, height: pane} = paneContent(state, 'article');
+	const height = analysis ? Math.max(1, pane - articleHeader(analysis.document, width, pane).length) : pane;
 	const lines = analysis ? articleLines(analysis.document, width) : [];
 	return {lines, height, maxTop: Math.max(0, lines.length - height)};
 }
@@ -122,7 +186,14 @@ function scrollArticle(state: DashboardState, how: Movement): DashboardState {
 
 /** Open a document in the Article pane, scrolled so the given sentence stands a third of the way down, and focus it. */
 export function openArticle(state: DashboardState, document: number, sentence?: number): DashboardState {
-	const focused: DashboardState = {...state, focus: 'article', article: {document, top: 0, sentence}};
+	const from = state.focus === 'article' ? undefined : state.focus;
+	const opened = showArticle({...state, focus: 'article'}, document, sentence);
+	return {...opened, article: {...opened.article, from}};
+}
+
+/** Show a document in the Article pane at a sentence, leaving the focus where it is (a preview). */
+export function showArticle(state: DashboardState, document: number, sentence?: number): DashboardState {
+	const focused: DashboardState = {...state, article: {document, top: 0, sentence}};
 	const analysis = state.analyses[document];
 	if (!analysis || sentence === undefined) return focused;
 	const {lines, height, maxTop} = articleGeometry(focused);
@@ -141,14 +212,43 @@ function cycle<T>(items: readonly T[], current: T, step: number): T {
 	return items[(i + step + items.length) % items.length]!;
 }
 
+/** The highlighted search hit as a document index and sentence, when its document is loaded. */
+function currentHit(state: DashboardState): {document: number; sentence: number} | undefined {
+	const hit = state.search.hits[state.search.list.cursor];
+	const document = hit === undefined ? undefined : documentIndex(state.analyses).get(hit.document);
+	return hit === undefined || document === undefined ? undefined : {document, sentence: hit.sentence};
+}
+
+/** While the search box has the focus the Article shows the highlighted hit, as fzf's preview does. */
+function previewHit(state: DashboardState): DashboardState {
+	if (state.focus !== 'search') return state;
+	const hit = currentHit(state);
+	if (!hit || (state.article.document === hit.document && state.article.sentence === hit.sentence)) return state;
+	return showArticle(state, hit.document, hit.sentence);
+}
+
 function open(state: DashboardState): DashboardState {
 	switch (state.focus) {
-		case 'documents':
-			return state.analyses.length === 0 ? state : openArticle(state, state.documents.cursor);
+		case 'stories': {
+			const stories = state.briefing.briefing?.stories ?? [];
+			if (state.stories.open === undefined) {
+				const story = stories[state.stories.list.cursor];
+				return story ? {...state, stories: {...state.stories, open: story.id, detail: TOP}} : state;
+			}
+			const item = openStoryDetail(state)?.items[state.stories.detail.cursor];
+			return item ? openArticle(state, item.target.document, item.target.sentence) : state;
+		}
+		case 'timeline': {
+			const row = timelineOf(state)[state.timeline.cursor];
+			return row ? openArticle(state, row.document, row.entry.sentence) : state;
+		}
+		case 'documents': {
+			const document = documentOrder(state.analyses, state.documents.sort)[state.documents.list.cursor];
+			return document === undefined ? state : openArticle(state, document);
+		}
 		case 'search': {
-			const hit = state.search.hits[state.search.list.cursor];
-			const document = hit === undefined ? undefined : state.analyses.findIndex(a => a.document.path === hit.document);
-			return hit === undefined || document === undefined || document < 0 ? state : openArticle(state, document, hit.sentence);
+			const hit = currentHit(state);
+			return hit ? openArticle(state, hit.document, hit.sentence) : state;
 		}
 		case 'entities': {
 			const {mentionsOf} = state.entities;
@@ -172,13 +272,17 @@ function back(state: DashboardState): DashboardState {
 	if (state.help) return {...state, help: false};
 	if (state.message) return {...state, message: undefined};
 	switch (state.focus) {
+		case 'stories':
+			return state.stories.open === undefined ? state : {...state, stories: {...state.stories, open: undefined}};
 		case 'search':
-			return {...state, focus: state.returnFocus === 'search' ? 'documents' : state.returnFocus};
+			return {...state, focus: state.returnFocus === 'search' ? 'stories' : state.returnFocus};
 		case 'entities':
 			return state.entities.mentionsOf ? {...state, entities: {...state.entities, mentionsOf: undefined}} : state;
 		case 'facts':
 			return state.facts.kind || state.facts.entity ? {...state, facts: {...state.facts, kind: undefined, entity: undefined, list: TOP}} : state;
 		case 'article':
+			// Back to the pane the article was opened from, and the highlight goes; opened some other way, only the highlight goes.
+			if (state.article.from) return {...state, focus: state.article.from, article: {...state.article, sentence: undefined, from: undefined}};
 			return state.article.sentence === undefined ? state : {...state, article: {...state.article, sentence: undefined}};
 		default:
 			return state;
@@ -197,6 +301,10 @@ function command(state: DashboardState, name: Command): DashboardState {
 		case 'nextPane':
 		case 'previousPane':
 			return focusPane(state, cycle(PANES, state.focus, name === 'nextPane' ? 1 : -1));
+		case 'focusStories':
+			return focusPane(state, 'stories');
+		case 'focusTimeline':
+			return focusPane(state, 'timeline');
 		case 'focusDocuments':
 			return focusPane(state, 'documents');
 		case 'focusArticle':
@@ -216,7 +324,8 @@ function command(state: DashboardState, name: Command): DashboardState {
 		case 'pageUp':
 		case 'top':
 		case 'bottom':
-			return state.focus === 'article' ? scrollArticle(state, name) : moveList(state, state.focus, name);
+			if (state.focus === 'article') return scrollArticle(state, name);
+			return previewHit(moveList(state, state.focus, name));
 		case 'open':
 			return open(state);
 		case 'back':
@@ -225,12 +334,9 @@ function command(state: DashboardState, name: Command): DashboardState {
 			return setQuery(state, Array.from(state.search.query).slice(0, -1).join(''));
 		case 'clearQuery':
 			return setQuery(state, '');
-		case 'sort': {
-			const column = cycle([undefined, ...FACT_COLUMNS], state.facts.sort.column, 1);
-			return {...state, facts: {...state.facts, sort: {column, descending: false}, list: TOP}};
-		}
+		case 'sort':
 		case 'reverseSort':
-			return {...state, facts: {...state.facts, sort: {...state.facts.sort, descending: !state.facts.sort.descending}, list: TOP}};
+			return state.focus === 'documents' ? sortDocuments(state, name) : sortFacts(state, name);
 		case 'filterKind': {
 			const kinds = [undefined, ...FACT_KINDS];
 			return {...state, facts: {...state.facts, kind: cycle(kinds, state.facts.kind, 1), list: TOP}};
@@ -246,6 +352,21 @@ function command(state: DashboardState, name: Command): DashboardState {
 			// Side effects: the app runs these.
 			return state;
 	}
+}
+
+function sortFacts(state: DashboardState, how: 'sort' | 'reverseSort'): DashboardState {
+	const sort = how === 'sort' ? {column: cycle([undefined, ...FACT_COLUMNS], state.facts.sort.column, 1), descending: false} : {...state.facts.sort, descending: !state.facts.sort.descending};
+	return {...state, facts: {...state.facts, sort, list: TOP}};
+}
+
+/** s: by date, then source, then title, then the order they came in; S turns the order round. The cursor stays on its document. */
+function sortDocuments(state: DashboardState, how: 'sort' | 'reverseSort'): DashboardState {
+	const current = state.documents.sort;
+	const sort = how === 'sort' ? {column: cycle([undefined, ...DOCUMENT_COLUMNS], current.column, 1), descending: false} : {...current, descending: !current.descending};
+	const document = documentOrder(state.analyses, current)[state.documents.list.cursor];
+	const cursor = document === undefined ? 0 : documentOrder(state.analyses, sort).indexOf(document);
+	const list = settleList({cursor, offset: state.documents.list.offset}, state.analyses.length, listRows(state, 'documents'));
+	return {...state, documents: {sort, list}};
 }
 
 function setQuery(state: DashboardState, query: string): DashboardState {
@@ -279,7 +400,13 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
 			if (unchanged) return state;
 			const fresh = action.query !== state.search.answered;
 			const list = fresh ? TOP : settleList(state.search.list, action.hits.length, listRows(state, 'search'));
-			return {...state, search: {...state.search, hits: action.hits, answered: action.query, searching: !action.complete, list}};
+			return previewHit({...state, search: {...state.search, hits: action.hits, answered: action.query, searching: !action.complete, list}});
+		}
+		case 'briefed': {
+			// Computed for documents that have changed since: the app computes it again for these.
+			if (action.analyses !== state.analyses) return state;
+			const stillThere = state.stories.open !== undefined && action.briefing.stories.some(s => s.id === state.stories.open);
+			return {...state, briefing: {briefing: action.briefing, for: action.analyses}, stories: stillThere ? state.stories : {...state.stories, open: undefined}};
 		}
 		case 'message':
 			return {...state, message: action.text};

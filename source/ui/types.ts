@@ -1,7 +1,8 @@
+import type {Briefing} from '../analysis/stories/types.js';
 import type {DocumentAnalysis, EntityType, FactKind, SearchHit} from '../analysis/types.js';
 
-/** The five panes, in the order Tab and the number keys go through them. */
-export type PaneId = 'documents' | 'article' | 'search' | 'entities' | 'facts';
+/** The seven panes, in the order Tab and the number keys go through them. */
+export type PaneId = 'stories' | 'documents' | 'article' | 'search' | 'entities' | 'facts' | 'timeline';
 
 /** Terminal size in character cells. */
 export interface Viewport {
@@ -46,6 +47,8 @@ export interface ArticleState {
 	top: number;
 	/** Sentence to highlight: the one a search hit, fact or mention was opened at. */
 	sentence?: number;
+	/** The pane Enter opened it from: Esc goes back there, as in lazygit. */
+	from?: PaneId;
 }
 
 export interface SearchState {
@@ -55,6 +58,37 @@ export interface SearchState {
 	answered: string;
 	searching: boolean;
 	list: ListPosition;
+}
+
+export type DocumentColumn = 'title' | 'source' | 'date';
+
+/** No column: the order the documents arrived in. */
+export interface DocumentSort {
+	column?: DocumentColumn;
+	descending: boolean;
+}
+
+export interface DocumentsState {
+	/** The cursor counts rows as sorted. */
+	list: ListPosition;
+	sort: DocumentSort;
+}
+
+export interface StoriesState {
+	list: ListPosition;
+	/** The id of the story opened with Enter: the pane then shows it instead of the list. */
+	open?: string;
+	/** In an open story: `cursor` counts its items (summary sentences, documents, figures, dates), `offset` its lines. */
+	detail: ListPosition;
+}
+
+/**
+ * The briefing is computed over every document once loading has finished, off the keystroke path;
+ * `for` is the analyses array it was computed from, so a stale one is never shown as current.
+ */
+export interface BriefingState {
+	briefing?: Briefing;
+	for?: DocumentAnalysis[];
 }
 
 export interface EntitiesState {
@@ -81,11 +115,14 @@ export interface DashboardState {
 	returnFocus: PaneId;
 	help: boolean;
 	helpOffset: number;
-	documents: ListPosition;
+	stories: StoriesState;
+	briefing: BriefingState;
+	documents: DocumentsState;
 	article: ArticleState;
 	search: SearchState;
 	entities: EntitiesState;
 	facts: FactsState;
+	timeline: ListPosition;
 	/** A line for the status bar: what an action did ("wrote …"). */
 	message?: string;
 	/** Problems reported while the dashboard was up (files skipped, decoding warnings). */
@@ -96,11 +133,13 @@ export interface DashboardState {
 export type Command =
 	| 'nextPane'
 	| 'previousPane'
+	| 'focusStories'
 	| 'focusDocuments'
 	| 'focusArticle'
 	| 'focusSearch'
 	| 'focusEntities'
 	| 'focusFacts'
+	| 'focusTimeline'
 	| 'search'
 	| 'help'
 	| 'quit'
@@ -129,6 +168,7 @@ export type Action =
 	| {type: 'command'; command: Command}
 	| {type: 'type'; text: string}
 	| {type: 'results'; query: string; hits: SearchHit[]; complete: boolean}
+	| {type: 'briefed'; briefing: Briefing; analyses: DocumentAnalysis[]}
 	| {type: 'message'; text: string}
 	| {type: 'problem'; text: string};
 

@@ -5,8 +5,9 @@
 import {mergeEntities} from '../analysis/merge.js';
 import type {DocumentAnalysis, EntityRow, Fact, FactKind, Mention} from '../analysis/types.js';
 import type {Document, Span} from '../corpus/types.js';
-import {wrapText} from './text.js';
-import type {EntityRef, FactColumn, FactSort} from './types.js';
+import {inert} from '../output/inert.js';
+import {fitSegments, wrapText} from './text.js';
+import type {DocumentColumn, DocumentSort, EntityRef, FactColumn, FactSort, Segment} from './types.js';
 
 function cachedOn<K extends object, R>(compute: (key: K) => R): (key: K) => R {
 	const cache = new WeakMap<K, R>();
@@ -190,4 +191,62 @@ export function lineAt(lines: readonly ArticleLine[], offset: number): number {
 		}
 	}
 	return found;
+}
+
+export const DOCUMENT_COLUMNS: readonly DocumentColumn[] = ['date', 'source', 'title'];
+
+const collator = new Intl.Collator('en', {sensitivity: 'base', numeric: true});
+
+let lastOrder: {analyses: DocumentAnalysis[]; column?: DocumentColumn; descending: boolean; order: number[]} | undefined;
+
+/**
+ * The rows of the Documents pane as indexes into `analyses`: the order they arrived in, or sorted by a
+ * column. Documents with no date (or no source) go last whichever way the sort runs: an unknown is not
+ * the earliest.
+ */
+export function documentOrder(analyses: DocumentAnalysis[], sort: DocumentSort): number[] {
+	if (lastOrder && lastOrder.analyses === analyses && lastOrder.column === sort.column && lastOrder.descending === sort.descending) return lastOrder.order;
+	const order = analyses.map((_, i) => i);
+	const {column, descending} = sort;
+	const direction = descending ? -1 : 1;
+	if (!column) {
+		if (descending) order.reverse();
+	} else {
+		// Keys once, not per comparison: 10,000 documents sort in a few milliseconds.
+		const keys = analyses.map(({document}) => (column === 'date' ? document.published : column === 'source' ? document.source : document.title || document.path));
+		const compare = column === 'date' ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : collator.compare;
+		order.sort((a, b) => {
+			const ka = keys[a]!;
+			const kb = keys[b]!;
+			if (!ka !== !kb) return ka ? -1 : 1;
+			return direction * compare(ka, kb) || a - b;
+		});
+	}
+	lastOrder = {analyses, column, descending, order};
+	return order;
+}
+
+/** "2022-09-08", or with the time when the date says it ("2022-09-08 14:30"); '' when unknown. */
+export function publishedLabel(published: string): string {
+	const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(published);
+	if (!m) return inert(published);
+	return m[2] && m[2] !== '00:00' ? `${m[1]} ${m[2]}` : m[1]!;
+}
+
+/**
+ * The Article pane's header, above the text: the title, then source, author and date, then the address,
+ * and a rule. Lines without anything to say are left out; short panes keep the title alone, or nothing,
+ * so the text always has most of the rows.
+ */
+export function articleHeader(document: Document, width: number, height: number): Segment[][] {
+	if (height < 6) return [];
+	const title = inert(document.title || document.path);
+	const byline = [inert(document.source), document.author ? `by ${inert(document.author)}` : '', publishedLabel(document.published)].filter(Boolean).join(' · ');
+	const lines: Segment[][] = [fitSegments([{text: title, styles: ['title']}], width)];
+	if (height >= 10) {
+		if (byline) lines.push(fitSegments([{text: byline, styles: ['muted']}], width));
+		if (document.url) lines.push(fitSegments([{text: inert(document.url), styles: ['muted']}], width));
+	}
+	lines.push([{text: '─'.repeat(width), styles: ['dim']}]);
+	return lines;
 }

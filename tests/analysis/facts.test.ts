@@ -70,6 +70,13 @@ describe('percent', () => {
 		]);
 	});
 
+	it('reads a fraction of a point as the size of a rate move', () => {
+		expect(facts('The bank raised rates by a quarter point in June and by another quarter point in July.').map(f => [f.text, f.value])).toEqual([
+			['a quarter point', 0.25],
+			['another quarter point', 0.25],
+		]);
+	});
+
 	it('gives both ends of a range the percent sign written once', () => {
 		expect(summary('Growth of between 1.5 and 2 percent is expected.')).toEqual([
 			['percent', 1.5, '%'],

@@ -68,7 +68,7 @@ describe('briefing facts over every kind of bad input at once', () => {
 	it('ends with one summary line counting what was read and skipped', () => {
 		const read = Object.keys(fixtures.good).length;
 		const total = read + Object.keys(fixtures.bad).length;
-		expect(result.stderr.trim().split('\n').at(-1)).toBe(`briefing: read ${read} of ${total} files; skipped ${total - read} (see above)`);
+		expect(result.stderr.trim().split('\n').at(-1)).toBe(`briefing: read ${read} of ${total} inputs; skipped ${total - read} (see above)`);
 	});
 
 	it('keeps every fact of every good file, whatever its encoding, line endings or name', () => {

@@ -14,7 +14,7 @@ describe('briefing facts', () => {
 
 	it('prints the facts of the bundled seeds as CSV with the fixed header', () => {
 		expect(result.status).toBe(0);
-		expect(result.stdout.split('\r\n')[0]).toBe('document,sentence,kind,text,value,unit,subject,entities,context');
+		expect(result.stdout.split('\n')[0]).toBe('document,sentence,kind,text,value,unit,subject,entities,context');
 		expect(new Set(rows.map(r => r.document))).toEqual(new Set(['seeds/000_a6675d75a8020592.txt', 'seeds/004_fd7a676718ec2ff4.txt']));
 	});
 

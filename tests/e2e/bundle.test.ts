@@ -26,3 +26,9 @@ test('the pipe commands never load Ink or React: the dashboard is only imported 
 	for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/yoga-layout|react-reconciler|useSyncExternalStore/);
 	expect(readFileSync(join(repo, 'dist', 'cli.js'), 'utf8')).toMatch(/import\("\.\/chunks\/dashboard-[A-Z0-9]+\.js"\)/);
 });
+
+test('text inputs never load the code for pages, feeds or exports, nor the date parser: those load when such an input or command appears', () => {
+	const files = staticGraph(join(repo, 'dist', 'cli.js'));
+	// htmlparser2's tokenizer, chrono's parsers and the JSON Lines reader are marked by strings only they hold.
+	for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/xmlMode|ENCasualDateParser|casualDateParser|date_publish/);
+});

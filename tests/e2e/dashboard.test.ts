@@ -76,8 +76,18 @@ test('search, open, help, resize and quit in a real terminal', async () => {
 	await shell(session, 120, 35);
 	keys(session, 'node dist/cli.js; echo "exit status $?"', 'Enter');
 	const first = await waitForScreen(session, text => text.includes('? help') && text.includes('2 docs'), 'the first frame');
-	expect(first).toContain('1 Documents');
-	expect(first).toContain('5 Facts');
+	// It opens on the briefing: every pane, Stories first and focused.
+	expect(first).toContain('1 Stories');
+	expect(first).toContain('2 Documents');
+	expect(first).toContain('6 Facts');
+	expect(first).toContain('7 Timeline');
+	await waitForScreen(session, text => /Stories +│ \? help/.test(text) && !text.includes('stories: '), 'the stories');
+	keys(session, 'Enter');
+	// The two seeds report one visit: one story of both, opened on its summary.
+	const story = await waitForScreen(session, text => /Esc back/.test(text) && /2 documents · /.test(text), 'an open story');
+	expect(story).toContain('Summary');
+	keys(session, 'Escape');
+	await waitForScreen(session, text => !text.includes('Esc back'), 'the list of stories again');
 
 	keys(session, '/');
 	await waitForScreen(session, text => text.includes('Search (typing)'), 'the search box');
@@ -106,7 +116,7 @@ test('search, open, help, resize and quit in a real terminal', async () => {
 	await waitForScreen(session, text => !text.includes('Help ·'), 'help to close');
 
 	tmux('resize-window', '-t', session, '-x', '60', '-y', '20');
-	const small = await waitForScreen(session, text => text.split('\n')[0]!.includes('1 Doc') && text.includes('? help'), 'the 60x20 layout');
+	const small = await waitForScreen(session, text => text.split('\n')[0]!.includes('2 Doc') && text.includes('? help'), 'the 60x20 layout');
 	const lines = small.replace(/\n$/, '').split('\n');
 	expect(lines.length).toBeLessThanOrEqual(20);
 	for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(60);
@@ -114,7 +124,7 @@ test('search, open, help, resize and quit in a real terminal', async () => {
 
 	// Growing past the first size: tmux then carries alternate-screen lines into the shell's screen unless they are blanked on leaving.
 	tmux('resize-window', '-t', session, '-x', '130', '-y', '40');
-	await waitForScreen(session, text => text.includes('4 Entities') && text.includes('5 Facts') && !text.split('\n')[0]!.includes('1 Doc '), 'the wide layout again');
+	await waitForScreen(session, text => text.includes('5 Entities') && text.includes('6 Facts') && !text.split('\n')[0]!.includes('2 Doc'), 'the wide layout again');
 
 	keys(session, 'q');
 	const after = await waitForScreen(session, text => /^exit status \d+/m.test(text), 'the shell after quitting');
@@ -148,7 +158,7 @@ test('a document full of escape sequences cannot drive the terminal', async () =
 		expect(text).toContain('␛[2J');
 		expect(text).toContain('␛]0;pwned-title');
 		// The frame is whole: nothing cleared it, and the title stayed the shell's.
-		expect(text).toContain('1 Documents');
+		expect(text).toContain('2 Documents');
 		expect(tmux('display-message', '-p', '-t', session, '#{pane_title}')).toBe(title);
 		keys(session, 'C-c');
 		const after = await waitForScreen(session, t => /^exit status \d+/m.test(t), 'the shell after Ctrl-C');

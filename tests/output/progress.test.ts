@@ -35,4 +35,14 @@ describe('ProgressLine', () => {
 		line.clear();
 		expect(written).toHaveLength(3);
 	});
+
+	it('counts the documents of an input that holds many, so one large export shows it is moving', () => {
+		const written: string[] = [];
+		const stream = {columns: 100, write: (chunk: string) => written.push(chunk) > 0} as unknown as NodeJS.WriteStream;
+		let now = 0;
+		const line = new ProgressLine(stream, {now: () => now});
+		now = 600;
+		line.update(0, 1, 5300);
+		expect(written[0]).toBe('\r\x1b[2Kbriefing: analysing 5,300 documents from 0 of 1 inputs (0%)');
+	});
 });

@@ -35,8 +35,8 @@ function expectFits(frame: string, columns: number, rows: number) {
 describe('panes', () => {
 	test('at 120x35 every pane and the status bar are on screen', async () => {
 		const app = open({analyses: smallSet()});
-		const frame = await app.waitForFrame(f => f.includes('? help') && f.includes('5 Facts'));
-		for (const title of ['1 Documents', '2 Article', '3 Search', '4 Entities', '5 Facts']) expect(frame).toContain(title);
+		const frame = await app.waitForFrame(f => f.includes('? help') && f.includes('6 Facts'));
+		for (const title of ['1 Stories', '2 Documents', '3 Article', '4 Search', '5 Entities', '6 Facts', '7 Timeline']) expect(frame).toContain(title);
 		expect(frame).toContain('2 docs');
 		expect(frame).toContain('5 entities');
 		expect(frame).toContain('5 facts');
@@ -62,21 +62,21 @@ describe('panes', () => {
 
 	test('80x24 is usable: tab bar, the focused list over the article, status bar', async () => {
 		const app = open({analyses: smallSet(), columns: 80, rows: 24});
-		const frame = await app.waitForFrame(f => f.includes('1 Documents') && f.includes('? help'));
-		expect(frame).toContain('2 Article');
-		expect(frame.split('\n')[0]).toContain('5 Facts');
+		const frame = await app.waitForFrame(f => f.includes('1 Stories') && f.includes('? help'));
+		expect(frame).toContain('3 Article');
+		expect(frame.split('\n')[0]).toContain('7 Timeline');
 		expectFits(frame, 80, 24);
-		app.press('5');
+		app.press('6');
 		const facts = await app.waitForFrame(f => f.includes('$4.5 billion'));
 		expectFits(facts, 80, 24);
 	});
 
 	test('a resize re-lays out; narrow terminals show one pane and a tab bar', async () => {
 		const app = open({analyses: smallSet()});
-		await app.waitForFrame(f => f.includes('5 Facts') && f.includes('4 Entities'));
+		await app.waitForFrame(f => f.includes('6 Facts') && f.includes('5 Entities'));
 		app.resize(60, 20);
-		const frame = await app.waitForFrame(f => !f.includes('╭─ 2 Article'));
-		expect(frame.split('\n')[0]).toMatch(/1 Doc.*5 Facts/);
+		const frame = await app.waitForFrame(f => !f.includes('╭─ 3 Article'));
+		expect(frame.split('\n')[0]).toMatch(/1 Stor.*7 Time/);
 		expectFits(frame, 60, 20);
 		app.resize(40, 10);
 		expectFits(await app.waitForFrame(f => f.split('\n').length <= 9), 40, 10);
@@ -132,7 +132,7 @@ describe('search', () => {
 		app.press(KEYS.backspace, KEYS.backspace, KEYS.backspace, 'Mayor');
 		await app.waitForFrame(f => f.includes('/ Mayor') && f.includes('1 hit'));
 		app.press(KEYS.escape);
-		await app.waitForFrame(f => f.includes('Documents │ ? help'));
+		await app.waitForFrame(f => f.includes('Stories │ ? help'));
 	});
 });
 
@@ -140,7 +140,7 @@ describe('entities and facts', () => {
 	test('Enter on an entity lists its mentions in context; f filters the facts table to it', async () => {
 		const app = open({analyses: smallSet()});
 		await app.waitForFrame(f => f.includes('? help'));
-		app.press('4', 'j', 'j', KEYS.enter);
+		app.press('5', 'j', 'j', KEYS.enter);
 		const mentions = await app.waitForFrame(f => f.includes('Port Vell (place): 3 mentions'));
 		expect(mentions).toContain('ferry.txt');
 		expect(mentions).toMatch(/trade\.txt +….*through Port Vell grew/);
@@ -156,7 +156,7 @@ describe('entities and facts', () => {
 	test('facts sort by a column with a marker, filter by kind, and Enter jumps to the sentence', async () => {
 		const app = open({analyses: smallSet()});
 		await app.waitForFrame(f => f.includes('? help'));
-		app.press('5', 's', 's', 's', 's');
+		app.press('6', 's', 's', 's', 's');
 		await app.waitForFrame(f => f.includes('Value▲'));
 		app.press('S');
 		await app.waitForFrame(f => f.includes('Value▼'));
@@ -176,7 +176,7 @@ describe('entities and facts', () => {
 			writeFileSync(join(directory, 'briefing-facts-20240506-070809.csv'), 'keep me\n');
 			const app = open({analyses: smallSet(), exportDirectory: directory, now});
 			await app.waitForFrame(f => f.includes('? help'));
-			app.press('5', 'f', 'f', 'f', 'f');
+			app.press('6', 'f', 'f', 'f', 'f');
 			await app.waitForFrame(f => f.includes('kind year'));
 			app.press('w');
 			await app.waitForFrame(f => f.includes('Wrote 2 rows to briefing-facts-20240506-070809-1.csv'));
@@ -204,7 +204,7 @@ describe('help and quitting', () => {
 		const help = await app.waitForFrame(f => f.includes('Help ·'));
 		for (const text of ['Shift-Tab', 'previous pane', 'PgDn Space', 'write rows to a new CSV', 'filter by kind']) expect(help).toContain(text);
 		app.press('?');
-		await app.waitForFrame(f => !f.includes('Help ·') && f.includes('1 Documents'));
+		await app.waitForFrame(f => !f.includes('Help ·') && f.includes('1 Stories'));
 	});
 
 	test('q quits with status 0, Ctrl-C with 130', async () => {
@@ -237,8 +237,8 @@ describe('terminal safety', () => {
 		app.press('/', 'title');
 		await app.waitForFrame(f => /[1-9] hits?/.test(f));
 		app.press(KEYS.escape);
-		await app.waitForFrame(f => f.includes('Documents │ ? help'));
-		app.press('4', KEYS.enter);
+		await app.waitForFrame(f => f.includes('Stories │ ? help'));
+		app.press('5', KEYS.enter);
 		await app.waitForFrame(f => f.includes('Clear (person): 1 mention'));
 		for (const frame of app.frames) {
 			const drawn = frame.replace(/\x1b\[[0-9;]*m/g, '');

@@ -1,5 +1,6 @@
 import {render} from 'ink-testing-library';
 import {Fragment} from 'react';
+import type {Briefing} from '../../source/analysis/stories/types.js';
 import type {DocumentAnalysis} from '../../source/analysis/types.js';
 import {Dashboard} from '../../source/ui/app.js';
 import {SentenceSearch} from '../../source/ui/search.js';
@@ -54,10 +55,12 @@ export interface RenderOptions {
 	now?: () => Date;
 	/** Leave the run going (progress bar shown); by default the analysis has finished. */
 	running?: boolean;
+	/** The briefing the dashboard computes; by default the real `brief()`. */
+	brief?: (analyses: DocumentAnalysis[]) => Briefing;
 }
 
 /** Render the dashboard with ink-testing-library in a terminal of the given size. */
-export function renderDashboard({analyses = [], columns = 120, rows = 35, theme = colourTheme, exportDirectory = process.cwd(), now, running = false}: RenderOptions = {}) {
+export function renderDashboard({analyses = [], columns = 120, rows = 35, theme = colourTheme, exportDirectory = process.cwd(), now, running = false, brief}: RenderOptions = {}) {
 	const store = new DashboardStore(initialState({columns, rows}, 0));
 	if (analyses.length > 0) store.dispatch({type: 'arrived', analyses});
 	if (!running) store.dispatch({type: 'finished', now: 0});
@@ -67,7 +70,7 @@ export function renderDashboard({analyses = [], columns = 120, rows = 35, theme 
 	const size = {columns, rows};
 	Object.defineProperty(app.stdout, 'columns', {get: () => size.columns, configurable: true});
 	Object.defineProperty(app.stdout, 'rows', {get: () => size.rows, configurable: true});
-	app.rerender(<Dashboard store={store} search={new SentenceSearch()} theme={theme} exportDirectory={exportDirectory} now={now} onExit={status => exits.push(status)} />);
+	app.rerender(<Dashboard store={store} search={new SentenceSearch()} theme={theme} exportDirectory={exportDirectory} now={now} onExit={status => exits.push(status)} brief={brief} />);
 	const frame = () => plain(app.lastFrame());
 	return {
 		...app,

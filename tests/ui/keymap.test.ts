@@ -22,8 +22,13 @@ describe('the keymap', () => {
 		const expected: Array<[string, Command]> = [
 			['tab', 'nextPane'],
 			['shift+tab', 'previousPane'],
-			['1', 'focusDocuments'],
-			['5', 'focusFacts'],
+			['1', 'focusStories'],
+			['2', 'focusDocuments'],
+			['3', 'focusArticle'],
+			['4', 'focusSearch'],
+			['5', 'focusEntities'],
+			['6', 'focusFacts'],
+			['7', 'focusTimeline'],
 			['j', 'down'],
 			['down', 'down'],
 			['k', 'up'],
@@ -39,7 +44,7 @@ describe('the keymap', () => {
 			['q', 'quit'],
 			['ctrl+c', 'interrupt'],
 		];
-		for (const focus of ['documents', 'article', 'entities', 'facts'] as const) {
+		for (const focus of ['stories', 'documents', 'article', 'entities', 'facts', 'timeline'] as const) {
 			for (const [name, command] of expected) expect(commandFor(name, {focus, help: false}), `${name} in ${focus}`).toBe(command);
 		}
 	});
@@ -66,6 +71,14 @@ describe('the keymap', () => {
 		expect(commandFor('f', {focus: 'documents', help: false})).toBeUndefined();
 		expect(commandFor('w', {focus: 'facts', help: false})).toBe('exportCsv');
 		expect(commandFor('w', {focus: 'article', help: false})).toBeUndefined();
+	});
+
+	test('s and S sort the Documents pane as they sort the Facts pane; Enter opens a story and a timeline date', () => {
+		expect(commandFor('s', {focus: 'documents', help: false})).toBe('sort');
+		expect(commandFor('S', {focus: 'documents', help: false})).toBe('reverseSort');
+		expect(commandFor('s', {focus: 'stories', help: false})).toBeUndefined();
+		for (const focus of ['stories', 'timeline'] as const) expect(commandFor('return', {focus, help: false})).toBe('open');
+		expect(commandFor('escape', {focus: 'stories', help: false})).toBe('back');
 	});
 
 	test('with help open only help keys work', () => {

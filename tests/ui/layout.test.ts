@@ -2,7 +2,9 @@ import stringWidth from 'string-width';
 import {describe, expect, test} from 'vitest';
 import {tableHeader, tableRow, type TableColumn} from '../../source/ui/components/table.js';
 import {exportFileName} from '../../source/ui/export.js';
+import {countBar, dateSpan, dayOf, readableDate} from '../../source/ui/briefing.js';
 import {helpGeometry} from '../../source/ui/help.js';
+import {publishedLabel} from '../../source/ui/views.js';
 import {KEYMAP} from '../../source/ui/keymap.js';
 import {columnWidths, dashboardLayout, layoutMode, PANES, paneTitleLine, progressLine, settleList, split, statusLine, tabBar} from '../../source/ui/layout.js';
 import {fit, fitSegments, markSegments, textWidth, truncate, windowAround, wrapText} from '../../source/ui/text.js';
@@ -107,6 +109,19 @@ describe('dashboardLayout', () => {
 		expect(layout.tabBar).toBe(false);
 	});
 
+	test('wide: the focused pane gets twice its share of its column, every pane stays on screen', () => {
+		const height = (focus: (typeof PANES)[number], pane: (typeof PANES)[number]) => dashboardLayout({columns: 120, rows: 35}, focus).columns.flatMap(c => c.panes).find(p => p.pane === pane)!.height;
+		for (const pane of PANES) {
+			const other = pane === 'stories' ? 'documents' : 'stories';
+			expect(height(pane, pane), pane).toBeGreaterThan(height(other, pane));
+			expect(dashboardLayout({columns: 120, rows: 35}, pane).columns.flatMap(c => c.panes)).toHaveLength(7);
+		}
+		// Opening on Stories, the briefing has the most rows on the left.
+		const left = dashboardLayout({columns: 120, rows: 35}, 'stories').columns[0]!.panes;
+		expect(left.map(p => p.pane)).toEqual(['stories', 'documents', 'search', 'entities']);
+		expect(left[0]!.height).toBe(Math.max(...left.map(p => p.height)));
+	});
+
 	test('80x24: a tab bar, the focused pane over the article', () => {
 		const layout = dashboardLayout({columns: 80, rows: 24}, 'facts');
 		expect(layout.mode).toBe('medium');
@@ -128,11 +143,13 @@ describe('dashboardLayout', () => {
 		for (const rows of [4, 8, 12, 19, 20, 24, 35, 60]) {
 			for (const columns of [40, 60, 80, 100, 120, 200]) {
 				for (const progress of [false, true]) {
-					const layout = dashboardLayout({columns, rows}, 'search', {progress});
-					expect(layout.height).toBe(rows - 1);
-					const fixed = 1 + (layout.tabBar ? 1 : 0) + (layout.progress ? 1 : 0);
-					for (const h of heights(layout)) expect(h).toBe(layout.paneHeight);
-					expect(layout.paneHeight + fixed).toBeLessThanOrEqual(rows - 1);
+					for (const focus of PANES) {
+						const layout = dashboardLayout({columns, rows}, focus, {progress});
+						expect(layout.height).toBe(rows - 1);
+						const fixed = 1 + (layout.tabBar ? 1 : 0) + (layout.progress ? 1 : 0);
+						for (const h of heights(layout)) expect(h).toBe(layout.paneHeight);
+						expect(layout.paneHeight + fixed).toBeLessThanOrEqual(rows - 1);
+					}
 				}
 			}
 		}
@@ -231,7 +248,8 @@ describe('bars', () => {
 	});
 
 	test('the tab bar names every pane when it can, and always fits', () => {
-		expect(joined(tabBar('search', 80))).toContain('3 Search');
+		expect(joined(tabBar('search', 80))).toContain('4 Search');
+		expect(joined(tabBar('search', 80))).toContain('7 Timeline');
 		for (const width of [20, 40, 60, 80]) expect(stringWidth(joined(tabBar('search', width)))).toBe(width);
 	});
 
@@ -246,6 +264,34 @@ describe('bars', () => {
 		for (const binding of KEYMAP) expect(text).toContain(binding.description);
 		expect(tall.maxOffset).toBe(0);
 		expect(helpGeometry(60, 17).maxOffset).toBeGreaterThan(0);
+	});
+});
+
+describe('the briefing, as the panes write it', () => {
+	test('dates read as a reader scans them, at any precision', () => {
+		expect(['2024-03-05T09:30:00Z', '2024-03', '2024', ''].map(readableDate)).toEqual(['5 Mar 2024', 'Mar 2024', '2024', '']);
+		expect(dayOf('2024-03-05T09:30:00+02:00')).toBe('2024-03-05');
+		expect(dayOf('2024-03')).toBe('');
+	});
+
+	test('a story\'s span of dates is as short as says it', () => {
+		expect(dateSpan('2024-03-04', '2024-03-04')).toBe('4 Mar 2024');
+		expect(dateSpan('2024-03-04', '2024-03-05T10:00:00Z')).toBe('4–5 Mar 2024');
+		expect(dateSpan('2024-02-28', '2024-03-02')).toBe('28 Feb–2 Mar 2024');
+		expect(dateSpan('2023-12-30', '2024-01-02')).toBe('30 Dec 2023–2 Jan 2024');
+		expect(dateSpan('', '')).toBe('');
+	});
+
+	test('a count bar is scaled to the largest count, never empty for one', () => {
+		expect(countBar(4, 4, 6)).toBe('██████ 4');
+		expect(countBar(2, 4, 6)).toBe('███    2');
+		expect(countBar(1, 100, 6)).toBe('█      1');
+	});
+
+	test('publication times show when the date has one', () => {
+		expect(publishedLabel('2024-03-05T09:30:00Z')).toBe('2024-03-05 09:30');
+		expect(publishedLabel('2024-03-05')).toBe('2024-03-05');
+		expect(publishedLabel('')).toBe('');
 	});
 });
 

@@ -1,10 +1,10 @@
 import {describe, expect, test} from 'vitest';
 import type {SearchHit} from '../../source/analysis/types.js';
 import {PANES} from '../../source/ui/layout.js';
-import {initialState, paneContent, reduce} from '../../source/ui/state.js';
+import {initialState, listRows, openStoryDetail, paneContent, reduce, timelineOf} from '../../source/ui/state.js';
 import type {Action, Command, DashboardState} from '../../source/ui/types.js';
-import {articleLines, entityMentions, entityRows, factRows, lineAt} from '../../source/ui/views.js';
-import {analysisOf, smallSet} from './fixtures.js';
+import {articleHeader, articleLines, documentOrder, entityMentions, entityRows, factRows, lineAt} from '../../source/ui/views.js';
+import {analysisOf, newsBriefing, newsSet, sentenceOf, smallSet} from './fixtures.js';
 
 function run(state: DashboardState, ...steps: Array<Command | Action>): DashboardState {
 	return steps.reduce((s, step) => reduce(s, typeof step === 'string' ? {type: 'command', command: step} : step), state);
@@ -23,12 +23,13 @@ function topLine(state: DashboardState): string {
 }
 
 describe('focus', () => {
-	test('Tab and Shift-Tab go round the five panes', () => {
+	test('Tab and Shift-Tab go round the seven panes, from Stories', () => {
 		let state = loaded();
 		const seen: string[] = [state.focus];
-		for (let i = 0; i < 5; i++) seen.push((state = run(state, 'nextPane')).focus);
-		expect(seen).toEqual([...PANES, 'documents']);
-		expect(run(loaded(), 'previousPane').focus).toBe('facts');
+		for (let i = 0; i < 7; i++) seen.push((state = run(state, 'nextPane')).focus);
+		expect(seen).toEqual([...PANES, 'stories']);
+		expect(PANES[0]).toBe('stories');
+		expect(run(loaded(), 'previousPane').focus).toBe('timeline');
 	});
 
 	test('number keys jump to a pane', () => {
@@ -47,7 +48,7 @@ describe('focus', () => {
 		expect(state.help).toBe(true);
 		const scrolled = run(state, 'down', 'down');
 		expect(scrolled.helpOffset).toBe(2);
-		expect(scrolled.documents.cursor).toBe(0);
+		expect(scrolled.documents.list.cursor).toBe(0);
 		expect(run(scrolled, 'help').help).toBe(false);
 	});
 });
@@ -59,10 +60,10 @@ describe('documents and article', () => {
 	});
 
 	test('j/k move within the list and stop at its ends; Enter opens the document', () => {
-		let state = run(loaded(), 'down', 'down', 'down');
-		expect(state.documents.cursor).toBe(1);
+		let state = run(loaded(), 'focusDocuments', 'down', 'down', 'down');
+		expect(state.documents.list.cursor).toBe(1);
 		state = run(state, 'up', 'up', 'up');
-		expect(state.documents.cursor).toBe(0);
+		expect(state.documents.list.cursor).toBe(0);
 		state = run(state, 'bottom', 'open');
 		expect(state.focus).toBe('article');
 		expect(state.article.document).toBe(1);
@@ -79,7 +80,8 @@ describe('documents and article', () => {
 		state = run(state, 'up', 'up', 'up');
 		expect(topLine(state)).toBe('Long read');
 		const page = run(state, 'pageDown');
-		const height = paneContent(page, 'article').height;
+		// The header (title and a rule) stays above the text; the text has the rest of the pane.
+		const height = paneContent(page, 'article').height - articleHeader(long.document, paneContent(page, 'article').width, paneContent(page, 'article').height).length;
 		const lines = articleLines(long.document, paneContent(page, 'article').width);
 		expect(lineAt(lines, page.article.top)).toBe(height - 1);
 		const end = run(state, 'bottom');
@@ -223,4 +225,109 @@ test('progress and messages are kept for the status bar', () => {
 	expect(state.message).toBe('Wrote 5 rows');
 	expect(run(state, 'down').message).toBeUndefined();
 	expect(run(state, {type: 'problem', text: 'x: unreadable'}).problems).toEqual(['x: unreadable']);
+});
+
+describe('the briefing', () => {
+	function briefed(viewport = {columns: 120, rows: 35}): DashboardState {
+		const state = run(initialState(viewport, 0), {type: 'arrived', analyses: newsSet()}, {type: 'finished', now: 0});
+		return run(state, {type: 'briefed', briefing: newsBriefing(state.analyses), analyses: state.analyses});
+	}
+	const path = (state: DashboardState) => state.analyses[state.article.document!]!.document.path;
+
+	test('the dashboard starts on Stories; a briefing for documents that have changed since is not taken', () => {
+		const state = initialState({columns: 120, rows: 35});
+		expect(state.focus).toBe('stories');
+		const analyses = newsSet();
+		const arrived = run(state, {type: 'arrived', analyses});
+		const stale = run(arrived, {type: 'briefed', briefing: newsBriefing(analyses), analyses: [...analyses]});
+		expect(stale.briefing.briefing).toBeUndefined();
+		expect(run(arrived, {type: 'briefed', briefing: newsBriefing(analyses), analyses: arrived.analyses}).briefing.briefing?.stories).toHaveLength(2);
+	});
+
+	test('Enter opens a story, j/k go through its summary, documents, figures and dates, Enter opens the line, Esc goes back', () => {
+		let state = run(briefed(), 'open');
+		expect(state.stories.open).toBe('s1');
+		const detail = openStoryDetail(state)!;
+		// One summary sentence, two documents, four figures, three dates.
+		expect(detail.items).toHaveLength(10);
+		expect(run(state, 'open').article.sentence).toBe(sentenceOf(state.analyses[0]!, 'walked out'));
+		state = run(state, 'down');
+		const ap = run(state, 'open');
+		expect(ap.focus).toBe('article');
+		expect(path(ap)).toBe('wire/ap-strike.txt');
+		expect(ap.article.sentence).toBeUndefined();
+		const last = run(state, 'bottom', 'open');
+		expect(path(last)).toBe('wire/reuters-strike.txt');
+		expect(last.analyses[0]!.document.sentences[last.article.sentence!]!.text).toBe('Talks resume on March 8.');
+		expect(run(state, 'bottom', 'down').stories.detail.cursor).toBe(9);
+		// Esc in the Article goes back to the story, where it was left.
+		const back = run(ap, 'back');
+		expect(back.focus).toBe('stories');
+		expect(back.stories).toEqual(state.stories);
+		expect(run(state, 'back').stories.open).toBeUndefined();
+	});
+
+	test('moving through a long story keeps the whole item on screen', () => {
+		let state = run(briefed({columns: 120, rows: 20}), 'open');
+		const rows = listRows(state, 'stories');
+		const detail = openStoryDetail(state)!;
+		expect(detail.lines.length).toBeGreaterThan(rows);
+		for (let i = 0; i < detail.items.length; i++) {
+			const {cursor, offset} = state.stories.detail;
+			const item = detail.items[cursor]!;
+			expect(item.first).toBeGreaterThanOrEqual(offset);
+			expect(item.last).toBeLessThan(offset + rows);
+			state = run(state, 'down');
+		}
+		expect(run(state, 'top').stories.detail).toEqual({cursor: 0, offset: 0});
+	});
+
+	test('the timeline goes in date order; Enter opens the article at the sentence with the date', () => {
+		const state = run(briefed(), 'focusTimeline');
+		const rows = timelineOf(state);
+		expect(rows.map(r => r.entry.date)).toEqual(['2024-03-01', '2024-03-04', '2024-03-04', '2024-03-08']);
+		expect(rows.map(r => r.dayCount)).toEqual([1, 2, undefined, 1]);
+		const opened = run(state, 'down', 'open');
+		expect(opened.focus).toBe('article');
+		const sentence = opened.analyses[opened.article.document!]!.document.sentences[opened.article.sentence!]!;
+		expect(sentence.text).toContain('March 4');
+	});
+
+	test('documents sort by date, source and title; the cursor stays on its document; undated ones go last', () => {
+		const undated = analysisOf('x/undated.txt', 'Undated note\n\nNo date here.', {meta: {title: 'Undated note', source: 'Blog'}});
+		let state = run(briefed(), {type: 'arrived', analyses: [undated]}, 'focusDocuments', 'down');
+		const titles = (s: DashboardState) => documentOrder(s.analyses, s.documents.sort).map(i => s.analyses[i]!.document.title);
+		expect(titles(state)).toEqual(['Dock workers strike at Port Vell', 'Port Vell strike halts ships', 'Ferry line opens', 'Undated note']);
+		state = run(state, 'sort');
+		expect(state.documents.sort).toEqual({column: 'date', descending: false});
+		expect(titles(state)).toEqual(['Ferry line opens', 'Port Vell strike halts ships', 'Dock workers strike at Port Vell', 'Undated note']);
+		// AP was highlighted before sorting, and still is.
+		expect(state.documents.list.cursor).toBe(1);
+		expect(titles(run(state, 'reverseSort'))).toEqual(['Dock workers strike at Port Vell', 'Port Vell strike halts ships', 'Ferry line opens', 'Undated note']);
+		state = run(state, 'sort');
+		expect(state.documents.sort.column).toBe('source');
+		expect(titles(state)).toEqual(['Port Vell strike halts ships', 'Undated note', 'Ferry line opens', 'Dock workers strike at Port Vell']);
+		state = run(state, 'sort');
+		expect(titles(state)).toEqual(['Dock workers strike at Port Vell', 'Ferry line opens', 'Port Vell strike halts ships', 'Undated note']);
+		expect(run(state, 'sort').documents.sort.column).toBeUndefined();
+		// s in the Facts pane still sorts the facts.
+		expect(run(state, 'focusFacts', 'sort').facts.sort.column).toBe('document');
+	});
+
+	test('while the search box has the focus the Article shows the highlighted hit, without taking the focus', () => {
+		let state = run(briefed(), 'search', {type: 'type', text: 'March'});
+		const hits: SearchHit[] = [
+			{document: 'local/ferry.txt', sentence: 0, score: 0.1, text: '', matches: []},
+			{document: 'wire/ap-strike.txt', sentence: 1, score: 0.2, text: '', matches: []},
+		];
+		state = run(state, {type: 'results', query: 'March', hits, complete: true});
+		expect(state.focus).toBe('search');
+		expect(path(state)).toBe('local/ferry.txt');
+		state = run(state, 'down');
+		expect(state.focus).toBe('search');
+		expect(path(state)).toBe('wire/ap-strike.txt');
+		expect(state.article.sentence).toBe(1);
+		// Elsewhere, moving in a list leaves the Article alone.
+		expect(path(run(state, 'back', 'focusDocuments', 'down', 'down'))).toBe('wire/ap-strike.txt');
+	});
 });

@@ -1,16 +1,23 @@
+// The timeline: every date the documents state, on one calendar. Each document's dates are found on
+// their own (`datesOf`, a pure function of its analysis, cacheable per document); this only labels them
+// with their story and sorts them.
 import type {DocumentAnalysis} from '../types.js';
+import {datesOf} from './dates.js';
 import type {Story, TimelineEntry} from './types.js';
 
-/** Baseline: the explicit full dates the facts already hold. (To be replaced.) */
+export {datesOf, type DatedMention} from './dates.js';
+
+/** Every date of every document, earliest first; the same date keeps the documents' order, then text order. */
 export function buildTimeline(analyses: DocumentAnalysis[], stories: Story[]): TimelineEntry[] {
 	const storyOf = new Map(stories.flatMap(story => story.documents.map(path => [path, story.id] as const)));
 	const entries: TimelineEntry[] = [];
-	for (const {document, facts} of analyses) {
-		for (const fact of facts) {
-			if (fact.kind !== 'date' || typeof fact.value !== 'string' || fact.value.startsWith('--')) continue;
-			const precision = fact.value.length === 10 ? 'day' : fact.value.length === 7 ? 'month' : 'year';
-			entries.push({date: fact.value, precision, document: document.path, sentence: fact.sentence, text: fact.text, entities: fact.entities, story: storyOf.get(document.path) ?? ''});
+	for (const analysis of analyses) {
+		const document = analysis.document.path;
+		const story = storyOf.get(document) ?? '';
+		for (const {date, precision, sentence, text, entities} of datesOf(analysis)) {
+			entries.push({date, precision, document, sentence, text, entities, story});
 		}
 	}
+	// A stable sort: equal dates stay in document and text order.
 	return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

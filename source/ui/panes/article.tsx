@@ -4,11 +4,11 @@ import type {Document} from '../../corpus/types.js';
 import {inert} from '../../output/inert.js';
 import {Frame} from '../components/frame.js';
 import {TextLine} from '../components/text-line.js';
-import {contentSize} from '../layout.js';
+import {contentSize, paneTitle} from '../layout.js';
 import {fitSegments, markSegments, type Mark} from '../text.js';
 import {ENTITY_STYLE} from '../theme.js';
 import type {ArticleState, PaneBox, Segment} from '../types.js';
-import {articleLines, lineAt} from '../views.js';
+import {articleHeader, articleLines, lineAt} from '../views.js';
 
 const inertTexts = new WeakMap<Document, string>();
 
@@ -44,15 +44,17 @@ function fileName(path: string): string {
 }
 
 export const ArticlePane = memo(function ArticlePane({analysis, article, box, focused}: {analysis?: DocumentAnalysis; article: ArticleState; box: PaneBox; focused: boolean}) {
-	const {width, height} = contentSize(box);
+	const {width, height: inner} = contentSize(box);
 	if (!analysis) {
 		return (
-			<Frame title="2 Article" focused={focused} width={box.width} height={box.height}>
+			<Frame title={paneTitle('article')} focused={focused} width={box.width} height={box.height}>
 				<TextLine segments={fitSegments([{text: 'Waiting for the first document…', styles: ['muted']}], width)} />
 			</Frame>
 		);
 	}
 	const {document} = analysis;
+	const header = articleHeader(document, width, inner);
+	const height = Math.max(1, inner - header.length);
 	const text = drawableText(document);
 	const lines = articleLines(document, width);
 	const maxTop = Math.max(0, lines.length - height);
@@ -64,7 +66,10 @@ export const ArticlePane = memo(function ArticlePane({analysis, article, box, fo
 	const percent = maxTop === 0 ? 100 : Math.round((top / maxTop) * 100);
 	const info = `${top + 1}–${Math.min(lines.length, top + height)}/${lines.length} ${percent}%`;
 	return (
-		<Frame title={`2 Article · ${inert(fileName(document.path))}`} info={info} focused={focused} width={box.width} height={box.height}>
+		<Frame title={`${paneTitle('article')} · ${inert(fileName(document.path))}`} info={info} focused={focused} width={box.width} height={box.height}>
+			{header.map((segments, i) => (
+				<TextLine key={`h${i}`} segments={segments} />
+			))}
 			{rows.map((segments, i) => (
 				<TextLine key={i} segments={segments} />
 			))}

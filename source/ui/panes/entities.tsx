@@ -4,7 +4,7 @@ import {inert} from '../../output/inert.js';
 import {Frame} from '../components/frame.js';
 import {Table, type TableColumn} from '../components/table.js';
 import {TextLine} from '../components/text-line.js';
-import {contentSize, formatCount, plural, settleList} from '../layout.js';
+import {contentSize, formatCount, paneTitle, plural, settleList} from '../layout.js';
 import {fit, fitSegments, truncate} from '../text.js';
 import {ENTITY_STYLE} from '../theme.js';
 import type {EntitiesState, PaneBox, Segment, Style} from '../types.js';
@@ -43,7 +43,7 @@ export const EntitiesPane = memo(function EntitiesPane({analyses, entities, box,
 		});
 		const heading = `${inert(mentionsOf.name)} (${mentionsOf.type}): ${plural(mentions.length, 'mention')} · Enter opens · f facts · Esc back`;
 		return (
-			<Frame title="4 Entities · mentions" info={mentions.length > 0 ? `${cursor + 1}/${mentions.length}` : ''} focused={focused} width={box.width} height={box.height}>
+			<Frame title={`${paneTitle('entities')} · mentions`} info={mentions.length > 0 ? `${cursor + 1}/${mentions.length}` : ''} focused={focused} width={box.width} height={box.height}>
 				<TextLine segments={fitSegments([{text: heading, styles: ['header', ENTITY_STYLE[mentionsOf.type]]}], width)} />
 				{lines.map((segments, i) => (
 					<TextLine key={i} segments={segments} />
@@ -63,7 +63,7 @@ export const EntitiesPane = memo(function EntitiesPane({analyses, entities, box,
 		];
 	};
 	return (
-		<Frame title="4 Entities" info={all.length > 0 ? `${cursor + 1}/${all.length}` : ''} focused={focused} width={box.width} height={box.height}>
+		<Frame title={paneTitle('entities')} info={all.length > 0 ? `${cursor + 1}/${all.length}` : ''} focused={focused} width={box.width} height={box.height}>
 			<Table columns={COLUMNS} width={width} height={rows} rowCount={all.length} cellsOf={cellsOf} cursor={cursor} offset={offset} focused={focused} empty="No entities yet" />
 		</Frame>
 	);

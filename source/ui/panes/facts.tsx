@@ -3,7 +3,7 @@ import type {DocumentAnalysis} from '../../analysis/types.js';
 import {inert} from '../../output/inert.js';
 import {Frame} from '../components/frame.js';
 import {Table, type TableColumn} from '../components/table.js';
-import {contentSize, settleList} from '../layout.js';
+import {contentSize, paneTitle, settleList} from '../layout.js';
 import type {FactsState, PaneBox} from '../types.js';
 import {FACT_COLUMNS, factCells, factRows} from '../views.js';
 
@@ -29,7 +29,7 @@ export const FactsPane = memo(function FactsPane({analyses, facts, box, focused}
 	const info = filters ? `${filters} · ${position}` : position;
 	const empty = filters ? 'No facts match (Esc clears the filter)' : 'No facts yet';
 	return (
-		<Frame title="5 Facts" info={info} focused={focused} width={box.width} height={box.height}>
+		<Frame title={paneTitle('facts')} info={info} focused={focused} width={box.width} height={box.height}>
 			<Table
 				columns={COLUMNS}
 				width={width}

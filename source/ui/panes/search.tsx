@@ -2,16 +2,14 @@ import {memo} from 'react';
 import {inert} from '../../output/inert.js';
 import {Frame} from '../components/frame.js';
 import {TextLine} from '../components/text-line.js';
-import {contentSize, plural, settleList} from '../layout.js';
+import type {DocumentAnalysis} from '../../analysis/types.js';
+import {sourceName} from '../briefing.js';
+import {contentSize, paneTitle, plural, settleList} from '../layout.js';
 import {fit, fitSegments, truncate} from '../text.js';
 import type {PaneBox, SearchState, Segment, Style} from '../types.js';
 import {snippet} from './snippet.js';
 
-function fileName(path: string): string {
-	return path.slice(path.lastIndexOf('/') + 1);
-}
-
-export const SearchPane = memo(function SearchPane({search, box, focused}: {search: SearchState; box: PaneBox; focused: boolean}) {
+export const SearchPane = memo(function SearchPane({search, analyses, box, focused}: {search: SearchState; analyses: DocumentAnalysis[]; box: PaneBox; focused: boolean}) {
 	const {width, height} = contentSize(box);
 	const rows = Math.max(1, height - 2);
 	const {hits, query} = search;
@@ -29,13 +27,13 @@ export const SearchPane = memo(function SearchPane({search, box, focused}: {sear
 	const lines = hits.slice(offset, offset + rows).map((hit, i) => {
 		const row = offset + i;
 		const style: Style | undefined = row === cursor ? (focused ? 'selected' : 'title') : undefined;
-		const document: Segment = {text: `${fit(truncate(inert(fileName(hit.document)), label), label)} `, styles: style ? [style, 'muted'] : ['muted']};
+		const document: Segment = {text: `${fit(truncate(sourceName(analyses, hit.document), label), label)} `, styles: style ? [style, 'muted'] : ['muted']};
 		const marks = hit.matches.map(m => ({...m, style: 'match' as const}));
 		return [document, ...snippet(inert(hit.text), marks, width - label - 1, style)];
 	});
 	const info = hits.length > 0 ? `${cursor + 1}/${hits.length}` : '';
 	return (
-		<Frame title="3 Search" info={info} focused={focused} width={box.width} height={box.height}>
+		<Frame title={paneTitle('search')} info={info} focused={focused} width={box.width} height={box.height}>
 			<TextLine segments={queryLine} />
 			<TextLine segments={[{text: fit(note, width), styles: ['muted']}]} />
 			{lines.map((segments, i) => (
