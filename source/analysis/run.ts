@@ -244,6 +244,13 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 	}
 	// The files' documents as recorded this run, for removeMissing at the end.
 	const present = new Set<string>();
+	const roots = paths.filter(path => path !== '-' && !/^https?:\/\//i.test(path)).map(path => resolve(path));
+	// What the store knows of them: a document found again, in an unchanged file, needs no write.
+	const known = store && roots.length > 0 ? store.knownFiles(roots) : new Map<string, FileRecord>();
+	const unchanged = (file: FileRecord) => {
+		const was = known.get(file.path);
+		return was !== undefined && was.hash === file.hash && was.size === file.size && was.mtimeMs === file.mtimeMs && was.ino === file.ino;
+	};
 	const stamps = new Map<number, {path: string; size: number; mtimeMs: number; ino: number} | undefined>();
 	/** The file record of the index-th document of the input-th input, when that input is a file. */
 	const fileOf = (input: number, index: number, hash: string): FileRecord | undefined => {
@@ -302,7 +309,7 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 		if (stored !== undefined) {
 			try {
 				const analysis = decodeAnalysis(stored, source.name, source.text);
-				if (file) store!.recordFile(file);
+				if (file && !unchanged(file)) store!.recordFile(file);
 				return {source, warnings, hash, file, analysis, cached: true};
 			} catch {
 				// Not an analysis after all: analysed again, and the store keeps its first row.
@@ -393,7 +400,6 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 		if (store) {
 			// Only a whole run knows which files are gone; an interrupted one keeps what it finished (close commits it).
 			if (completed) {
-				const roots = paths.filter(path => path !== '-' && !/^https?:\/\//i.test(path)).map(path => resolve(path));
 				if (roots.length > 0) store.removeMissing(roots, present);
 			}
 			store.close();

@@ -195,6 +195,18 @@ describe('the analysis store', () => {
 		expect(analyses[0]!.document.path).toBe(join(copy, 'renamed.txt'));
 	});
 
+	it('keeps a text while any file holds it: a copy read from the store still counts once the original is gone', async () => {
+		await run([corpus]);
+		const copy = join(root, 'copy');
+		mkdirSync(copy);
+		cpSync(join(corpus, 'article-2.txt'), join(copy, 'kept.txt'));
+		expect((await run([copy])).summary.cached).toBe(1);
+		unlinkSync(join(corpus, 'article-2.txt'));
+		await run([corpus]);
+		expect(stored().documents).toBe(6);
+		expect((await run([copy])).summary.cached).toBe(1);
+	});
+
 	it('keeps what a run stopped early had finished, and drops nothing', async () => {
 		let seen = 0;
 		for await (const _ of analysePaths([corpus], {workers: 0})) if (++seen === 3) break;
