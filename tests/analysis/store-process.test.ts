@@ -111,6 +111,20 @@ describe('the store across processes', () => {
 		}
 	}, 120_000);
 
+	it('names the store in --help, and tells on stderr when it rebuilt a corrupt one', async () => {
+		const cacheHome = join(root, 'told');
+		const help = await start([cli, '--help'], {XDG_CACHE_HOME: cacheHome}).done;
+		expect(help.stdout).toContain(join(cacheHome, 'briefing', 'briefing.db'));
+		const args = [cli, 'facts', '--jsonl', join(repo, 'seeds')];
+		const first = await start(args, {XDG_CACHE_HOME: cacheHome}).done;
+		const {writeFileSync} = await import('node:fs');
+		writeFileSync(join(cacheHome, 'briefing', 'briefing.db'), 'not a database at all '.repeat(300));
+		const rebuilt = await start(args, {XDG_CACHE_HOME: cacheHome}).done;
+		expect(rebuilt.code).toBe(0);
+		expect(rebuilt.stderr).toMatch(/^briefing: the analysis store .*briefing\.db was not a usable database .*emptied and will fill again\n$/);
+		expect(rebuilt.stdout).toBe(first.stdout);
+	}, 60_000);
+
 	it('prints the same bytes from an empty store as from a warm one', async () => {
 		const cacheHome = join(root, 'warm');
 		const mixed = join(root, 'mixed');
