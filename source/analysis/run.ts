@@ -7,7 +7,7 @@ import {DEFAULT_TIMEOUT_SECONDS} from '../corpus/fetch.js';
 import {readInputs} from '../corpus/inputs.js';
 import {discoverFiles, DEFAULT_MAX_BYTES} from '../corpus/read.js';
 import type {ReadProblem, SourceDocument} from '../corpus/types.js';
-import {Store} from '../store/store.js';
+import {Store, storePath} from '../store/store.js';
 import type {FileRecord} from '../store/types.js';
 import {decodeAnalysis, defaultCacheDirectory, encodeAnalysis, sourceHash} from './cache.js';
 import type {DocumentAnalysis} from './types.js';
@@ -188,7 +188,7 @@ function removeFileCache(directory: string, onMessage: (message: string) => void
 	if (!existsSync(old)) return;
 	try {
 		rmSync(old, {recursive: true, force: true});
-		onMessage(`removed the old analysis cache ${old}: analyses are kept in ${join(directory, 'briefing.db')} now`);
+		onMessage(`removed the old analysis cache ${old}: analyses are kept in ${storePath(directory)} now`);
 	} catch (error) {
 		onMessage(`could not remove the old analysis cache ${old} (${(error as Error).message})`);
 	}
