@@ -52,7 +52,8 @@ const result = await build({
 	define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"', BRIEFING_ANALYSIS_ID: JSON.stringify(analysisIdentity())},
 	// Some CommonJS dependencies call require(); give the ESM bundle one.
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
-	external: ['react-devtools-core'],
+	// libsql: the store's native binding, loaded from node_modules at run time (a .node file cannot be bundled).
+	external: ['react-devtools-core', 'libsql'],
 	logLevel: 'warning',
 });
 await chmod('dist/cli.js', 0o755);

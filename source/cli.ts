@@ -12,6 +12,7 @@ import {comparisonRecords, documentRecord, entityRecord, factRecords, searchReco
 import {DEFAULT_TIMEOUT_SECONDS} from './corpus/fetch.js';
 import {inert} from './output/inert.js';
 import {ProgressLine} from './output/progress.js';
+import {storePath} from './store/store.js';
 import {exitQuietlyOnClosedPipe, RecordWriter} from './output/write.js';
 
 /** Exit codes as fzf uses them. */
@@ -43,8 +44,9 @@ const USAGE = `
     --max-size MB     skip files and pages larger than this (default 16); JSON Lines are streamed, whatever their size
     --timeout S       addresses: give up on a request after S seconds (default ${DEFAULT_TIMEOUT_SECONDS})
     --follow          feeds: also fetch each item's page when the item carries only a summary
-    --no-cache        analyse every document again instead of reusing results cached in
-                      $XDG_CACHE_HOME/briefing (~/.cache/briefing); or set BRIEFING_NO_CACHE=1
+    --no-cache        analyse every document again instead of reusing the analyses kept in
+                      ${storePath()}
+                      (an SQLite file under $XDG_CACHE_HOME/briefing); or set BRIEFING_NO_CACHE=1
     --help            this help
     --version         the version
 
@@ -167,6 +169,10 @@ async function main(): Promise<number> {
 			onProgress: progress && ((done, total, documents) => progress.update(done, total, documents)),
 			label: displayPath,
 			cache: cli.flags.cache ? undefined : false,
+			onMessage: message => {
+				progress?.clear();
+				process.stderr.write(`briefing: ${inert(message)}\n`);
+			},
 			timeoutMs: cli.flags.timeout * 1000,
 			follow: cli.flags.follow,
 			userAgent: `briefing/${cli.pkg.version ?? '0'} (a terminal news briefing)`,

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -66,7 +66,7 @@ function spanLists(analysis: DocumentAnalysis): StoredSpan[][] {
 }
 
 /**
- * An analysis as stored in the cache and passed back by the worker threads: JSON, without the path (the
+ * An analysis as kept in the store (source/store) and passed back by the worker threads: JSON, without the path (the
  * same text read under another name is the same analysis), without the document's text when it is the
  * source text as read (the cache key is that text's hash, so whoever decodes has it), and without the text
  * of spans (paragraphs, sentences, mentions, figures) that is a slice of the document's text. That halves
@@ -112,77 +112,4 @@ export function decodeAnalysis(encoded: string, path: string, sourceText: string
 		for (const span of spans) if (span.text === null) span.text = text.slice(span.start, span.end);
 	}
 	return analysis;
-}
-
-/**
- * Analyses by content hash, one file each under <directory>/analyses/<2 hex>/<hash>.json. The first line
- * names the analysis identity and the hash, so a result from other code, a truncated file or a file in
- * the wrong place is a miss and gets rewritten. One file per document: synchronous reads of 10,000 entries
- * and their JSON.parse take about half a second here, less than one pack file of them all took (its
- * single huge JSON.parse dominates); two runs never have to merge their writes; and the same article
- * in two folders is analysed once. Nothing is ever evicted: some 7 KB per distinct article.
- */
-export class AnalysisCache {
-	readonly #root: string;
-	readonly #identity: string;
-	readonly #madeDirectories = new Set<string>();
-	#writable = true;
-
-	constructor(directory: string = defaultCacheDirectory(), identity: string = analysisIdentity()) {
-		this.#root = join(directory, 'analyses');
-		this.#identity = identity;
-	}
-
-	#path(hash: string): string {
-		return join(this.#root, hash.slice(0, 2), `${hash}.json`);
-	}
-
-	#header(hash: string): string {
-		return `${JSON.stringify({briefing: 'analysis', identity: this.#identity, hash})}\n`;
-	}
-
-	/** The cached analysis of `sourceText` (whose hash is `hash`), named `path`; undefined when absent or unusable. */
-	read(hash: string, path: string, sourceText: string): DocumentAnalysis | undefined {
-		let stored: string;
-		try {
-			// Synchronous: for many small files it is several times faster than fs/promises.
-			stored = readFileSync(this.#path(hash), 'utf8');
-		} catch {
-			return undefined;
-		}
-		const header = this.#header(hash);
-		if (!stored.startsWith(header)) return undefined;
-		try {
-			return decodeAnalysis(stored.slice(header.length), path, sourceText);
-		} catch {
-			return undefined;
-		}
-	}
-
-	/**
-	 * Store an encoded analysis. Written to a temporary file and renamed into place, so a reader never sees
-	 * half a file. A cache that cannot be written (read-only home, full disk) is given up quietly: the
-	 * results are still right, only not reused.
-	 */
-	write(hash: string, encoded: string): void {
-		if (!this.#writable) return;
-		const path = this.#path(hash);
-		const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-		try {
-			const directory = dirname(path);
-			if (!this.#madeDirectories.has(directory)) {
-				mkdirSync(directory, {recursive: true});
-				this.#madeDirectories.add(directory);
-			}
-			writeFileSync(temporary, this.#header(hash) + encoded);
-			renameSync(temporary, path);
-		} catch {
-			this.#writable = false;
-			try {
-				unlinkSync(temporary);
-			} catch {
-				// Never created.
-			}
-		}
-	}
 }

@@ -1,12 +1,15 @@
-import {existsSync} from 'node:fs';
+import {existsSync, rmSync, statSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
+import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import {DEFAULT_TIMEOUT_SECONDS} from '../corpus/fetch.js';
 import {readInputs} from '../corpus/inputs.js';
 import {discoverFiles, DEFAULT_MAX_BYTES} from '../corpus/read.js';
 import type {ReadProblem, SourceDocument} from '../corpus/types.js';
-import {AnalysisCache, decodeAnalysis, encodeAnalysis, sourceHash} from './cache.js';
+import {Store, storePath} from '../store/store.js';
+import type {FileRecord} from '../store/types.js';
+import {decodeAnalysis, defaultCacheDirectory, encodeAnalysis, sourceHash} from './cache.js';
 import type {DocumentAnalysis} from './types.js';
 import type {AnalysisReply, AnalysisTask} from './worker.js';
 
@@ -27,10 +30,12 @@ export interface RunOptions {
 	follow?: boolean;
 	/** Sent with every request: names briefing and its version. */
 	userAgent?: string;
-	/** Reuse analyses cached by content, and cache new ones. By default on, unless BRIEFING_NO_CACHE is set. */
+	/** Reuse analyses kept in the store by content, and keep new ones. By default on, unless BRIEFING_NO_CACHE is set. */
 	cache?: boolean;
-	/** Where the cache lives; by default $XDG_CACHE_HOME/briefing (~/.cache/briefing). */
+	/** Where the store lives; by default $XDG_CACHE_HOME/briefing (~/.cache/briefing). */
 	cacheDirectory?: string;
+	/** Told when the store was rebuilt, could not be used, or the old cache folder was removed. */
+	onMessage?: (message: string) => void;
 	/**
 	 * Worker threads that analyse documents; 0 analyses in this thread. By default (or BRIEFING_WORKERS)
 	 * one per core, started only when enough documents need analysing to repay their start-up.
@@ -47,7 +52,7 @@ export interface RunSummary {
 	skipped: number;
 	/** Documents read: a feed or an export holds many. */
 	documents?: number;
-	/** Documents whose analysis came from the cache. */
+	/** Documents whose analysis came from the store. */
 	cached?: number;
 	/** Worker threads used; 0 when everything was analysed (or found cached) in this thread. */
 	workers?: number;
@@ -174,11 +179,37 @@ class WorkerPool {
 	}
 }
 
-/** A document read and looked up in the cache; `analysis` is set when cached or sent to a worker. */
+/**
+ * The folder of one file per analysis that briefing kept before the store: removed the first time the
+ * store is opened in its place, so that it does not sit there, never read again.
+ */
+function removeFileCache(directory: string, onMessage: (message: string) => void): void {
+	const old = join(directory, 'analyses');
+	if (!existsSync(old)) return;
+	try {
+		rmSync(old, {recursive: true, force: true});
+		onMessage(`removed the old analysis cache ${old}: analyses are kept in ${storePath(directory)} now`);
+	} catch (error) {
+		onMessage(`could not remove the old analysis cache ${old} (${(error as Error).message})`);
+	}
+}
+
+/**
+ * Where the store records a document of a file: the file's absolute path for its first document, and
+ * "<path>/#<n>" for the n-th of a feed's items or an export's records, a name no real file can have
+ * (a file is not a folder) that still falls under the file and its folders for removeMissing.
+ */
+function documentKey(path: string, index: number): string {
+	return index === 0 ? path : `${path}/#${index + 1}`;
+}
+
+/** A document read and looked up in the store; `analysis` is set when stored or sent to a worker. */
 interface Prepared {
 	source: SourceDocument;
 	warnings: string[];
 	hash: string;
+	/** The file it came from, as the store records it; none for addresses and standard input. */
+	file?: FileRecord;
 	analysis?: DocumentAnalysis | Promise<DocumentAnalysis>;
 	cached?: boolean;
 }
@@ -204,7 +235,45 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 	options.onProgress?.(0, files.length, 0);
 
 	const useCache = options.cache ?? !process.env.BRIEFING_NO_CACHE;
-	const cache = useCache ? new AnalysisCache(options.cacheDirectory) : undefined;
+	let store: Store | undefined;
+	if (useCache) {
+		const directory = options.cacheDirectory ?? defaultCacheDirectory();
+		const onMessage = options.onMessage ?? (() => {});
+		store = Store.open({directory, onMessage});
+		if (store.usable) removeFileCache(directory, onMessage);
+	}
+	// The files' documents as recorded this run, for removeMissing at the end.
+	const present = new Set<string>();
+	const roots = paths.filter(path => path !== '-' && !/^https?:\/\//i.test(path)).map(path => resolve(path));
+	// What the store knows of them: a document found again, in an unchanged file, needs no write.
+	const known = store && roots.length > 0 ? store.knownFiles(roots) : new Map<string, FileRecord>();
+	const unchanged = (file: FileRecord) => {
+		const was = known.get(file.path);
+		return was !== undefined && was.hash === file.hash && was.size === file.size && was.mtimeMs === file.mtimeMs && was.ino === file.ino;
+	};
+	const stamps = new Map<number, {path: string; size: number; mtimeMs: number; ino: number} | undefined>();
+	/** The file record of the index-th document of the input-th input, when that input is a file. */
+	const fileOf = (input: number, index: number, hash: string): FileRecord | undefined => {
+		if (!stamps.has(input)) {
+			const path = files[input];
+			let stamp: {path: string; size: number; mtimeMs: number; ino: number} | undefined;
+			if (path !== undefined && path !== '-' && !/^https?:\/\//i.test(path)) {
+				try {
+					const info = statSync(path);
+					if (info.isFile()) stamp = {path: resolve(path), size: info.size, mtimeMs: info.mtimeMs, ino: info.ino};
+				} catch {
+					// Gone since it was read: nothing to record.
+				}
+			}
+			stamps.clear(); // inputs are read in order: only the current one is asked for again
+			stamps.set(input, stamp);
+		}
+		const stamp = stamps.get(input);
+		if (!stamp) return undefined;
+		const path = documentKey(stamp.path, index);
+		present.add(path);
+		return {...stamp, path, hash};
+	};
 	const requestedWorkers = options.workers ?? environmentWorkers();
 	let pool: WorkerPool | undefined;
 	let poolDecided = requestedWorkers === 0;
@@ -212,8 +281,6 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 	let analyseHere: ((source: SourceDocument) => DocumentAnalysis) | undefined;
 	let inputsDone = 0;
 	let needingAnalysis = 0;
-	/** Documents read so far from the input being read. */
-	let inputDocuments = 0;
 
 	/**
 	 * Threads pay off for many documents: decided at the first document that needs analysing from the
@@ -223,7 +290,7 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 		if (pool || poolDecided) return pool;
 		const size = requestedWorkers ?? availableParallelism();
 		// An input still yielding after two windows of documents (an export, a large feed) holds many more.
-		const expected = inputDocuments >= 2 * READ_AHEAD ? Infinity : Math.max(files.length - inputsDone, needingAnalysis);
+		const expected = readingIndex >= 2 * READ_AHEAD ? Infinity : Math.max(files.length - inputsDone, needingAnalysis);
 		if (requestedWorkers === undefined && (expected < MIN_DOCUMENTS_FOR_WORKERS || size < 2)) {
 			poolDecided = needingAnalysis >= MIN_DOCUMENTS_FOR_WORKERS || size < 2;
 			return undefined;
@@ -236,19 +303,29 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 		return pool;
 	};
 
-	const prepare = (source: SourceDocument, warnings: string[]): Prepared => {
-		const hash = cache ? sourceHash(source) : '';
-		const cached = cache?.read(hash, source.name, source.text);
-		if (cached) return {source, warnings, hash, analysis: cached, cached: true};
+	const prepare = (source: SourceDocument, warnings: string[], input: number, index: number): Prepared => {
+		const hash = store ? sourceHash(source) : '';
+		const file = store ? fileOf(input, index, hash) : undefined;
+		const stored = store?.analysis(hash);
+		if (stored !== undefined) {
+			try {
+				const analysis = decodeAnalysis(stored, source.name, source.text);
+				if (file && !unchanged(file)) store!.recordFile(file);
+				return {source, warnings, hash, file, analysis, cached: true};
+			} catch {
+				// Not an analysis after all: analysed again, and the store keeps its first row.
+			}
+		}
 		needingAnalysis++;
 		const workers = startPool();
-		if (!workers) return {source, warnings, hash};
+		if (!workers) return {source, warnings, hash, file};
 		const analysis = workers.analyse(source).then(encoded => {
-			cache?.write(hash, encoded);
-			return decodeAnalysis(encoded, source.name, source.text);
+			const decoded = decodeAnalysis(encoded, source.name, source.text);
+			store?.put(hash, decoded, encoded, file);
+			return decoded;
 		});
 		analysis.catch(() => {}); // rejections are raised when this document's turn comes
-		return {source, warnings, hash, analysis};
+		return {source, warnings, hash, file, analysis};
 	};
 
 	const items = readInputs(files, {
@@ -261,6 +338,10 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 	const window: Entry[] = [];
 	let windowDocuments = 0;
 	let exhausted = false;
+	let completed = false;
+	// The input being read (ahead of the one being yielded), and how many documents it gave so far.
+	let readingInput = 0;
+	let readingIndex = 0;
 	let turn = performance.now();
 	try {
 		for (;;) {
@@ -268,16 +349,21 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 				const next = await items.next();
 				if (next.done) exhausted = true;
 				else if ('document' in next.value) {
-					inputDocuments++;
-					window.push({prepared: prepare(next.value.document, next.value.warnings ?? [])});
+					window.push({prepared: prepare(next.value.document, next.value.warnings ?? [], readingInput, readingIndex++)});
 					windowDocuments++;
 				} else {
-					if ('finished' in next.value) inputDocuments = 0;
+					if ('finished' in next.value) {
+						readingInput++;
+						readingIndex = 0;
+					}
 					window.push(next.value);
 				}
 			}
 			const entry = window.shift();
-			if (!entry) break;
+			if (!entry) {
+				completed = true;
+				break;
+			}
 			if ('problem' in entry) {
 				options.onProblem?.(entry.problem);
 				continue;
@@ -298,7 +384,7 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 				// In this thread, and only now: analysing ahead would hold back the documents before it.
 				analyseHere ??= (await import('./analyse.js')).analyseSource;
 				analysis = analyseHere(item.source);
-				cache?.write(item.hash, encodeAnalysis(analysis, item.source.text));
+				store?.put(item.hash, analysis, encodeAnalysis(analysis, item.source.text), item.file);
 			}
 			if (item.cached) summary.cached = ++cachedCount;
 			summary.documents++;
@@ -312,5 +398,12 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 	} finally {
 		await items.return(undefined);
 		await pool?.close();
+		if (store) {
+			// Only a whole run knows which files are gone; an interrupted one keeps what it finished (close commits it).
+			if (completed) {
+				if (roots.length > 0) store.removeMissing(roots, present);
+			}
+			store.close();
+		}
 	}
 }

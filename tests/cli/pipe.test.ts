@@ -1,4 +1,7 @@
 import {spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {describe, expect, it} from 'vitest';
 import {cli, root, runCli} from './run-cli.js';
@@ -38,7 +41,10 @@ describe('briefing facts', () => {
 	});
 
 	it('ends quietly with status 0 when the reader closes the pipe', () => {
-		const result = spawnSync('bash', ['-c', `set -o pipefail; node "${cli}" facts | head -1`], {cwd: root, encoding: 'utf8'});
+		// With a store of its own, so that nothing the user's store has to say about itself lands on stderr.
+		const cacheHome = mkdtempSync(join(tmpdir(), 'briefing-pipe-'));
+		const result = spawnSync('bash', ['-c', `set -o pipefail; node "${cli}" facts | head -1`], {cwd: root, encoding: 'utf8', env: {...process.env, XDG_CACHE_HOME: cacheHome}});
+		rmSync(cacheHome, {recursive: true, force: true});
 		expect(result.status).toBe(0);
 		expect(result.stderr).toBe('');
 		expect(result.stdout.trim()).toBe('document,sentence,kind,text,value,unit,subject,entities,context');

@@ -127,7 +127,8 @@ test('search, open, help, resize and quit in a real terminal', async () => {
 	await waitForScreen(session, text => text.includes('5 Entities') && text.includes('6 Facts') && !text.split('\n')[0]!.includes('2 Doc'), 'the wide layout again');
 
 	keys(session, 'q');
-	const after = await waitForScreen(session, text => /^exit status \d+/m.test(text), 'the shell after quitting');
+	// The shell prints the status, then its prompt: wait for both, or a busy machine catches the screen between them.
+	const after = await waitForScreen(session, text => /^exit status \d+/m.test(text) && text.trimEnd().endsWith(PROMPT.trimEnd()), 'the shell after quitting');
 	expect(after).toContain('exit status 0');
 	expect(after).toContain(`${PROMPT}node dist/cli.js`);
 	expect(after).not.toContain('? help');

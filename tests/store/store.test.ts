@@ -1,0 +1,254 @@
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {generateCorpus} from '../../bench/generator.mjs';
+import {analyseText} from '../../source/analysis/analyse.js';
+import {contentHash, decodeAnalysis, encodeAnalysis} from '../../source/analysis/cache.js';
+import {SentenceIndex} from '../../source/analysis/search.js';
+import type {DocumentAnalysis} from '../../source/analysis/types.js';
+import {DATABASE_NAME, SCHEMA_VERSION} from '../../source/store/schema.js';
+import {Store} from '../../source/store/store.js';
+import type {DatabaseConstructor, FileRecord} from '../../source/store/types.js';
+import {bundleWriterChild, startWriter, waitFor} from './helpers.js';
+
+const Database = createRequire(import.meta.url)('libsql') as DatabaseConstructor;
+const IDENTITY = 'test-identity';
+
+let root: string;
+let directory: string;
+let messages: string[];
+
+beforeEach(() => {
+	root = mkdtempSync(join(tmpdir(), 'briefing-store-'));
+	directory = join(root, 'cache');
+	messages = [];
+});
+
+afterEach(() => {
+	rmSync(root, {recursive: true, force: true});
+});
+
+const open = (options: Partial<Parameters<typeof Store.open>[0]> = {}) => Store.open({directory, identity: IDENTITY, onMessage: m => messages.push(m), ...options});
+
+interface Analysed {
+	path: string;
+	text: string;
+	hash: string;
+	analysis: DocumentAnalysis;
+	file: FileRecord;
+}
+
+function analyseFolder(folder: string): Analysed[] {
+	return readdirSync(folder)
+		.filter(name => name.endsWith('.txt'))
+		.sort()
+		.map(name => {
+			const path = join(folder, name);
+			const text = readFileSync(path, 'utf8');
+			const info = statSync(path);
+			const hash = contentHash(text);
+			return {path, text, hash, analysis: analyseText(path, text), file: {path, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, hash}};
+		});
+}
+
+/** What a user would notice is wrong with a store: an integrity failure, or counts that disagree. */
+function consistency(path: string): {integrity: string; fts: string; documents: number; sentencesAgree: boolean} {
+	const db = new Database(path);
+	const [integrity] = db.prepare('PRAGMA integrity_check').raw().get() as [string];
+	let fts = 'ok';
+	try {
+		db.exec(`INSERT INTO sentence_text(sentence_text) VALUES ('integrity-check')`);
+	} catch (error) {
+		fts = (error as Error).message;
+	}
+	const [documents] = db.prepare('SELECT count(*) FROM documents').raw().get() as [number];
+	const [expected] = db.prepare('SELECT coalesce(sum(sentences), 0) FROM documents').raw().get() as [number];
+	const [stored] = db.prepare('SELECT count(*) FROM sentences').raw().get() as [number];
+	db.close();
+	return {integrity, fts, documents, sentencesAgree: expected === stored};
+}
+
+describe('Store', () => {
+	it('keeps analyses, stats and files, and gives them back after reopening', () => {
+		const corpus = join(root, 'corpus');
+		generateCorpus({count: 5, seed: 3, out: corpus});
+		const docs = analyseFolder(corpus);
+		const store = open();
+		expect(store.path).toBe(join(directory, DATABASE_NAME));
+		for (const doc of docs) store.put(doc.hash, doc.analysis, encodeAnalysis(doc.analysis, doc.text), doc.file);
+		store.close();
+
+		const again = open();
+		const stats = again.stats(docs.map(d => d.hash));
+		for (const doc of docs) {
+			expect(stats.get(doc.hash)).toEqual({hash: doc.hash, title: doc.analysis.document.title, ...doc.analysis.stats});
+			expect(decodeAnalysis(again.analysis(doc.hash)!, doc.path, doc.text)).toEqual(doc.analysis);
+			expect(again.fileHash(doc.path, doc.file)).toBe(doc.hash);
+			expect(again.fileHash(doc.path, {...doc.file, mtimeMs: doc.file.mtimeMs + 1})).toBeUndefined();
+			expect(again.sentences(doc.hash).map(s => s.text)).toEqual(doc.analysis.document.sentences.map(s => s.text));
+		}
+		expect(again.knownFiles().get(docs[0]!.path)).toEqual(docs[0]!.file);
+		expect([...again.knownFiles([corpus]).keys()].sort()).toEqual(docs.map(d => d.path).sort());
+		expect([...again.knownFiles([`${corpus}/`, docs[0]!.path]).keys()]).toHaveLength(docs.length);
+		expect(again.knownFiles([join(root, 'corp')]).size).toBe(0);
+		expect(again.knownFiles([docs[1]!.path]).size).toBe(1);
+		expect(again.entities([docs[0]!.hash]).length).toBe(docs[0]!.analysis.entities.length);
+		let counted = 0;
+		const count = (rows: unknown[]) => (counted++, rows.length);
+		const hashes = docs.map(d => d.hash);
+		const all = docs.reduce((sum, d) => sum + d.analysis.entities.length, 0);
+		expect(again.distinctEntities(hashes, count)).toBe(all);
+		expect(again.distinctEntities(hashes.slice().reverse(), count)).toBe(all);
+		expect(again.distinctEntities(hashes.slice(1), count)).toBe(all - docs[0]!.analysis.entities.length);
+		expect(counted).toBe(2);
+		// Another analysis code's store is a miss.
+		again.close();
+		expect(open({identity: 'other'}).analysis(docs[0]!.hash)).toBeUndefined();
+		expect(messages).toEqual([]);
+	});
+
+	it('finds search candidates from which fuse.js gives the same results as over every sentence', () => {
+		const corpus = join(root, 'corpus');
+		generateCorpus({count: 40, seed: 11, out: corpus});
+		const docs = analyseFolder(corpus);
+		const store = open();
+		// Stored twice over in another order, and with an extra document not in the run, to check the run's order is the one used.
+		const extra = join(root, 'extra');
+		generateCorpus({count: 3, seed: 99, out: extra});
+		for (const doc of [...analyseFolder(extra), ...docs.slice().reverse()]) store.put(doc.hash, doc.analysis, encodeAnalysis(doc.analysis, doc.text), doc.file);
+		const whole = SentenceIndex.fromDocuments(docs.map(d => d.analysis.document));
+		const hashes = docs.map(d => d.hash);
+		for (const query of ['gold', 'interest rates', 'Federal Reserve', 'kazakstan', 'trade war', 'the', 'a', 'of', 'pres', 'governmnt', 'said', 'minister said on', 'xq', 'the president of the united states said']) {
+			for (const limit of [3, 20]) {
+				const candidates = store.searchCandidates(query, hashes, limit);
+				const index = new SentenceIndex(candidates.map(c => ({document: docs[c.document]!.path, sentence: c.sentence, text: c.text})));
+				expect(index.search(query, limit), `${query} (limit ${limit})`).toEqual(whole.search(query, limit));
+			}
+		}
+		store.close();
+	});
+
+	it('drops the documents of files that are gone', () => {
+		const corpus = join(root, 'corpus');
+		generateCorpus({count: 4, seed: 5, out: corpus});
+		const docs = analyseFolder(corpus);
+		const store = open();
+		for (const doc of docs) store.put(doc.hash, doc.analysis, encodeAnalysis(doc.analysis, doc.text), doc.file);
+		const gone = docs[1]!;
+		rmSync(gone.path);
+		const dropped = store.removeMissing([corpus], new Set(docs.filter(d => d !== gone).map(d => d.path)));
+		expect(dropped).toBe(1);
+		expect(store.analysis(gone.hash)).toBeUndefined();
+		expect(store.knownFiles().has(gone.path)).toBe(false);
+		expect(store.stats().size).toBe(3);
+		store.close();
+		expect(consistency(join(directory, DATABASE_NAME))).toEqual({integrity: 'ok', fts: 'ok', documents: 3, sentencesAgree: true});
+	});
+
+	it('rebuilds a file of garbage bytes, with a message', () => {
+		const path = join(directory, DATABASE_NAME);
+		open().close();
+		writeFileSync(path, Buffer.from(Array.from({length: 8192}, (_, i) => (i * 7919) % 256)));
+		rmSync(`${path}-wal`, {force: true});
+		rmSync(`${path}-shm`, {force: true});
+		const store = open();
+		expect(messages.join('\n')).toMatch(/not a usable database.*emptied/);
+		expect(store.usable).toBe(true);
+		const corpus = join(root, 'corpus');
+		generateCorpus({count: 1, seed: 8, out: corpus});
+		const [doc] = analyseFolder(corpus);
+		store.put(doc!.hash, doc!.analysis, encodeAnalysis(doc!.analysis, doc!.text));
+		store.close();
+		expect(open().analysis(doc!.hash)).toBeDefined();
+	});
+
+	it('rebuilds a store from an older version, with a message', () => {
+		const path = join(directory, DATABASE_NAME);
+		open().close();
+		const db = new Database(path);
+		db.exec(`DROP TABLE facts; CREATE TABLE facts (old TEXT); INSERT INTO facts VALUES ('x'); PRAGMA user_version = ${SCHEMA_VERSION - 1}`);
+		db.close();
+		const store = open();
+		expect(messages.join('\n')).toMatch(/another version of briefing \(schema 0, this one reads 1\)/);
+		expect(store.stats().size).toBe(0);
+		store.close();
+		expect(consistency(path).integrity).toBe('ok');
+		// Opening again: no message, nothing rebuilt.
+		messages = [];
+		open().close();
+		expect(messages).toEqual([]);
+	});
+
+	it('cannot be opened where no directory can be made: tells, keeps nothing, does not throw', () => {
+		writeFileSync(join(root, 'a-file'), '');
+		const store = Store.open({directory: join(root, 'a-file', 'cache'), identity: IDENTITY, onMessage: m => messages.push(m)});
+		expect(store.usable).toBe(false);
+		expect(messages.join('\n')).toMatch(/cannot be used/);
+		expect(store.analysis('x')).toBeUndefined();
+		expect(store.stats().size).toBe(0);
+		store.close();
+	});
+});
+
+describe('Store across processes', () => {
+	let script: string;
+	beforeAll(async () => {
+		script = await bundleWriterChild();
+	});
+	afterAll(() => rmSync(script, {force: true}));
+
+	it('keeps every batch finished before a kill, stays consistent, and the next run analyses only the rest', async () => {
+		const corpus = join(root, 'corpus');
+		generateCorpus({count: 60, seed: 17, out: corpus});
+		const first = startWriter(script, directory, corpus, 4);
+		await waitFor(() => first.lines.length >= 3);
+		first.child.kill('SIGKILL');
+		expect(await first.done).toBe('SIGKILL');
+		const committed = first.lines.flatMap(line => (line.committed as string[] | undefined) ?? []);
+		expect(committed.length).toBeGreaterThanOrEqual(12);
+
+		const path = join(directory, DATABASE_NAME);
+		const state = consistency(path);
+		expect(state).toMatchObject({integrity: 'ok', fts: 'ok', sentencesAgree: true});
+		expect(state.documents).toBeGreaterThanOrEqual(committed.length);
+		expect(state.documents).toBeLessThan(60);
+		const store = open();
+		for (const hash of committed) expect(store.analysis(hash), hash).toBeDefined();
+		store.close();
+
+		const second = startWriter(script, directory, corpus, 4);
+		expect(await second.done).toBe(0);
+		const summary = second.lines.at(-1)!;
+		expect(summary.analysed).toBe(60 - state.documents);
+		expect(consistency(path)).toEqual({integrity: 'ok', fts: 'ok', documents: 60, sentencesAgree: true});
+	});
+
+	it('keeps what was queued when the process exits (the Ctrl-C path: briefing exits with 130)', async () => {
+		const corpus = join(root, 'corpus');
+		generateCorpus({count: 8, seed: 29, out: corpus});
+		const run = startWriter(script, directory, corpus, 1000, 5);
+		expect(await run.done).toBe(130);
+		const queued = run.lines.flatMap(line => (line.exiting as string[] | undefined) ?? []);
+		expect(queued).toHaveLength(5);
+		const store = open();
+		for (const hash of queued) expect(store.analysis(hash), hash).toBeDefined();
+		expect(store.stats().size).toBe(5);
+		store.close();
+	});
+
+	it('lets two processes write one store at once: both finish, with the same results', async () => {
+		const corpus = join(root, 'corpus');
+		generateCorpus({count: 16, seed: 23, out: corpus});
+		const one = startWriter(script, directory, corpus, 2);
+		const two = startWriter(script, directory, corpus, 3);
+		expect(await one.done, one.stderr).toBe(0);
+		expect(await two.done, two.stderr).toBe(0);
+		expect(one.stderr + two.stderr).toBe('');
+		const [a, b] = [one.lines.at(-1)!, two.lines.at(-1)!];
+		expect(Object.keys(a.stats as object)).toHaveLength(16);
+		expect(a.stats).toEqual(b.stats);
+		expect(consistency(join(directory, DATABASE_NAME))).toEqual({integrity: 'ok', fts: 'ok', documents: 16, sentencesAgree: true});
+	});
+});
