@@ -1,6 +1,7 @@
 import Fuse, {type IFuseOptions} from 'fuse.js';
 import type {Document} from '../corpus/types.js';
 import type {SearchHit} from './types.js';
+import {allowedErrors, Bitap, EXACT_BITAP_SCORE, fieldNorm, finalScore, FUSE_MAX_BITS, THRESHOLD} from './fuse-scoring.js';
 
 export interface SearchableSentence {
 	document: string;
@@ -11,7 +12,6 @@ export interface SearchableSentence {
 export const DEFAULT_SEARCH_LIMIT = 20;
 
 /** Sentences are long: match anywhere in them (ignoreLocation) and rank by how close the match is. */
-const THRESHOLD = 0.3;
 const FUSE_OPTIONS: IFuseOptions<SearchableSentence> = {
 	keys: ['text'],
 	includeScore: true,
@@ -21,10 +21,6 @@ const FUSE_OPTIONS: IFuseOptions<SearchableSentence> = {
 	minMatchCharLength: 2,
 };
 
-/** fuse.js's bitap compares at most this many characters of a pattern at once; longer ones go in pieces. */
-const FUSE_MAX_BITS = 32;
-/** fuse.js's score for a match without errors (it never reports 0 unless the whole text is the query). */
-const EXACT_BITAP_SCORE = 0.001;
 /** Between sentences in the index's text; no document contains it (files with NUL bytes are not read). */
 const SEPARATOR = '\u0000';
 /**
@@ -44,98 +40,9 @@ const MAX_BLOCK = 4096;
 const SAMPLE_CHARS = 1 << 20;
 const PAIR_BUCKETS = 4096;
 
-/**
- * fuse.js's field norm, computed the same way: 1/√(number of whitespace-separated tokens), to three
- * decimals. A shorter sentence with the same match ranks higher.
- */
-function fieldNorm(text: string): number {
-	let tokens = 0;
-	let inWord = false;
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if ((code >= 9 && code <= 13) || code === 32 || code === 160) inWord = false;
-		else if (!inWord) {
-			tokens++;
-			inWord = true;
-		}
-	}
-	return Math.round(1000 / Math.pow(Math.max(1, tokens), 0.5)) / 1000;
-}
-
-/** The most edits fuse.js accepts for a pattern of this length: errors / length may not pass the threshold. */
-function allowedErrors(length: number): number {
-	let errors = 0;
-	while ((errors + 1) / length <= THRESHOLD) errors++;
-	return errors;
-}
-
-/** fuse.js's final score for one key: its bitap score raised to the field norm (0 counts as EPSILON). */
-function finalScore(bitapScore: number, norm: number): number {
-	return Math.pow(bitapScore === 0 ? Number.EPSILON : bitapScore, norm);
-}
-
 /** A pair of characters' slot in the table of pair counts (pairs that share a slot add up: an overestimate). */
 function pairBucket(a: number, b: number): number {
 	return (Math.imul(a, 31) ^ b) & (PAIR_BUCKETS - 1);
-}
-
-/**
- * The fewest edits (insertions, deletions, substitutions) that make a pattern of up to 32 characters into
- * some stretch of a text, up to a most: the bitap recurrence fuse.js uses, run left to right.
- */
-class Bitap {
-	readonly #ascii = new Int32Array(128);
-	readonly #other = new Map<number, number>();
-	readonly #goal: number;
-	readonly #errors: number;
-	readonly #states: Int32Array;
-
-	constructor(pattern: string, errors: number) {
-		for (let i = 0; i < pattern.length; i++) {
-			const code = pattern.charCodeAt(i);
-			if (code < 128) this.#ascii[code]! |= 1 << i;
-			else this.#other.set(code, (this.#other.get(code) ?? 0) | (1 << i));
-		}
-		this.#goal = 1 << (pattern.length - 1);
-		this.#errors = errors;
-		this.#states = new Int32Array(errors + 1);
-	}
-
-	/** Errors of the best match within text[start, end), or -1 when it takes more than the most allowed. */
-	fewestErrors(text: string, start: number, end: number): number {
-		const ascii = this.#ascii;
-		const other = this.#other;
-		const goal = this.#goal;
-		const errors = this.#errors;
-		const states = this.#states;
-		// Before any text, matching the first d characters of the pattern takes d deletions.
-		for (let d = 0; d <= errors; d++) states[d] = (1 << d) - 1;
-		let fewest = -1;
-		for (let i = start; i < end; i++) {
-			const code = text.charCodeAt(i);
-			const mask = code < 128 ? ascii[code]! : (other.get(code) ?? 0);
-			let before = states[0]!;
-			let after = ((before << 1) | 1) & mask;
-			states[0] = after;
-			for (let d = 1; d <= errors; d++) {
-				const previous = states[d]!;
-				// match | insertion | substitution and deletion, as fuse.js combines them
-				const next = (((previous << 1) | 1) & mask) | before | ((before | after) << 1) | 1;
-				states[d] = next;
-				before = previous;
-				after = next;
-			}
-			const worst = fewest < 0 ? errors : fewest - 1;
-			for (let d = 0; d <= worst; d++) {
-				if (states[d]! & goal) {
-					fewest = d;
-					break;
-				}
-			}
-			if (fewest === 0) return 0;
-		}
-		return fewest;
-	}
 }
 
 /** A stretch of a query that a fuzzy match must contain exactly (see #fuzzyMatches). */

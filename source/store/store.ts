@@ -4,7 +4,7 @@ import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {analysisIdentity, defaultCacheDirectory} from '../analysis/cache.js';
 import type {DocumentAnalysis, EntityType} from '../analysis/types.js';
-import {allowedErrors, EXACT_BITAP_SCORE, fieldNorm, finalScore, FUSE_MAX_BITS, FuzzyMatcher, normRank, rankNorm} from './rank.js';
+import {allowedErrors, Bitap, EXACT_BITAP_SCORE, fieldNorm, finalScore, FUSE_MAX_BITS, normRank, rankNorm} from '../analysis/fuse-scoring.js';
 import {APPLICATION_ID, DATABASE_NAME, SCHEMA, SCHEMA_VERSION, SENTENCE_SEQUENCE_BITS} from './schema.js';
 import type {Database, DatabaseConstructor, FileRecord, FileStamp, Statement, StoredEntity, StoredSentence, StoredStats, StoreOptions} from './types.js';
 
@@ -509,7 +509,7 @@ export class Store {
 		// least^norm <= bar  <=>  norm >= ln(bar) / ln(least): the ranks up to lastRank can beat the bar.
 		const lastRank = Number.isFinite(bar) ? Math.min(1000, Math.floor(normRank(Math.log(bar) / Math.log(least)) + 1e-9)) : 1000;
 		if (lastRank < 0) return;
-		const matcher = new FuzzyMatcher(pattern, errors);
+		const matcher = new Bitap(pattern, errors);
 		const pieces = errors + 1;
 		if (Number.isFinite(bar) || n < 3 * pieces) {
 			// Few sentences (only short ones can beat the bar), or none the index can find: read them shortest first.
@@ -517,7 +517,7 @@ export class Store {
 			let matched = 0;
 			this.#eachSentence(0, lastRank, positions, (id, document, sentence, text) => {
 				read++;
-				if (matcher.matches(text.toLowerCase())) {
+				if (matcher.fewestErrors(text.toLowerCase()) >= 0) {
 					take(id, document, sentence, text);
 					matched++;
 				}
