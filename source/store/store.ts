@@ -85,6 +85,7 @@ export class Store {
 	readonly #identity: string;
 	readonly #onMessage: (message: string) => void;
 	readonly #batchSize: number;
+	readonly #searchIndex: boolean;
 	readonly #flushMs: number;
 	#db: Database | undefined;
 	#statements = new Map<string, Statement>();
@@ -99,6 +100,7 @@ export class Store {
 		this.#identity = identity;
 		this.#onMessage = options.onMessage ?? (() => {});
 		this.#batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+		this.#searchIndex = options.searchIndex ?? false;
 		this.#flushMs = options.flushMs ?? DEFAULT_FLUSH_MS;
 		if (db) process.on('exit', this.#onExit);
 	}
@@ -303,8 +305,10 @@ export class Store {
 				if (inserted.changes === 0) continue;
 				const id = Number(inserted.lastInsertRowid);
 				insertAnalysis.run(id, encoded);
-				for (const sentence of document.sentences) {
-					sentences.push([sentenceId(normRank(fieldNorm(sentence.text)), sequence++), id, sentence.index, sentence.text]);
+				if (this.#searchIndex) {
+					for (const sentence of document.sentences) {
+						sentences.push([sentenceId(normRank(fieldNorm(sentence.text)), sequence++), id, sentence.index, sentence.text]);
+					}
 				}
 				for (const entity of analysis.entities) {
 					entities.push([++entityId, id, entity.name, entity.type, JSON.stringify(entity.aliases), entity.mentions.length]);

@@ -54,6 +54,11 @@ export interface StoreOptions {
 	busyTimeoutMs?: number;
 	/** Analyses held before they are written in one transaction (also written after `flushMs`). */
 	batchSize?: number;
+	/**
+	 * Keep each document's sentences with their trigram index, for searchCandidates. About 60% of what a write
+	 * costs; off until the commands search the store (they build their index in memory from the analyses).
+	 */
+	searchIndex?: boolean;
 	/** The longest an analysis waits in memory before its batch is written, so a kill loses little work. */
 	flushMs?: number;
 	/** The SQLite binding: libsql by default; anything with better-sqlite3's API (the benchmark compares). */

@@ -30,7 +30,7 @@ afterEach(() => {
 	rmSync(root, {recursive: true, force: true});
 });
 
-const open = (options: Partial<Parameters<typeof Store.open>[0]> = {}) => Store.open({directory, identity: IDENTITY, onMessage: m => messages.push(m), ...options});
+const open = (options: Partial<Parameters<typeof Store.open>[0]> = {}) => Store.open({directory, identity: IDENTITY, onMessage: m => messages.push(m), searchIndex: true, ...options});
 
 interface Analysed {
 	path: string;
@@ -107,6 +107,21 @@ describe('Store', () => {
 		again.close();
 		expect(open({identity: 'other'}).analysis(docs[0]!.hash)).toBeUndefined();
 		expect(messages).toEqual([]);
+	});
+
+	it('keeps no sentences for search unless asked to, and everything else all the same', () => {
+		const corpus = join(root, 'no-index');
+		generateCorpus({count: 3, seed: 21, out: corpus});
+		const docs = analyseFolder(corpus);
+		const store = open({directory: join(root, 'store-no-index'), searchIndex: false});
+		for (const doc of docs) store.put(doc.hash, doc.analysis, encodeAnalysis(doc.analysis, doc.text), doc.file);
+		store.flush();
+		for (const doc of docs) {
+			expect(store.sentences(doc.hash)).toEqual([]);
+			expect(decodeAnalysis(store.analysis(doc.hash)!, doc.path, doc.text)).toEqual(doc.analysis);
+			expect(store.stats([doc.hash]).get(doc.hash)?.words).toBe(doc.analysis.stats.words);
+		}
+		store.close();
 	});
 
 	it('finds search candidates from which fuse.js gives the same results as over every sentence', () => {

@@ -11,7 +11,7 @@ import {Store} from '../../source/store/store.js';
 
 const [directory, folder, batch, exitAfter] = process.argv.slice(2);
 const batchSize = Number(batch ?? 4);
-const store = Store.open({directory: directory!, identity: 'test-identity', batchSize: 10_000, flushMs: 60_000, onMessage: message => process.stderr.write(`store: ${message}\n`)});
+const store = Store.open({directory: directory!, identity: 'test-identity', batchSize: 10_000, flushMs: 60_000, searchIndex: true, onMessage: message => process.stderr.write(`store: ${message}\n`)});
 const paths = readdirSync(folder!).filter(name => name.endsWith('.txt')).sort().map(name => join(folder!, name));
 const hashes: string[] = [];
 let analysed = 0;
