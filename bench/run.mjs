@@ -3,7 +3,7 @@
 // measured in the same run: bare `node -e ''` start-up for start-up figures, `fzf --filter` over the same
 // sentences for search. It prints a Markdown table and writes bench/results.json.
 import {spawnSync} from 'node:child_process';
-import {closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {availableParallelism, cpus, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -68,6 +68,15 @@ function timeNode(args, {env = {}, stdout = 'ignore', measure = false} = {}) {
 function tool(name, args) {
 	const result = spawnSync(name, args, {encoding: 'utf8'});
 	return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/** Bytes of every file under a folder (the store and its write-ahead log). */
+function sizeOnDisk(folder) {
+	let bytes = 0;
+	for (const entry of readdirSync(folder, {withFileTypes: true, recursive: true})) {
+		if (entry.isFile()) bytes += statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
+	}
+	return bytes;
 }
 
 const shellQuote = word => `'${String(word).replace(/'/g, `'\\''`)}'`;
@@ -203,6 +212,9 @@ try {
 		};
 		log(`  analysis: ${format.ms(analysis.ms)}, ${format.count(Math.round(row.analysis.wordsPerSecond))} words/s, ${row.analysis.coresUsed.toFixed(2)} cores busy, peak RSS ${format.mb(analysis.usage.maxRssBytes)}`);
 
+		row.storeBytes = sizeOnDisk(join(cacheHome, 'briefing'));
+		log(`  store on disk: ${format.mb(row.storeBytes)}`);
+
 		const cached = timeNode([cli, 'stats', corpus], {env: {XDG_CACHE_HOME: cacheHome}, stdout: 'pipe', measure: true});
 		row.cached = {command: 'briefing stats DIR (cache filled)', ms: cached.ms, peakRssBytes: cached.usage.maxRssBytes};
 		log(`  cached: ${format.ms(cached.ms)}, peak RSS ${format.mb(cached.usage.maxRssBytes)}`);
@@ -283,8 +295,8 @@ try {
 		'',
 		`\`briefing facts seeds > /dev/null\`: ${format.ms(seedsCold)} with no cache (${format.ratio(seedsCold / startup)} node start-up), ${format.ms(seedsWarm)} cached (${format.ratio(seedsWarm / startup)}).`,
 		'',
-		'| Articles | Words | Analysis, empty cache | Words/s | Cores busy | Peak RSS | Cached run | `facts > /dev/null` | First frame, empty / filled cache | Search p50 / p95 | fzf --filter p50 / p95 | p95 vs fzf | Dashboard search p50 / p95 |',
-		'|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		'| Articles | Words | Analysis, empty store | Words/s | Cores busy | Peak RSS | Store on disk | Cached run | `facts > /dev/null` | First frame, empty / filled cache | Search p50 / p95 | fzf --filter p50 / p95 | p95 vs fzf | Dashboard search p50 / p95 |',
+		'|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 		...results.map(r =>
 			[
 				format.count(r.articles),
@@ -293,6 +305,7 @@ try {
 				format.count(Math.round(r.analysis.wordsPerSecond)),
 				r.analysis.coresUsed.toFixed(2),
 				format.mb(Math.max(r.analysis.peakRssBytes, r.cached.peakRssBytes, r.facts.peakRssBytes)),
+				format.mb(r.storeBytes),
 				`${format.ms(r.cached.ms)} (${format.ratio(r.cached.ms / startup)})`,
 				format.ms(r.facts.ms),
 				`${frame(r.firstFrameCold)} / ${frame(r.firstFrameWarm)}`,
