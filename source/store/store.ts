@@ -54,6 +54,27 @@ function errorCode(error: unknown): string {
 	return 'UNKNOWN';
 }
 
+/**
+ * `work` in one transaction, committed if it returns and rolled back if it throws. IMMEDIATE takes the write
+ * lock first (waiting for it up to the busy timeout) rather than upgrading a read lock later, which SQLite
+ * refuses at once when another process wrote in between.
+ */
+function inTransaction<T>(db: Database, work: () => T): T {
+	db.exec('BEGIN IMMEDIATE');
+	try {
+		const result = work();
+		db.exec('COMMIT');
+		return result;
+	} catch (error) {
+		try {
+			db.exec('ROLLBACK');
+		} catch {
+			// Already rolled back by SQLite (a full disk does that), or nothing was begun.
+		}
+		throw error;
+	}
+}
+
 function loadDriver(): DatabaseConstructor {
 	return createRequire(import.meta.url)('libsql') as DatabaseConstructor;
 }
@@ -269,10 +290,7 @@ export class Store {
 
 	#write(documents: PendingDocument[], files: FileRecord[]): void {
 		const db = this.#db!;
-		// IMMEDIATE: take the write lock first (waiting for it up to the busy timeout) rather than upgrade a
-		// read lock later, which SQLite refuses at once when another process wrote in between.
-		db.exec('BEGIN IMMEDIATE');
-		try {
+		inTransaction(db, () => {
 			const insertDocument = this.#statement(
 				`INSERT INTO documents (hash, identity, title, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs)
 				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, identity) DO NOTHING`,
@@ -331,15 +349,7 @@ export class Store {
 				 ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, ino = excluded.ino, hash = excluded.hash`,
 			);
 			for (const file of files) upsertFile.run(file.path, file.size, file.mtimeMs, file.ino, file.hash);
-			db.exec('COMMIT');
-		} catch (error) {
-			try {
-				db.exec('ROLLBACK');
-			} catch {
-				// Already rolled back by SQLite (a full disk does that).
-			}
-			throw error;
-		}
+		});
 	}
 
 	/** Per-document figures and headlines for these hashes (all stored documents when omitted), without decoding analyses. */
@@ -620,9 +630,7 @@ export class Store {
 		this.flush();
 		if (!this.#db) return 0;
 		try {
-			const db = this.#db;
-			db.exec('BEGIN IMMEDIATE');
-			try {
+			return inTransaction(this.#db, () => {
 				const remove = this.#statement('DELETE FROM files WHERE path = ?');
 				for (const row of this.#statement('SELECT path FROM files').raw().all()) {
 					const [path] = row as [string];
@@ -632,12 +640,8 @@ export class Store {
 				const dropped = this.#statement('DELETE FROM documents WHERE identity != ? OR hash NOT IN (SELECT hash FROM files)').run(this.#identity).changes;
 				// Counts of sets that held a dropped document can never be asked for again.
 				if (dropped > 0) this.#statement('DELETE FROM totals').run();
-				db.exec('COMMIT');
 				return dropped;
-			} catch (error) {
-				db.exec('ROLLBACK');
-				throw error;
-			}
+			});
 		} catch (error) {
 			this.#fail(error);
 			return 0;
@@ -694,8 +698,7 @@ function connect(driver: DatabaseConstructor, path: string, busyTimeoutMs: numbe
 			db.prepare('SELECT count(*) FROM meta').raw().get();
 			return db;
 		}
-		db.exec('BEGIN IMMEDIATE');
-		try {
+		inTransaction(db, () => {
 			// Looked at again under the write lock: another process may have built it meanwhile.
 			const now = version();
 			if (now.user !== SCHEMA_VERSION || now.application !== APPLICATION_ID) {
@@ -705,15 +708,7 @@ function connect(driver: DatabaseConstructor, path: string, busyTimeoutMs: numbe
 				db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
 				db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
 			}
-			db.exec('COMMIT');
-		} catch (error) {
-			try {
-				db.exec('ROLLBACK');
-			} catch {
-				// Nothing was begun.
-			}
-			throw error;
-		}
+		});
 		return db;
 	} catch (error) {
 		try {
