@@ -2,17 +2,19 @@
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
-import {mergeEntities} from './analysis/merge.js';
-import {analysePaths, type RunSummary} from './analysis/run.js';
-import {SentenceIndex, DEFAULT_SEARCH_LIMIT} from './analysis/search.js';
+import {mergeEntities, type EntitySource} from './analysis/merge.js';
+import {analysePaths, openStore, readCorpus, type CorpusItem, type RunOptions, type RunSummary} from './analysis/run.js';
+import {DEFAULT_SEARCH_LIMIT} from './analysis/search.js';
+import {SearchScan} from './analysis/search-scan.js';
 import {totalStats} from './analysis/stats.js';
-import type {DocumentAnalysis} from './analysis/types.js';
+import type {DocumentAnalysis, DocumentStats} from './analysis/types.js';
 import type {ReadProblem} from './corpus/types.js';
-import {comparisonRecords, documentRecord, entityRecord, factRecords, searchRecord, statsRecord, storyRecord, timelineRecord, TOTAL_DOCUMENT, type Command} from './output/records.js';
+import {comparisonRecords, documentRecord, entityRecord, factRecords, figureRecords, searchRecord, statsRecord, storyRecord, timelineRecord, TOTAL_DOCUMENT, type Command} from './output/records.js';
 import {DEFAULT_TIMEOUT_SECONDS} from './corpus/fetch.js';
 import {inert} from './output/inert.js';
 import {ProgressLine} from './output/progress.js';
-import {storePath} from './store/store.js';
+import {storePath, type Store} from './store/store.js';
+import type {StoredEntity} from './store/types.js';
 import {exitQuietlyOnClosedPipe, RecordWriter} from './output/write.js';
 
 /** Exit codes as fzf uses them. */
@@ -116,6 +118,22 @@ async function collect(analyses: AsyncIterable<DocumentAnalysis>): Promise<Docum
 	return all;
 }
 
+/** A document kept in the store, as mergeEntities reads documents: its name and its entities' counts. */
+function keptEntities(name: string, entities: StoredEntity[] = []): EntitySource {
+	return {document: {path: name}, entities: entities.map(entity => ({...entity, mentions: {length: entity.mentions}}))};
+}
+
+/** The facts rows of a document kept in the store, with their sentences as context. */
+function keptFactRecords(store: Store, name: string, id: number) {
+	const kept = store.facts(id);
+	return kept ? figureRecords(name, kept.facts, sentence => kept.sentences[sentence] ?? '') : [];
+}
+
+/** How many distinct entities the documents of these hashes name, merged across them as `briefing entities` merges. */
+function countDistinct(byDocument: Map<string, StoredEntity[]>): number {
+	return mergeEntities([...byDocument].map(([hash, entities]) => keptEntities(hash, entities))).length;
+}
+
 async function main(): Promise<number> {
 	const cli = meow(USAGE, {
 		importMeta: import.meta,
@@ -158,31 +176,33 @@ async function main(): Promise<number> {
 	const dashboard = command === undefined && process.stdout.isTTY && process.stdin.isTTY;
 	// A pipe command's long work shows a progress line, on a terminal only (and not over rows shown on it).
 	const progress = !dashboard && process.stderr.isTTY && !process.stdout.isTTY ? new ProgressLine(process.stderr) : undefined;
-	const analyses = analysePaths(
-		paths,
-		{
-			maxBytes: cli.flags.maxSize * 1024 * 1024,
-			onProblem: problem => {
-				progress?.clear();
-				reportProblem(problem);
-			},
-			onProgress: progress && ((done, total, documents) => progress.update(done, total, documents)),
-			label: displayPath,
-			cache: cli.flags.cache ? undefined : false,
-			onMessage: message => {
-				progress?.clear();
-				process.stderr.write(`briefing: ${inert(message)}\n`);
-			},
-			timeoutMs: cli.flags.timeout * 1000,
-			follow: cli.flags.follow,
-			userAgent: `briefing/${cli.pkg.version ?? '0'} (a terminal news briefing)`,
+	const runOptions: RunOptions = {
+		maxBytes: cli.flags.maxSize * 1024 * 1024,
+		onProblem: problem => {
+			progress?.clear();
+			reportProblem(problem);
 		},
-		summary,
-	);
+		onProgress: progress && ((done, total, documents) => progress.update(done, total, documents)),
+		label: displayPath,
+		cache: cli.flags.cache ? undefined : false,
+		onMessage: message => {
+			progress?.clear();
+			process.stderr.write(`briefing: ${inert(message)}\n`);
+		},
+		timeoutMs: cli.flags.timeout * 1000,
+		follow: cli.flags.follow,
+		userAgent: `briefing/${cli.pkg.version ?? '0'} (a terminal news briefing)`,
+	};
+	// The commands that print what the store holds of each document read it from there, for the files that
+	// have not changed, instead of reading those files and their analyses again.
+	const fromStore = command === 'facts' || command === 'stats' || command === 'entities' || command === 'search' || (command === undefined && !dashboard);
+	const store: Store | undefined = fromStore ? openStore(runOptions) : undefined;
+	const analyses = fromStore ? undefined : analysePaths(paths, runOptions, summary);
+	const items: AsyncIterable<CorpusItem> = fromStore ? readCorpus(paths, {...runOptions, store, fromStore: true}, summary) : (async function* () {})();
 
 	if (dashboard) {
 		const {runDashboard} = await import('./ui/dashboard.js');
-		return runDashboard(analyses, {summary, onProblem: reportProblem});
+		return runDashboard(analyses!, {summary, onProblem: reportProblem});
 	}
 
 	exitQuietlyOnClosedPipe();
@@ -194,6 +214,7 @@ async function main(): Promise<number> {
 	const output = {format: cli.flags.jsonl ? 'jsonl' : cli.flags.json ? 'json' : 'csv', crlf: cli.flags.crlf} as const;
 	const finish = async (writer: RecordWriter, code: number = EXIT.ok) => {
 		progress?.clear();
+		store?.close();
 		await writer.end();
 		reportSummary(summary);
 		return summary.read === 0 ? EXIT.noResult : code;
@@ -202,45 +223,67 @@ async function main(): Promise<number> {
 	switch ((command ?? 'facts') as Command) {
 		case 'facts': {
 			const writer = new RecordWriter('facts', output);
-			for await (const analysis of analyses) for (const record of factRecords(analysis)) await writer.write(record);
+			for await (const item of items) {
+				const records = 'analysis' in item ? factRecords(item.analysis) : keptFactRecords(store!, item.kept.name, item.kept.stored.id);
+				for (const record of records) await writer.write(record);
+			}
 			return finish(writer);
 		}
 		case 'documents': {
 			const writer = new RecordWriter('documents', output);
-			for await (const analysis of analyses) await writer.write(documentRecord(analysis.document));
+			for await (const analysis of analyses!) await writer.write(documentRecord(analysis.document));
 			return finish(writer);
 		}
 		case 'entities': {
-			const all = await collect(analyses);
+			// In the run's order, which decides a merged entity's name and the order of its aliases.
+			const sources: Array<EntitySource | {kept: string; hash: string}> = [];
+			for await (const item of items) sources.push('analysis' in item ? item.analysis : {kept: item.kept.name, hash: item.kept.stored.hash});
+			const stored = sources.some(source => 'kept' in source) ? store!.entities(sources.flatMap(source => ('hash' in source ? [source.hash] : []))) : new Map<string, StoredEntity[]>();
 			const writer = new RecordWriter('entities', output);
-			for (const row of mergeEntities(all)) await writer.write(entityRecord(row));
+			for (const row of mergeEntities(sources.map(source => ('kept' in source ? keptEntities(source.kept, stored.get(source.hash)) : source)))) await writer.write(entityRecord(row));
 			return finish(writer);
 		}
 		case 'stats': {
 			const writer = new RecordWriter('stats', output);
-			const all: DocumentAnalysis[] = [];
-			for await (const analysis of analyses) {
-				all.push(analysis);
-				await writer.write(statsRecord(analysis.document.path, analysis.document.title, analysis.stats, analysis.document));
+			const stats: DocumentStats[] = [];
+			const hashes: string[] = [];
+			const analysed: DocumentAnalysis[] = [];
+			for await (const item of items) {
+				if ('analysis' in item) {
+					const {document, stats: figures} = item.analysis;
+					await writer.write(statsRecord(document.path, document.title, figures, document));
+					stats.push(figures);
+					hashes.push(item.hash);
+					if (!store?.usable) analysed.push(item.analysis);
+				} else {
+					const {stored, name} = item.kept;
+					await writer.write(statsRecord(name, stored.title, stored.stats, stored));
+					stats.push(stored.stats);
+					hashes.push(stored.hash);
+				}
 			}
-			if (all.length > 0) {
-				const totals = totalStats(all.map(a => a.stats), mergeEntities(all).length);
-				await writer.write(statsRecord(TOTAL_DOCUMENT, '', totals));
+			if (stats.length > 0) {
+				// From the store, the count of an unchanged set of documents is one lookup.
+				const distinct = store?.usable ? store.distinctEntities(hashes, countDistinct) : mergeEntities(analysed).length;
+				await writer.write(statsRecord(TOTAL_DOCUMENT, '', totalStats(stats, distinct)));
 			}
 			return finish(writer);
 		}
 		case 'search': {
-			const all = await collect(analyses);
-			const index = SentenceIndex.fromDocuments(all.map(a => a.document));
+			const scan = new SearchScan(query!, cli.flags.limit);
+			for await (const item of items) {
+				if ('analysis' in item) scan.add(item.analysis.document.path, item.analysis.document.sentences.map(sentence => sentence.text));
+				else scan.add(item.kept.name, store!.sentences(item.kept.stored.id) ?? []);
+			}
 			const writer = new RecordWriter('search', output);
-			for (const hit of index.search(query!, cli.flags.limit)) await writer.write(searchRecord(hit));
+			for (const hit of scan.results()) await writer.write(searchRecord(hit));
 			const code = await finish(writer);
 			return code === EXIT.ok && writer.count === 0 ? EXIT.noResult : code;
 		}
 		case 'stories':
 		case 'compare':
 		case 'timeline': {
-			const all = await collect(analyses);
+			const all = await collect(analyses!);
 			// The briefing's code (and the date parser behind the timeline) loads only for these commands.
 			const {brief} = await import('./analysis/stories/index.js');
 			const briefing = brief(all);

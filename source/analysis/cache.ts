@@ -8,8 +8,9 @@ import type {DocumentAnalysis} from './types.js';
 
 /**
  * What the analysis code is, as a hash of its sources: build.mjs computes it over the files of
- * source/analysis, source/corpus and package-lock.json and writes it into the bundle. Any change
- * there retires every cached result, so no stale result is ever served.
+ * source/analysis (but those identity.json names: run, search, stories), source/corpus and
+ * package-lock.json and writes it into the bundle. Any change there retires every cached result, so no
+ * stale result is ever served.
  */
 declare const BRIEFING_ANALYSIS_ID: string | undefined;
 
@@ -19,8 +20,11 @@ let identity: string | undefined;
 function identityFromSources(): string {
 	const analysis = dirname(fileURLToPath(import.meta.url));
 	const hash = createHash('sha256');
+	// How a run is driven, searched and briefed does not change what is stored: those files are left out.
+	const {excluded} = JSON.parse(readFileSync(join(analysis, 'identity.json'), 'utf8')) as {excluded: string[]};
 	for (const dir of [analysis, join(analysis, '..', 'corpus')]) {
 		for (const name of readdirSync(dir, {recursive: true, encoding: 'utf8'}).sort()) {
+			if (dir === analysis && excluded.includes(name.split(/[\\/]/)[0]!)) continue;
 			const path = join(dir, name);
 			if (statSync(path).isFile()) hash.update(name).update('\0').update(readFileSync(path)).update('\0');
 		}

@@ -1,4 +1,13 @@
-import type {DocumentAnalysis, EntityRow} from './types.js';
+import type {EntityRow, EntityType} from './types.js';
+
+/**
+ * What merging needs of a document: its name and its entities with their mention counts. A DocumentAnalysis
+ * is one; so is a document kept in the store, its entities read from their table.
+ */
+export interface EntitySource {
+	document: {path: string};
+	entities: ReadonlyArray<{name: string; type: EntityType; aliases: readonly string[]; mentions: {length: number}}>;
+}
 
 function entityKey(type: string, name: string): string {
 	return `${type}\u0000${name.toLowerCase()}`;
@@ -8,7 +17,7 @@ function entityKey(type: string, name: string): string {
  * One row per entity across documents. Documents are analysed alone, so the same entity can carry
  * a short name in one ("Xi") and a full one in another ("Xi Jinping"); rows merge when they share an alias.
  */
-export function mergeEntities(analyses: DocumentAnalysis[]): EntityRow[] {
+export function mergeEntities(analyses: readonly EntitySource[]): EntityRow[] {
 	const rows: EntityRow[] = [];
 	const byAlias = new Map<string, EntityRow>();
 	const aliasesOf = new Map<EntityRow, Set<string>>();

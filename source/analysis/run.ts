@@ -7,8 +7,8 @@ import {DEFAULT_TIMEOUT_SECONDS} from '../corpus/fetch.js';
 import {readInputs} from '../corpus/inputs.js';
 import {discoverFiles, DEFAULT_MAX_BYTES} from '../corpus/read.js';
 import type {ReadProblem, SourceDocument} from '../corpus/types.js';
-import {Store, storePath} from '../store/store.js';
-import type {FileRecord} from '../store/types.js';
+import {fileStamp, Store, storePath} from '../store/store.js';
+import type {FileRecord, FileStamp, StoredDocument} from '../store/types.js';
 import {decodeAnalysis, defaultCacheDirectory, encodeAnalysis, sourceHash} from './cache.js';
 import type {DocumentAnalysis} from './types.js';
 import type {AnalysisReply, AnalysisTask} from './worker.js';
@@ -34,6 +34,8 @@ export interface RunOptions {
 	cache?: boolean;
 	/** Where the store lives; by default $XDG_CACHE_HOME/briefing (~/.cache/briefing). */
 	cacheDirectory?: string;
+	/** A store opened by the caller (openStore), used instead of opening one and left open: for reading from it after the run. */
+	store?: Store;
 	/** Told when the store was rebuilt, could not be used, or the old cache folder was removed. */
 	onMessage?: (message: string) => void;
 	/**
@@ -195,6 +197,19 @@ function removeFileCache(directory: string, onMessage: (message: string) => void
 }
 
 /**
+ * The store a run keeps its analyses in, unless they are not to be kept (the cache option, or
+ * BRIEFING_NO_CACHE). Opened for a command that reads from it after the run, and passed back as `store`.
+ */
+export function openStore(options: Pick<RunOptions, 'cache' | 'cacheDirectory' | 'onMessage'> = {}): Store | undefined {
+	if (!(options.cache ?? !process.env.BRIEFING_NO_CACHE)) return undefined;
+	const directory = options.cacheDirectory ?? defaultCacheDirectory();
+	const onMessage = options.onMessage ?? (() => {});
+	const store = Store.open({directory, onMessage});
+	if (store.usable) removeFileCache(directory, onMessage);
+	return store;
+}
+
+/**
  * Where the store records a document of a file: the file's absolute path for its first document, and
  * "<path>/#<n>" for the n-th of a feed's items or an export's records, a name no real file can have
  * (a file is not a folder) that still falls under the file and its folders for removeMissing.
@@ -210,11 +225,30 @@ interface Prepared {
 	hash: string;
 	/** The file it came from, as the store records it; none for addresses and standard input. */
 	file?: FileRecord;
+	/** That file's absolute path and stamp when it was read. */
+	input?: FileStamp & {path: string};
 	analysis?: DocumentAnalysis | Promise<DocumentAnalysis>;
 	cached?: boolean;
 }
 
-type Entry = {prepared: Prepared} | {problem: ReadProblem} | {finished: string; documents: number};
+/** A document of a file that has not changed since the store took it in: its analysis is not read back. */
+interface Kept {
+	stored: StoredDocument;
+	/** Its name in the output: the file's name now, with the feed item's or record's suffix. */
+	name: string;
+}
+
+/** What reading the inputs yields in order: the documents of inputs read, those kept, problems, and each input's end. */
+type InputEntry = {document: SourceDocument; warnings?: string[]} | {kept: Kept} | {problem: ReadProblem} | {finished: string; documents: number; kept?: boolean};
+
+type Entry = {prepared: Prepared} | {kept: Kept} | {problem: ReadProblem} | {finished: string; documents: number; kept?: boolean};
+
+/**
+ * One document of a run: analysed (or its analysis read back from the store), or, with `fromStore`, kept:
+ * a document of an unchanged file, of which the store holds all the commands need (figures, metadata,
+ * facts, sentences, entities), so that neither the file nor the analysis is read again.
+ */
+export type CorpusItem = {analysis: DocumentAnalysis; hash: string} | {kept: Kept};
 
 /**
  * Read and analyse the given paths, yielding each document's analysis in the order of the inputs (a
@@ -223,6 +257,22 @@ type Entry = {prepared: Prepared} | {problem: ReadProblem} | {finished: string; 
  * those of analyseSource on each document.
  */
 export async function* analysePaths(paths: string[], options: RunOptions = {}, summary: RunSummary = {total: 0, read: 0, skipped: 0}): AsyncGenerator<DocumentAnalysis> {
+	for await (const item of readCorpus(paths, {...options, fromStore: false}, summary)) {
+		if ('analysis' in item) yield item.analysis;
+	}
+}
+
+/**
+ * The inputs' documents in order, as analysePaths reads them; with `fromStore` (and a usable store), the
+ * documents of every file unchanged since the store took it in whole come as `kept` rows instead, without
+ * reading the file: a warm run over a large folder costs a stat per file and what the command reads from
+ * the store.
+ */
+export async function* readCorpus(
+	paths: string[],
+	options: RunOptions & {fromStore?: boolean} = {},
+	summary: RunSummary = {total: 0, read: 0, skipped: 0},
+): AsyncGenerator<CorpusItem> {
 	const {files, problems} = await discoverFiles(paths);
 	summary.total = files.length + problems.length;
 	summary.cached = 0;
@@ -234,46 +284,66 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 	}
 	options.onProgress?.(0, files.length, 0);
 
-	const useCache = options.cache ?? !process.env.BRIEFING_NO_CACHE;
-	let store: Store | undefined;
-	if (useCache) {
-		const directory = options.cacheDirectory ?? defaultCacheDirectory();
-		const onMessage = options.onMessage ?? (() => {});
-		store = Store.open({directory, onMessage});
-		if (store.usable) removeFileCache(directory, onMessage);
-	}
+	const ownStore = !options.store;
+	const store = options.store ?? openStore(options);
 	// The files' documents as recorded this run, for removeMissing at the end.
 	const present = new Set<string>();
 	const roots = paths.filter(path => path !== '-' && !/^https?:\/\//i.test(path)).map(path => resolve(path));
 	// What the store knows of them: a document found again, in an unchanged file, needs no write.
 	const known = store && roots.length > 0 ? store.knownFiles(roots) : new Map<string, FileRecord>();
+	const sameStamp = (a: FileStamp, b: FileStamp) => a.size === b.size && a.mtimeUs === b.mtimeUs && a.ino === b.ino;
+	// A known file read with another text: its old analysis may be no file's now (see removeMissing).
+	let rehashed = false;
 	const unchanged = (file: FileRecord) => {
 		const was = known.get(file.path);
-		return was !== undefined && was.hash === file.hash && was.size === file.size && was.mtimeMs === file.mtimeMs && was.ino === file.ino;
+		return was !== undefined && was.hash === file.hash && sameStamp(was, file) && (was.suffix ?? '') === (file.suffix ?? '');
 	};
-	const stamps = new Map<number, {path: string; size: number; mtimeMs: number; ino: number} | undefined>();
-	/** The file record of the index-th document of the input-th input, when that input is a file. */
-	const fileOf = (input: number, index: number, hash: string): FileRecord | undefined => {
+	const stamps = new Map<number, (FileStamp & {path: string}) | undefined>();
+	/** The stamp of the input-th input when it is a file, taken the first time it is asked for. */
+	const stampOf = (input: number) => {
 		if (!stamps.has(input)) {
-			const path = files[input];
-			let stamp: {path: string; size: number; mtimeMs: number; ino: number} | undefined;
-			if (path !== undefined && path !== '-' && !/^https?:\/\//i.test(path)) {
-				try {
-					const info = statSync(path);
-					if (info.isFile()) stamp = {path: resolve(path), size: info.size, mtimeMs: info.mtimeMs, ino: info.ino};
-				} catch {
-					// Gone since it was read: nothing to record.
-				}
-			}
 			stamps.clear(); // inputs are read in order: only the current one is asked for again
-			stamps.set(input, stamp);
+			stamps.set(input, statFile(files[input]));
 		}
-		const stamp = stamps.get(input);
+		return stamps.get(input);
+	};
+	/** The file record of the index-th document of the input-th input, when that input is a file. */
+	const fileOf = (input: number, index: number, hash: string, name: string): FileRecord | undefined => {
+		const stamp = stampOf(input);
 		if (!stamp) return undefined;
 		const path = documentKey(stamp.path, index);
 		present.add(path);
-		return {...stamp, path, hash};
+		const label = (options.label ?? (path => path))(files[input]!);
+		return {size: stamp.size, mtimeUs: stamp.mtimeUs, ino: stamp.ino, path, hash, suffix: name.startsWith(label) ? name.slice(label.length) : ''};
 	};
+	/**
+	 * With fromStore, the documents of each file that the store took in whole and that has not changed since
+	 * (same size, mtime and inode): those files are not read.
+	 */
+	const keptOf: Array<Kept[] | undefined> = [];
+	let knownInputs: Map<string, unknown> | undefined;
+	if (store?.usable && options.fromStore && roots.length > 0) {
+		const inputs = store.knownInputs(roots);
+		knownInputs = inputs;
+		const stored = inputs.size > 0 ? store.documents() : new Map<string, StoredDocument>();
+		const label = options.label ?? (path => path);
+		files.forEach((path, at) => {
+			const input = inputs.size > 0 ? inputs.get(resolve(path)) : undefined;
+			const stamp = input && statFile(path);
+			if (!input || !stamp || !sameStamp(input, stamp) || input.documents < 1) return;
+			const kept: Kept[] = [];
+			for (let index = 0; index < input.documents; index++) {
+				const file = known.get(documentKey(stamp.path, index));
+				const document = file && sameStamp(file, stamp) ? stored.get(file.hash) : undefined;
+				if (!document) return;
+				kept.push({stored: document, name: label(path) + (file!.suffix ?? '')});
+			}
+			for (let index = 0; index < kept.length; index++) present.add(documentKey(stamp.path, index));
+			keptOf[at] = kept;
+		});
+	}
+	const readTotal = files.length - keptOf.filter(Boolean).length;
+	let readDone = 0;
 	const requestedWorkers = options.workers ?? environmentWorkers();
 	let pool: WorkerPool | undefined;
 	let poolDecided = requestedWorkers === 0;
@@ -290,7 +360,7 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 		if (pool || poolDecided) return pool;
 		const size = requestedWorkers ?? availableParallelism();
 		// An input still yielding after two windows of documents (an export, a large feed) holds many more.
-		const expected = readingIndex >= 2 * READ_AHEAD ? Infinity : Math.max(files.length - inputsDone, needingAnalysis);
+		const expected = readingIndex >= 2 * READ_AHEAD ? Infinity : Math.max(readTotal - readDone, needingAnalysis);
 		if (requestedWorkers === undefined && (expected < MIN_DOCUMENTS_FOR_WORKERS || size < 2)) {
 			poolDecided = needingAnalysis >= MIN_DOCUMENTS_FOR_WORKERS || size < 2;
 			return undefined;
@@ -305,37 +375,62 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 
 	const prepare = (source: SourceDocument, warnings: string[], input: number, index: number): Prepared => {
 		const hash = store ? sourceHash(source) : '';
-		const file = store ? fileOf(input, index, hash) : undefined;
+		const file = store ? fileOf(input, index, hash, source.name) : undefined;
+		if (file && known.has(file.path) && known.get(file.path)!.hash !== hash) rehashed = true;
+		const stamp = file ? stampOf(input) : undefined;
 		const stored = store?.analysis(hash);
 		if (stored !== undefined) {
 			try {
 				const analysis = decodeAnalysis(stored, source.name, source.text);
 				if (file && !unchanged(file)) store!.recordFile(file);
-				return {source, warnings, hash, file, analysis, cached: true};
+				return {source, warnings, hash, file, input: stamp, analysis, cached: true};
 			} catch {
 				// Not an analysis after all: analysed again, and the store keeps its first row.
 			}
 		}
 		needingAnalysis++;
 		const workers = startPool();
-		if (!workers) return {source, warnings, hash, file};
+		if (!workers) return {source, warnings, hash, file, input: stamp};
 		const analysis = workers.analyse(source).then(encoded => {
 			const decoded = decodeAnalysis(encoded, source.name, source.text);
 			store?.put(hash, decoded, encoded, file);
 			return decoded;
 		});
 		analysis.catch(() => {}); // rejections are raised when this document's turn comes
-		return {source, warnings, hash, file, analysis};
+		return {source, warnings, hash, file, input: stamp, analysis};
 	};
 
-	const items = readInputs(files, {
+	const read = readInputs(files.filter((_, at) => !keptOf[at]), {
 		maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
 		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000,
 		follow: options.follow ?? false,
 		userAgent: options.userAgent ?? 'briefing',
 		label: options.label ?? (path => path),
 	});
+	/** The inputs in order: the kept ones from the store, the others as read. */
+	async function* inputEntries(): AsyncGenerator<InputEntry> {
+		for (let at = 0; at < files.length; at++) {
+			const kept = keptOf[at];
+			if (kept) {
+				for (const document of kept) yield {kept: document};
+				yield {finished: files[at]!, documents: kept.length, kept: true};
+				continue;
+			}
+			for (;;) {
+				const next = await read.next();
+				if (next.done) return;
+				yield next.value;
+				if ('finished' in next.value) break;
+			}
+		}
+	}
+	const items = inputEntries();
 	const window: Entry[] = [];
+	// The input whose entries are being handed out: whether it was read whole without a problem, so that the
+	// store can record it as such, and the stamp of its file.
+	let inputClean = true;
+	let inputStamp: (FileStamp & {path: string}) | undefined;
+	let inputDocuments = 0;
 	let windowDocuments = 0;
 	let exhausted = false;
 	let completed = false;
@@ -348,7 +443,10 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 			while (!exhausted && windowDocuments <= READ_AHEAD) {
 				const next = await items.next();
 				if (next.done) exhausted = true;
-				else if ('document' in next.value) {
+				else if ('kept' in next.value && !('finished' in next.value)) {
+					window.push(next.value);
+					windowDocuments++;
+				} else if ('document' in next.value) {
 					window.push({prepared: prepare(next.value.document, next.value.warnings ?? [], readingInput, readingIndex++)});
 					windowDocuments++;
 				} else {
@@ -365,18 +463,41 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 				break;
 			}
 			if ('problem' in entry) {
+				inputClean = false;
 				options.onProblem?.(entry.problem);
 				continue;
 			}
 			if ('finished' in entry) {
 				inputsDone++;
+				if (!entry.kept) readDone++;
 				if (entry.documents > 0) summary.read++;
 				else summary.skipped++;
+				if (!entry.kept && inputClean && inputStamp && entry.documents > 0 && inputDocuments === entry.documents) {
+					store?.recordInput({...inputStamp, documents: entry.documents});
+				}
+				inputClean = true;
+				inputStamp = undefined;
+				inputDocuments = 0;
 				options.onProgress?.(inputsDone, files.length, summary.documents);
 				continue;
 			}
 			windowDocuments--;
+			if ('kept' in entry) {
+				summary.cached = ++cachedCount;
+				summary.documents++;
+				options.onProgress?.(inputsDone, files.length, summary.documents);
+				if (performance.now() - turn > TURN_MS) {
+					await new Promise(resolve => setImmediate(resolve));
+					turn = performance.now();
+				}
+				yield {kept: entry.kept};
+				continue;
+			}
 			const item = entry.prepared;
+			if (item.warnings.length > 0) inputClean = false;
+			inputDocuments++;
+			if (inputStamp === undefined) inputStamp = item.input;
+			else if (!item.input || !sameStamp(inputStamp, item.input)) inputClean = false;
 			for (const warning of item.warnings) options.onProblem?.({path: item.source.name, reason: warning, skipped: false});
 			let analysis: DocumentAnalysis;
 			if (item.analysis) analysis = await item.analysis;
@@ -393,17 +514,31 @@ export async function* analysePaths(paths: string[], options: RunOptions = {}, s
 				await new Promise(resolve => setImmediate(resolve));
 				turn = performance.now();
 			}
-			yield analysis;
+			yield {analysis, hash: item.hash};
 		}
 	} finally {
 		await items.return(undefined);
+		await read.return(undefined);
 		await pool?.close();
 		if (store) {
 			// Only a whole run knows which files are gone; an interrupted one keeps what it finished (close commits it).
 			if (completed) {
-				if (roots.length > 0) store.removeMissing(roots, present);
+				if (roots.length > 0) store.removeMissing(roots, present, {files: known.keys(), inputs: knownInputs?.keys(), rehashed});
 			}
-			store.close();
+			if (ownStore) store.close();
+			else store.flush();
 		}
+	}
+}
+
+/** The absolute path and stamp of a file; undefined for addresses, standard input and what is not a file. */
+function statFile(path: string | undefined): (FileStamp & {path: string}) | undefined {
+	if (path === undefined || path === '-' || /^https?:\/\//i.test(path)) return undefined;
+	try {
+		const info = statSync(path);
+		return info.isFile() ? {path: resolve(path), ...fileStamp(info)} : undefined;
+	} catch {
+		// Gone since it was found: nothing to record.
+		return undefined;
 	}
 }

@@ -1,5 +1,5 @@
 import type {Comparison, Story, TimelineEntry} from '../analysis/stories/types.js';
-import type {DocumentAnalysis, DocumentStats, EntityRow, SearchHit} from '../analysis/types.js';
+import type {DocumentAnalysis, DocumentStats, EntityRow, Fact, SearchHit} from '../analysis/types.js';
 import type {Document, DocumentMeta} from '../corpus/types.js';
 
 /** The columns of each pipe command, in their fixed order. JSON objects carry the same fields. */
@@ -18,10 +18,17 @@ export type Command = keyof typeof COLUMNS;
 export type Cell = string | number | string[] | Record<string, number>;
 export type OutputRecord = Record<string, Cell>;
 
-/** Sentence numbers are shown from 1, as a reader counts them. */
+/** A figure as the facts command prints it: a Fact without its offsets (the store keeps no more). */
+export type PrintedFact = Pick<Fact, 'sentence' | 'kind' | 'text' | 'value' | 'unit' | 'subject' | 'entities'>;
+
 export function factRecords({document, facts}: DocumentAnalysis): OutputRecord[] {
+	return figureRecords(document.path, facts, sentence => document.sentences[sentence]?.text ?? '');
+}
+
+/** Sentence numbers are shown from 1, as a reader counts them; `context` gives a sentence's text by its index. */
+export function figureRecords(document: string, facts: readonly PrintedFact[], context: (sentence: number) => string): OutputRecord[] {
 	return facts.map(fact => ({
-		document: document.path,
+		document,
 		sentence: fact.sentence + 1,
 		kind: fact.kind,
 		text: fact.text,
@@ -29,7 +36,7 @@ export function factRecords({document, facts}: DocumentAnalysis): OutputRecord[]
 		unit: fact.unit,
 		subject: fact.subject,
 		entities: fact.entities,
-		context: document.sentences[fact.sentence]?.text ?? '',
+		context: context(fact.sentence),
 	}));
 }
 

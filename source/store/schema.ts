@@ -1,46 +1,59 @@
 /**
  * The store's tables, as SQLite sees them. A user can open the file with `sqlite3` or Datasette; the readme
- * shows a query. Not STRICT tables, which SQLite before 3.37 (2021) cannot open at all; the trigram index
- * needs 3.34 or later, but only to search it. Any change to these statements bumps SCHEMA_VERSION: a store with another version is
+ * shows a query. Not STRICT tables, which SQLite before 3.37 (2021) cannot open at all. Any change to these statements bumps SCHEMA_VERSION: a store with another version is
  * emptied and built again, never migrated (it is a cache: everything in it can be computed again).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** PRAGMA application_id: "brfg", so `file` and sqlite3 can tell a briefing store from another database. */
 export const APPLICATION_ID = 0x62726667;
 
 export const DATABASE_NAME = 'briefing.db';
 
-/** Bits of a sentence id below its field-norm rank (see SENTENCE_ID in store.ts). */
-export const SENTENCE_SEQUENCE_BITS = 32;
-
-export const TABLES = ['meta', 'files', 'documents', 'analyses', 'totals', 'sentences', 'sentence_text', 'entities', 'mentions', 'facts'] as const;
+export const TABLES = ['meta', 'inputs', 'files', 'documents', 'analyses', 'texts', 'totals', 'entities', 'mentions', 'facts'] as const;
 
 export const SCHEMA = `
--- Small facts about the store itself: the next sentence sequence number.
+-- Small facts about the store itself (none yet: kept for the versions to come).
 CREATE TABLE meta (
 	key TEXT PRIMARY KEY,
 	value
 );
 
--- Each file seen, by absolute path. While size, mtime and inode are unchanged, hash is its content's hash,
--- so a warm run stats files instead of reading and hashing them.
+-- Each input file read whole and without a problem, by absolute path, with how many documents it holds.
+-- While its size, mtime and inode are unchanged, a warm run takes its documents from the files below
+-- instead of reading and analysing the file again.
+CREATE TABLE inputs (
+	path TEXT PRIMARY KEY,
+	size INTEGER NOT NULL,
+	mtime_us INTEGER NOT NULL,
+	ino INTEGER NOT NULL,
+	documents INTEGER NOT NULL
+);
+
+-- Each document of a file, by absolute path ("<path>/#<n>" for the n-th item of a feed or record of an
+-- export): the file's stamp when it was read, the content hash of the document, and what its name adds to
+-- the file's (a feed item's "#3", an export record's "#<line>").
 CREATE TABLE files (
 	path TEXT PRIMARY KEY,
 	size INTEGER NOT NULL,
-	mtime_ms REAL NOT NULL,
+	mtime_us INTEGER NOT NULL,
 	ino INTEGER NOT NULL,
-	hash TEXT NOT NULL
+	hash TEXT NOT NULL,
+	suffix TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX files_hash ON files(hash);
 
 -- One row per analysed text: its content hash, the identity of the analysis code that produced it, and
--- the figures 'briefing stats' prints. Small rows, so that reading every document's figures reads little.
+-- what 'briefing stats' prints. Small rows, so that reading every document's figures reads little.
 CREATE TABLE documents (
 	id INTEGER PRIMARY KEY,
 	hash TEXT NOT NULL,
 	identity TEXT NOT NULL,
 	title TEXT NOT NULL,
+	source TEXT NOT NULL,
+	author TEXT NOT NULL,
+	published TEXT NOT NULL, -- ISO 8601, or '' when unknown
+	url TEXT NOT NULL,
 	words INTEGER NOT NULL,
 	sentences INTEGER NOT NULL,
 	paragraphs INTEGER NOT NULL,
@@ -58,27 +71,12 @@ CREATE TABLE analyses (
 	json TEXT NOT NULL
 );
 
--- Sentences, for search. The id orders them as the search ranks them: by fuse.js's field norm, highest
--- first (shortest sentences), then in the order they were stored: id = (1000 - norm × 1000) << 32 | sequence.
-CREATE TABLE sentences (
-	id INTEGER PRIMARY KEY,
-	document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-	position INTEGER NOT NULL,
-	text TEXT NOT NULL
+-- Each document's sentences, as a JSON array of strings in order: what 'briefing search' reads (all of
+-- them, one row per document) and the context column of 'briefing facts' (facts.sentence indexes it).
+CREATE TABLE texts (
+	document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+	sentences TEXT NOT NULL
 );
-CREATE INDEX sentences_document ON sentences(document);
-
--- The trigram index of sentences.text: "text LIKE '%federal reserve%'" finds every sentence holding a string
--- of three or more characters (case-insensitively) without reading the others. External content: the text
--- itself stays in sentences. detail=none: no positions, 2.6 times smaller; LIKE still uses the index (it
--- reads the candidates' text to confirm), only MATCH with phrases is not available.
-CREATE VIRTUAL TABLE sentence_text USING fts5(text, content='sentences', content_rowid='id', tokenize='trigram', detail='none');
-CREATE TRIGGER sentences_indexed AFTER INSERT ON sentences BEGIN
-	INSERT INTO sentence_text(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER sentences_unindexed AFTER DELETE ON sentences BEGIN
-	INSERT INTO sentence_text(sentence_text, rowid, text) VALUES ('delete', old.id, old.text);
-END;
 
 -- The count of distinct entities (merged across documents by alias) of a set of documents, keyed by a
 -- hash of the set: the totals row of 'briefing stats' for a folder that has not changed.

@@ -4,35 +4,18 @@ import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {analysisIdentity, defaultCacheDirectory} from '../analysis/cache.js';
 import type {DocumentAnalysis, EntityType} from '../analysis/types.js';
-import {allowedErrors, Bitap, EXACT_BITAP_SCORE, fieldNorm, finalScore, FUSE_MAX_BITS, normRank, rankNorm} from '../analysis/fuse-scoring.js';
-import {APPLICATION_ID, DATABASE_NAME, SCHEMA, SCHEMA_VERSION, SENTENCE_SEQUENCE_BITS} from './schema.js';
-import type {Database, DatabaseConstructor, FileRecord, FileStamp, Statement, StoredEntity, StoredSentence, StoredStats, StoreOptions} from './types.js';
-
-/** A document's sentence id: its norm rank above, a sequence number below, so id order is search rank order. */
-const SEQUENCE_SPAN = 2 ** SENTENCE_SEQUENCE_BITS;
-const sentenceId = (rank: number, sequence: number) => rank * SEQUENCE_SPAN + sequence;
-const rankOfId = (id: number) => Math.floor(id / SEQUENCE_SPAN);
+import {APPLICATION_ID, DATABASE_NAME, SCHEMA, SCHEMA_VERSION} from './schema.js';
+import type {Database, DatabaseConstructor, FileRecord, FileStamp, InputRecord, Statement, StoredDocument, StoredEntity, StoredFact, StoreOptions} from './types.js';
 
 const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 const DEFAULT_BATCH_SIZE = 256;
 const DEFAULT_FLUSH_MS = 250;
-/**
- * Sentences a fuzzy search reads when the index cannot narrow it (a query of 4, 5, 7, 8, 10, 11 or 14…
- * characters found fewer than `limit` times as typed: its k+1 pieces cannot all be three characters, the
- * shortest the trigram index finds). Shortest first, which fuse.js favours; past this many, and with
- * `limit` candidates, the search settles for them, as SentenceIndex does past its own budget.
- */
-const FUZZY_SCAN_BUDGET = 200_000;
-
 /** The error codes that mean the file is not a database we can use: delete it and start again. */
 const UNUSABLE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
-/** A sentence that may be among a search's results, for SentenceIndex (and so fuse.js) to score. */
-export interface SearchCandidate {
-	/** Index into the `documents` array given to searchCandidates. */
-	document: number;
-	sentence: number;
-	text: string;
+/** What the store records of a file's `stat`: its size, mtime (in whole microseconds) and inode. */
+export function fileStamp(info: {size: number; mtimeMs: number; ino: number}): FileStamp {
+	return {size: info.size, mtimeUs: Math.round(info.mtimeMs * 1000), ino: info.ino};
 }
 
 /** Where the store of `directory` (by default $XDG_CACHE_HOME/briefing) lives, without opening it: for --help. */
@@ -106,12 +89,12 @@ export class Store {
 	readonly #identity: string;
 	readonly #onMessage: (message: string) => void;
 	readonly #batchSize: number;
-	readonly #searchIndex: boolean;
 	readonly #flushMs: number;
 	#db: Database | undefined;
 	#statements = new Map<string, Statement>();
 	#pending: PendingDocument[] = [];
 	#pendingFiles = new Map<string, FileRecord>();
+	#pendingInputs = new Map<string, InputRecord>();
 	#timer: NodeJS.Timeout | undefined;
 	readonly #onExit = () => this.flush();
 
@@ -121,7 +104,6 @@ export class Store {
 		this.#identity = identity;
 		this.#onMessage = options.onMessage ?? (() => {});
 		this.#batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-		this.#searchIndex = options.searchIndex ?? false;
 		this.#flushMs = options.flushMs ?? DEFAULT_FLUSH_MS;
 		if (db) process.on('exit', this.#onExit);
 	}
@@ -207,30 +189,52 @@ export class Store {
 		return this.#read(new Map(), () => {
 			const files = new Map<string, FileRecord>();
 			const add = (row: unknown) => {
-				const [path, size, mtimeMs, ino, hash] = row as [string, number, number, number, string];
-				files.set(path, {path, size, mtimeMs, ino, hash});
+				const [path, size, mtimeUs, ino, hash, suffix] = row as [string, number, number, number, string, string];
+				files.set(path, {path, size, mtimeUs, ino, hash, suffix});
 			};
-			if (!roots) {
-				for (const row of this.#statement('SELECT path, size, mtime_ms, ino, hash FROM files').raw().iterate()) add(row);
-				return files;
-			}
-			const exact = this.#statement('SELECT path, size, mtime_ms, ino, hash FROM files WHERE path = ?').raw();
-			// Everything after "root/" and before "root0" ("0" follows "/"): the primary key's order, read as a range.
-			const range = this.#statement('SELECT path, size, mtime_ms, ino, hash FROM files WHERE path > ? AND path < ?').raw();
-			for (const root of new Set(roots.map(r => r.replace(/\/+$/, '') || '/'))) {
-				const row = exact.get(root);
-				if (row) add(row);
-				const folder = root === '/' ? '/' : `${root}/`;
-				for (const row of range.iterate(folder, `${folder.slice(0, -1)}0`)) add(row);
-			}
+			this.#under('files', 'path, size, mtime_us, ino, hash, suffix', roots, add);
 			return files;
 		});
+	}
+
+	/** The input files the store knows were read whole, by absolute path: all of them, or those under `roots`. */
+	knownInputs(roots?: string[]): Map<string, InputRecord> {
+		return this.#read(new Map(), () => {
+			const inputs = new Map<string, InputRecord>();
+			this.#under('inputs', 'path, size, mtime_us, ino, documents', roots, row => {
+				const [path, size, mtimeUs, ino, documents] = row as [string, number, number, number, number];
+				inputs.set(path, {path, size, mtimeUs, ino, documents});
+			});
+			return inputs;
+		});
+	}
+
+	/**
+	 * Each row of `table` (keyed by path) at or under one of `roots`, or every row, as an array of `columns`.
+	 * The rows come as one JSON array per root: at 100,000 files a row at a time through the binding cost
+	 * four times as much.
+	 */
+	#under(table: 'files' | 'inputs', columns: string, roots: string[] | undefined, add: (row: unknown[]) => void): void {
+		const list = `json_group_array(json_array(${columns}))`;
+		const each = (json: unknown) => {
+			for (const row of JSON.parse(json as string) as unknown[][]) add(row);
+		};
+		if (!roots) {
+			each((this.#statement(`SELECT ${list} FROM ${table}`).raw().get() as [string])[0]);
+			return;
+		}
+		// The root itself, and everything after "root/" and before "root0" ("0" follows "/"): the primary key's order, read as a range.
+		const select = this.#statement(`SELECT ${list} FROM ${table} WHERE path = ? OR (path > ? AND path < ?)`).raw();
+		for (const root of new Set(roots.map(r => r.replace(/\/+$/, '') || '/'))) {
+			const folder = root === '/' ? '/' : `${root}/`;
+			each((select.get(root, folder, `${folder.slice(0, -1)}0`) as [string])[0]);
+		}
 	}
 
 	/** The content hash recorded for `path` if its stamp is unchanged, else undefined (read and hash it). */
 	fileHash(path: string, stamp: FileStamp): string | undefined {
 		return this.#read(undefined, () => {
-			const row = this.#statement('SELECT hash FROM files WHERE path = ? AND size = ? AND mtime_ms = ? AND ino = ?').raw().get(path, stamp.size, stamp.mtimeMs, stamp.ino) as [string] | undefined;
+			const row = this.#statement('SELECT hash FROM files WHERE path = ? AND size = ? AND mtime_us = ? AND ino = ?').raw().get(path, stamp.size, stamp.mtimeUs, stamp.ino) as [string] | undefined;
 			return row?.[0];
 		});
 	}
@@ -239,6 +243,16 @@ export class Store {
 	recordFile(file: FileRecord): void {
 		if (!this.#db) return;
 		this.#pendingFiles.set(file.path, {...file});
+		this.#schedule();
+	}
+
+	/**
+	 * Remember that a file was read whole, without a problem, into `documents` documents, each recorded with
+	 * recordFile or put: written with the next batch, after them.
+	 */
+	recordInput(input: InputRecord): void {
+		if (!this.#db) return;
+		this.#pendingInputs.set(input.path, {...input});
 		this.#schedule();
 	}
 
@@ -275,35 +289,35 @@ export class Store {
 			clearTimeout(this.#timer);
 			this.#timer = undefined;
 		}
-		if (!this.#db || (this.#pending.length === 0 && this.#pendingFiles.size === 0)) return;
+		if (!this.#db || (this.#pending.length === 0 && this.#pendingFiles.size === 0 && this.#pendingInputs.size === 0)) return;
 		const documents = this.#pending;
 		const files = [...this.#pendingFiles.values()];
+		const inputs = [...this.#pendingInputs.values()];
 		this.#pending = [];
 		this.#pendingFiles = new Map();
+		this.#pendingInputs = new Map();
 		for (const {file} of documents) if (file) files.push(file);
 		try {
-			this.#write(documents, files);
+			this.#write(documents, files, inputs);
 		} catch (error) {
 			this.#fail(error);
 		}
 	}
 
-	#write(documents: PendingDocument[], files: FileRecord[]): void {
+	#write(documents: PendingDocument[], files: FileRecord[], inputs: InputRecord[]): void {
 		const db = this.#db!;
 		inTransaction(db, () => {
 			const insertDocument = this.#statement(
-				`INSERT INTO documents (hash, identity, title, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, identity) DO NOTHING`,
+				`INSERT INTO documents (hash, identity, title, source, author, published, url, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, identity) DO NOTHING`,
 			);
 			const insertAnalysis = this.#statement('INSERT INTO analyses (document, json) VALUES (?, ?)');
 			// The rows of a batch go in as one JSON array per table: a call into the binding per row costs more
 			// than SQLite's work on it (libsql's calls cost twice better-sqlite3's).
-			const sentences: unknown[] = [];
+			const texts: unknown[] = [];
 			const entities: unknown[] = [];
 			const mentions: unknown[] = [];
 			const facts: unknown[] = [];
-			const sequenceRow = this.#statement(`SELECT value FROM meta WHERE key = 'sentence_sequence'`).raw().get() as [number] | undefined;
-			let sequence = sequenceRow?.[0] ?? 0;
 			let entityId = (this.#statement('SELECT coalesce(max(id), 0) FROM entities').raw().get() as [number])[0];
 			for (const {hash, analysis, encoded} of documents) {
 				const {document, stats} = analysis;
@@ -311,6 +325,10 @@ export class Store {
 					hash,
 					this.#identity,
 					document.title ?? '',
+					document.source ?? '',
+					document.author ?? '',
+					document.published ?? '',
+					document.url ?? '',
 					stats.words,
 					stats.sentences,
 					stats.paragraphs,
@@ -323,11 +341,7 @@ export class Store {
 				if (inserted.changes === 0) continue;
 				const id = Number(inserted.lastInsertRowid);
 				insertAnalysis.run(id, encoded);
-				if (this.#searchIndex) {
-					for (const sentence of document.sentences) {
-						sentences.push([sentenceId(normRank(fieldNorm(sentence.text)), sequence++), id, sentence.index, sentence.text]);
-					}
-				}
+				texts.push([id, JSON.stringify(document.sentences.map(sentence => sentence.text))]);
 				for (const entity of analysis.entities) {
 					entities.push([++entityId, id, entity.name, entity.type, JSON.stringify(entity.aliases), entity.mentions.length]);
 					for (const mention of entity.mentions) mentions.push([entityId, mention.sentence, mention.start, mention.end, mention.text]);
@@ -337,45 +351,94 @@ export class Store {
 				}
 			}
 			const columns = (count: number) => Array.from({length: count}, (_, i) => `value ->> ${i}`).join(', ');
-			this.#statement(`INSERT INTO sentences (id, document, position, text) SELECT ${columns(4)} FROM json_each(?)`).run(JSON.stringify(sentences));
+			this.#statement(`INSERT INTO texts (document, sentences) SELECT ${columns(2)} FROM json_each(?)`).run(JSON.stringify(texts));
 			this.#statement(`INSERT INTO entities (id, document, name, type, aliases, mentions) SELECT ${columns(6)} FROM json_each(?)`).run(JSON.stringify(entities));
 			this.#statement(`INSERT INTO mentions (entity, sentence, start_char, end_char, text) SELECT ${columns(5)} FROM json_each(?)`).run(JSON.stringify(mentions));
 			this.#statement(
 				`INSERT INTO facts (document, sentence, kind, text, value, unit, subject, entities, start_char, end_char) SELECT ${columns(10)} FROM json_each(?)`,
 			).run(JSON.stringify(facts));
-			this.#statement(`INSERT INTO meta (key, value) VALUES ('sentence_sequence', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(sequence);
 			const upsertFile = this.#statement(
-				`INSERT INTO files (path, size, mtime_ms, ino, hash) VALUES (?, ?, ?, ?, ?)
-				 ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, ino = excluded.ino, hash = excluded.hash`,
+				`INSERT INTO files (path, size, mtime_us, ino, hash, suffix) VALUES (?, ?, ?, ?, ?, ?)
+				 ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_us = excluded.mtime_us, ino = excluded.ino, hash = excluded.hash, suffix = excluded.suffix`,
 			);
-			for (const file of files) upsertFile.run(file.path, file.size, file.mtimeMs, file.ino, file.hash);
+			for (const file of files) upsertFile.run(file.path, file.size, file.mtimeUs, file.ino, file.hash, file.suffix ?? '');
+			const upsertInput = this.#statement(
+				`INSERT INTO inputs (path, size, mtime_us, ino, documents) VALUES (?, ?, ?, ?, ?)
+				 ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_us = excluded.mtime_us, ino = excluded.ino, documents = excluded.documents`,
+			);
+			for (const input of inputs) upsertInput.run(input.path, input.size, input.mtimeUs, input.ino, input.documents);
 		});
 	}
 
-	/** Per-document figures and headlines for these hashes (all stored documents when omitted), without decoding analyses. */
-	stats(hashes?: Iterable<string>): Map<string, StoredStats> {
+	/**
+	 * Every document this analysis code has stored, by content hash, with its headline, metadata and figures:
+	 * what a warm run needs of the documents it does not read again. One pass over a table of small rows.
+	 */
+	documents(): Map<string, StoredDocument> {
 		this.flush();
-		const wanted = hashes ? new Set(hashes) : undefined;
 		return this.#read(new Map(), () => {
-			const rows = new Map<string, StoredStats>();
-			const select = this.#statement(
-				'SELECT hash, title, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs FROM documents WHERE identity = ?',
-			).raw();
-			for (const row of select.iterate(this.#identity)) {
-				const [hash, title, words, sentences, paragraphs, readingMinutes, entities, facts, duplicateParagraphs] = row as [string, string, ...number[]];
-				if (wanted && !wanted.has(hash)) continue;
-				rows.set(hash, {hash, title, words: words!, sentences: sentences!, paragraphs: paragraphs!, readingMinutes: readingMinutes!, entities: entities!, facts: facts!, duplicateParagraphs: duplicateParagraphs!});
+			const rows = new Map<string, StoredDocument>();
+			const [json] = this.#statement(
+				`SELECT json_group_array(json_array(id, hash, title, source, author, published, url, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs))
+				 FROM documents WHERE identity = ?`,
+			).raw().get(this.#identity) as [string];
+			for (const row of JSON.parse(json) as unknown[][]) {
+				const [id, hash, title, source, author, published, url, words, sentences, paragraphs, readingMinutes, entities, facts, duplicateParagraphs] = row as [
+					number,
+					string,
+					string,
+					string,
+					string,
+					string,
+					string,
+					...number[],
+				];
+				rows.set(hash, {
+					id,
+					hash,
+					title,
+					source,
+					author,
+					published,
+					url,
+					stats: {words: words!, sentences: sentences!, paragraphs: paragraphs!, readingMinutes: readingMinutes!, entities: entities!, facts: facts!, duplicateParagraphs: duplicateParagraphs!},
+				});
 			}
 			return rows;
 		});
 	}
 
-	/** Each document's entities (name, type, aliases, mention count), for totals across documents. */
-	entities(hashes?: Iterable<string>): StoredEntity[] {
+	/** A stored document's sentences, in order (its row id from documents()); undefined when it is gone. */
+	sentences(id: number): string[] | undefined {
+		return this.#read(undefined, () => {
+			const row = this.#statement('SELECT sentences FROM texts WHERE document = ?').raw().get(id) as [string] | undefined;
+			return row ? (JSON.parse(row[0]) as string[]) : undefined;
+		});
+	}
+
+	/** A stored document's figures in the order found, and its sentences (for their context); undefined when it is gone. */
+	facts(id: number): {facts: StoredFact[]; sentences: string[]} | undefined {
+		return this.#read(undefined, () => {
+			// One call for both: at 100,000 documents, each call into the binding counts.
+			const row = this.#statement(
+				`SELECT t.sentences, (SELECT json_group_array(json_array(f.sentence, f.kind, f.text, f.value, f.unit, f.subject, json(f.entities)))
+				   FROM (SELECT * FROM facts WHERE document = t.document ORDER BY rowid) f)
+				 FROM texts t WHERE t.document = ?`,
+			).raw().get(id) as [string, string] | undefined;
+			if (!row) return undefined;
+			const facts = (JSON.parse(row[1]) as Array<[number, StoredFact['kind'], string, number | string, string, string, string[]]>).map(
+				([sentence, kind, text, value, unit, subject, entities]) => ({sentence, kind, text, value, unit, subject, entities}),
+			);
+			return {facts, sentences: JSON.parse(row[0]) as string[]};
+		});
+	}
+
+	/** Each document's entities (name, type, aliases, mention count), by content hash: for merging across documents. */
+	entities(hashes?: Iterable<string>): Map<string, StoredEntity[]> {
 		this.flush();
 		const wanted = hashes ? new Set(hashes) : undefined;
-		return this.#read([], () => {
-			const rows: StoredEntity[] = [];
+		return this.#read(new Map(), () => {
+			const byDocument = new Map<string, StoredEntity[]>();
 			// One row (a JSON array) per document: at 100,000 documents, a row per entity crossing into
 			// JavaScript cost ten times SQLite's own work.
 			const select = this.#statement(
@@ -385,9 +448,12 @@ export class Store {
 			for (const row of select.iterate(this.#identity)) {
 				const [hash, list] = row as [string, string];
 				if (wanted && !wanted.has(hash)) continue;
-				for (const [name, type, aliases, mentions] of JSON.parse(list) as Array<[string, EntityType, string[], number]>) rows.push({hash, name, type, aliases, mentions});
+				byDocument.set(
+					hash,
+					(JSON.parse(list) as Array<[string, EntityType, string[], number]>).map(([name, type, aliases, mentions]) => ({hash, name, type, aliases, mentions})),
+				);
 			}
-			return rows;
+			return byDocument;
 		});
 	}
 
@@ -396,7 +462,7 @@ export class Store {
 	 * rows) is only called when this set of documents was not counted before. At 100,000 documents the
 	 * rows take seconds to read; an unchanged folder's count is one lookup.
 	 */
-	distinctEntities(hashes: string[], count: (entities: StoredEntity[]) => number): number {
+	distinctEntities(hashes: string[], count: (entities: Map<string, StoredEntity[]>) => number): number {
 		const key = createHash('sha256').update(this.#identity).update('\0').update([...hashes].sort().join('\0')).digest('hex');
 		this.flush();
 		const known = this.#read(undefined, () => (this.#statement('SELECT distinct_entities FROM totals WHERE documents = ?').raw().get(key) as [number] | undefined)?.[0]);
@@ -412,232 +478,42 @@ export class Store {
 		return counted;
 	}
 
-	/** A document's sentences in order. */
-	sentences(hash: string): StoredSentence[] {
-		this.flush();
-		return this.#read([], () =>
-			(this.#statement('SELECT s.position, s.text FROM sentences s JOIN documents d ON d.id = s.document WHERE d.hash = ? AND d.identity = ? ORDER BY s.position').raw().all(hash, this.#identity) as Array<[number, string]>).map(
-				([sentence, text]) => ({hash, sentence, text}),
-			),
-		);
-	}
-
-	/**
-	 * The sentences of `documents` (content hashes, in the run's order) that can be among fuse.js's best
-	 * `limit` matches for `query`, in the run's order: `new SentenceIndex(candidates).search(query, limit)`
-	 * then gives what SentenceIndex over every sentence gives. Read from the trigram index, not the files.
-	 *
-	 * - Matches as typed are found by the index (three characters or more) in rank order, so the first
-	 *   `limit`, and any that tie with the last of them, are the best; for shorter queries the sentences are
-	 *   read shortest first until they are found.
-	 * - A fuzzy match with e ≥ 1 errors scores at least (1/length)^norm: when `limit` matches as typed are
-	 *   known, only sentences short enough to beat the last of them get a fuzzy look.
-	 * - Otherwise a fuzzy match with at most k errors holds one of k+1 disjoint pieces of the query as typed;
-	 *   when the pieces can all be three characters or more the index finds them; when not, sentences are
-	 *   read shortest first, up to FUZZY_SCAN_BUDGET.
-	 */
-	searchCandidates(query: string, documents: string[], limit: number): SearchCandidate[] {
-		this.flush();
-		if (query.trim() === '' || limit < 1 || documents.length === 0) return [];
-		return this.#read([], () => this.#searchCandidates(query, documents, limit));
-	}
-
-	#searchCandidates(query: string, documents: string[], limit: number): SearchCandidate[] {
-		// The run's documents, by the store's document id: where each sits in the run (a text read under two names sits twice).
-		const positions = new Map<number, number[]>();
-		const ids = new Map<string, number>();
-		if (documents.length > 1000) {
-			// Many documents: one pass over the table beats a lookup each.
-			for (const row of this.#statement('SELECT hash, id FROM documents WHERE identity = ?').raw().iterate(this.#identity)) {
-				const [hash, id] = row as [string, number];
-				ids.set(hash, id);
-			}
-		} else {
-			const idOf = this.#statement('SELECT id FROM documents WHERE hash = ? AND identity = ?').raw();
-			for (const hash of documents) {
-				const row = idOf.get(hash, this.#identity) as [number] | undefined;
-				if (row) ids.set(hash, row[0]);
-			}
-		}
-		documents.forEach((hash, index) => {
-			const id = ids.get(hash);
-			if (id === undefined) return;
-			const list = positions.get(id);
-			if (list) list.push(index);
-			else positions.set(id, [index]);
-		});
-		const found = new Map<number, {document: number; sentence: number; text: string}>();
-		const take = (id: number, document: number, sentence: number, text: string) => {
-			if (!found.has(id)) found.set(id, {document, sentence, text});
-		};
-		const pattern = query.toLowerCase();
-		const n = pattern.length;
-
-		if (n > FUSE_MAX_BITS) {
-			// fuse.js averages the scores of 32-character pieces: every sentence near any piece is a candidate.
-			const chunks: string[] = [];
-			for (let i = 0; i + FUSE_MAX_BITS <= n; i += FUSE_MAX_BITS) chunks.push(pattern.slice(i, i + FUSE_MAX_BITS));
-			if (n % FUSE_MAX_BITS) chunks.push(pattern.slice(n - FUSE_MAX_BITS));
-			for (const chunk of chunks) this.#fuzzy(chunk, positions, Infinity, limit, take);
-			return this.#inRunOrder(found, positions);
-		}
-
-		// As typed, best rank first. A single character only counts for fuse.js where it is doubled.
-		const needle = n === 1 ? pattern + pattern : pattern;
-		let exact = 0;
-		let boundary = Infinity; // the rank of the limit-th match as typed: its ties are read too
-		this.#eachContaining(needle, 0, Infinity, positions, (id, document, sentence, text) => {
-			const rank = rankOfId(id);
-			if (exact >= limit && rank > boundary) return false;
-			take(id, document, sentence, text);
-			if (++exact === limit) boundary = rank;
-			return true;
-		});
-		// A sentence that is the query itself scores 0, better than any: it has the query's own rank.
-		if (n >= 2) {
-			const rank = normRank(fieldNorm(pattern));
-			this.#eachContaining(pattern, rank, rank, positions, (id, document, sentence, text) => {
-				if (text.toLowerCase() === pattern) take(id, document, sentence, text);
-				return true;
-			});
-		}
-
-		const errors = allowedErrors(n);
-		if (errors > 0) {
-			let bar = Infinity;
-			if (exact >= limit) bar = finalScore(EXACT_BITAP_SCORE, rankNorm(boundary));
-			this.#fuzzy(pattern, positions, bar, limit, take);
-		}
-		return this.#inRunOrder(found, positions);
-	}
-
-	/** Sentences within fuse.js's errors of `pattern` that could score better than `bar`. */
-	#fuzzy(pattern: string, positions: Map<number, number[]>, bar: number, limit: number, take: (id: number, document: number, sentence: number, text: string) => void): void {
-		const n = pattern.length;
-		const errors = allowedErrors(n);
-		if (errors === 0) {
-			this.#eachContaining(pattern.length === 1 ? pattern + pattern : pattern, 0, Infinity, positions, (id, document, sentence, text) => (take(id, document, sentence, text), true));
-			return;
-		}
-		const least = Math.max(EXACT_BITAP_SCORE, 1 / n);
-		// least^norm <= bar  <=>  norm >= ln(bar) / ln(least): the ranks up to lastRank can beat the bar.
-		const lastRank = Number.isFinite(bar) ? Math.min(1000, Math.floor(normRank(Math.log(bar) / Math.log(least)) + 1e-9)) : 1000;
-		if (lastRank < 0) return;
-		const matcher = new Bitap(pattern, errors);
-		const pieces = errors + 1;
-		if (Number.isFinite(bar) || n < 3 * pieces) {
-			// Few sentences (only short ones can beat the bar), or none the index can find: read them shortest first.
-			let read = 0;
-			let matched = 0;
-			this.#eachSentence(0, lastRank, positions, (id, document, sentence, text) => {
-				read++;
-				if (matcher.fewestErrors(text.toLowerCase()) >= 0) {
-					take(id, document, sentence, text);
-					matched++;
-				}
-				return Number.isFinite(bar) || read < FUZZY_SCAN_BUDGET || matched < limit;
-			});
-			return;
-		}
-		// k+1 pieces of three characters or more, as even as can be: a match within k errors holds one exactly.
-		const size = Math.floor(n / pieces);
-		const texts = Array.from({length: pieces}, (_, p) => pattern.slice(p * size, p === pieces - 1 ? n : (p + 1) * size));
-		// The pieces' sentences side by side in rank order, shortest first, each match with the score fuse.js
-		// will give it. A fuzzy match scores at least least^norm, worse down the ranks: once `limit` matches
-		// beat that floor, nothing further on can, and the search stops.
-		const heads = texts.map((piece, slot) => {
-			const rows = this.#containing(piece, 0, lastRank, positions, slot);
-			return {rows, row: rows.next()};
-		});
-		const best: number[] = []; // the `limit` best scores so far, in order
-		let rank = -1;
-		for (;;) {
-			let next: (typeof heads)[number] | undefined;
-			for (const head of heads) if (!head.row.done && (!next || head.row.value[0] < next.row.value[0]!)) next = head;
-			if (!next) break;
-			const [id, document, sentence, text] = next.row.value as [number, number, number, string];
-			for (const head of heads) while (!head.row.done && head.row.value[0] === id) head.row = head.rows.next();
-			if (rankOfId(id) !== rank) {
-				rank = rankOfId(id);
-				if (best.length >= limit && finalScore(least, rankNorm(rank)) > best[limit - 1]!) break;
-			}
-			const fewest = matcher.fewestErrors(text.toLowerCase());
-			if (fewest < 0) continue;
-			take(id, document, sentence, text);
-			const score = finalScore(Math.max(EXACT_BITAP_SCORE, fewest / n), rankNorm(rank));
-			if (best.length < limit || score < best[limit - 1]!) {
-				const at = best.findIndex(other => other > score);
-				best.splice(at < 0 ? best.length : at, 0, score);
-				if (best.length > limit) best.pop();
-			}
-		}
-	}
-
-	/** Each sentence of the run's documents with a rank in [fromRank, toRank], in id order, until `visit` returns false. */
-	#eachSentence(fromRank: number, toRank: number, positions: Map<number, number[]>, visit: (id: number, document: number, sentence: number, text: string) => boolean): void {
-		const select = this.#statement('SELECT id, document, position, text FROM sentences WHERE id >= ? AND id < ? ORDER BY id').raw();
-		for (const row of select.iterate(sentenceId(fromRank, 0), sentenceId(Math.min(toRank, 1000) + 1, 0))) {
-			const [id, document, sentence, text] = row as [number, number, number, string];
-			if (!positions.has(document)) continue;
-			if (!visit(id, document, sentence, text)) break;
-		}
-	}
-
-	/** Like #eachSentence, for the sentences holding `needle` (lower-cased); the trigram index finds them when it is three characters or more. */
-	#eachContaining(needle: string, fromRank: number, toRank: number, positions: Map<number, number[]>, visit: (id: number, document: number, sentence: number, text: string) => boolean): void {
-		if (needle.length < 3) {
-			this.#eachSentence(fromRank, Number.isFinite(toRank) ? toRank : 1000, positions, (id, document, sentence, text) => !text.toLowerCase().includes(needle) || visit(id, document, sentence, text));
-			return;
-		}
-		for (const [id, document, sentence, text] of this.#containing(needle, fromRank, toRank, positions)) {
-			if (!visit(id, document, sentence, text)) break;
-		}
-	}
-
-	/**
-	 * The sentences of the run's documents holding `needle` (three characters or more, lower-cased), from the
-	 * trigram index, in id order. `slot` picks a statement of its own, for reading several at once.
-	 */
-	*#containing(needle: string, fromRank: number, toRank: number, positions: Map<number, number[]>, slot = 0): Generator<[number, number, number, string]> {
-		const select = this.#statement(
-			`SELECT s.id, s.document, s.position, s.text FROM sentence_text f JOIN sentences s ON s.id = f.rowid
-			 WHERE f.text LIKE ? AND f.rowid >= ? AND f.rowid < ? ORDER BY f.rowid -- ${slot}`,
-		).raw();
-		// "%" and "_" in the query act as wildcards here: more candidates, which the check below drops.
-		for (const row of select.iterate(`%${needle}%`, sentenceId(fromRank, 0), sentenceId(Math.min(toRank, 1000) + 1, 0))) {
-			const [id, document, sentence, text] = row as [number, number, number, string];
-			// The index folds case as SQLite does; fuse.js as JavaScript's toLowerCase does.
-			if (!positions.has(document) || !text.toLowerCase().includes(needle)) continue;
-			yield [id, document, sentence, text];
-		}
-	}
-
-	#inRunOrder(found: Map<number, {document: number; sentence: number; text: string}>, positions: Map<number, number[]>): SearchCandidate[] {
-		const candidates: SearchCandidate[] = [];
-		for (const {document, sentence, text} of found.values()) {
-			// A text read under two names sits twice in the run: each gets the sentence.
-			for (const index of positions.get(document)!) candidates.push({document: index, sentence, text});
-		}
-		return candidates.sort((a, b) => a.document - b.document || a.sentence - b.sentence);
-	}
-
 	/**
 	 * Forget the files under `roots` (absolute paths of the folders or files a run was given) that are not
 	 * in `present`, then every document no file refers to any more, or that other analysis code made.
-	 * Returns how many documents were dropped.
+	 * `known` are the paths under `roots` the run read from the store at its start, when it did (knownFiles,
+	 * knownInputs), not to read them again; `rehashed` says a file known before now holds another text,
+	 * whose old analysis may be no file's any more. Returns how many documents were dropped.
 	 */
-	removeMissing(roots: string[], present: Set<string>): number {
+	removeMissing(roots: string[], present: Set<string>, known: {files?: Iterable<string>; inputs?: Iterable<string>; rehashed?: boolean} = {}): number {
 		this.flush();
 		if (!this.#db) return 0;
 		try {
-			return inTransaction(this.#db, () => {
-				const remove = this.#statement('DELETE FROM files WHERE path = ?');
-				for (const row of this.#statement('SELECT path FROM files').raw().all()) {
-					const [path] = row as [string];
-					if (present.has(path)) continue;
-					if (roots.some(root => path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`))) remove.run(path);
+			const gone = (table: 'files' | 'inputs', paths: Iterable<string> | undefined) => {
+				const missing: string[] = [];
+				if (paths) {
+					for (const path of paths) if (!present.has(path)) missing.push(path);
+				} else {
+					this.#under(table, 'path', roots, ([path]) => {
+						if (!present.has(path as string)) missing.push(path as string);
+					});
 				}
-				const dropped = this.#statement('DELETE FROM documents WHERE identity != ? OR hash NOT IN (SELECT hash FROM files)').run(this.#identity).changes;
+				return missing;
+			};
+			const files = gone('files', known.files);
+			const inputs = gone('inputs', known.inputs);
+			const [otherCode] = this.#statement('SELECT EXISTS (SELECT 1 FROM documents WHERE identity != ?)').raw().get(this.#identity) as [number];
+			// Nothing to forget (a warm run over an unchanged folder): no write at all.
+			if (files.length === 0 && inputs.length === 0 && !otherCode && known.rehashed === false) return 0;
+			return inTransaction(this.#db, () => {
+				let removed = 0;
+				const removeFile = this.#statement('DELETE FROM files WHERE path = ?');
+				for (const path of files) removed += removeFile.run(path).changes;
+				const removeInput = this.#statement('DELETE FROM inputs WHERE path = ?');
+				for (const path of inputs) removeInput.run(path);
+				// Documents of other analysis code are never read again; a document no file holds, once a file went.
+				let dropped = otherCode ? this.#statement('DELETE FROM documents WHERE identity != ?').run(this.#identity).changes : 0;
+				if (removed > 0 || known.rehashed !== false) dropped += this.#statement('DELETE FROM documents WHERE hash NOT IN (SELECT hash FROM files)').run().changes;
 				// Counts of sets that held a dropped document can never be asked for again.
 				if (dropped > 0) this.#statement('DELETE FROM totals').run();
 				return dropped;
@@ -669,6 +545,7 @@ export class Store {
 		this.#statements.clear();
 		this.#pending = [];
 		this.#pendingFiles.clear();
+		this.#pendingInputs.clear();
 		try {
 			db?.close();
 		} catch {

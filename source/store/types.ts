@@ -1,4 +1,5 @@
-import type {DocumentStats, EntityType} from '../analysis/types.js';
+import type {DocumentStats, EntityType, FactKind} from '../analysis/types.js';
+import type {DocumentMeta} from '../corpus/types.js';
 
 /**
  * What `stat` says of a file: when all three are unchanged, so is its content, and the content hash
@@ -6,20 +7,45 @@ import type {DocumentStats, EntityType} from '../analysis/types.js';
  */
 export interface FileStamp {
 	size: number;
-	mtimeMs: number;
+	/** Microseconds since the epoch, whole: SQLite prints a REAL mtime in milliseconds to 15 digits only. */
+	mtimeUs: number;
 	ino: number;
 }
 
-/** A file as the store last saw it: where it is, its stamp, and the content hash of its text. */
+/**
+ * A document of a file as the store last saw it: where it is (the file's path, or "<path>/#<n>" for the
+ * n-th document of a feed or an export), the file's stamp, and the content hash of the document.
+ */
 export interface FileRecord extends FileStamp {
 	path: string;
 	hash: string;
+	/** What the document's name adds to the file's: "" for a file of one document, "#3" for a feed's third item. */
+	suffix?: string;
 }
 
-/** A document's figures and headline, read without decoding its analysis. */
-export interface StoredStats extends DocumentStats {
+/** An input file read whole and without a problem: its stamp, and how many documents it held. */
+export interface InputRecord extends FileStamp {
+	path: string;
+	documents: number;
+}
+
+/** A document as the store keeps it, without its analysis: what `briefing stats` prints of it. */
+export interface StoredDocument extends DocumentMeta {
+	/** The store's row id (documents.id). */
+	id: number;
 	hash: string;
-	title: string;
+	stats: DocumentStats;
+}
+
+/** A figure as the facts table keeps it: a Fact without its character offsets. */
+export interface StoredFact {
+	sentence: number;
+	kind: FactKind;
+	text: string;
+	value: number | string;
+	unit: string;
+	subject: string;
+	entities: string[];
 }
 
 /** An entity as one document names it, read without decoding the analysis: enough for mergeEntities' counts. */
@@ -29,15 +55,6 @@ export interface StoredEntity {
 	type: EntityType;
 	aliases: string[];
 	mentions: number;
-}
-
-/** A sentence as the search reads it from the store. */
-export interface StoredSentence {
-	/** The content hash of the document it belongs to. */
-	hash: string;
-	/** Its position in the document, from 0 (Sentence.index). */
-	sentence: number;
-	text: string;
 }
 
 export interface StoreOptions {
@@ -54,11 +71,6 @@ export interface StoreOptions {
 	busyTimeoutMs?: number;
 	/** Analyses held before they are written in one transaction (also written after `flushMs`). */
 	batchSize?: number;
-	/**
-	 * Keep each document's sentences with their trigram index, for searchCandidates. About 60% of what a write
-	 * costs; off until the commands search the store (they build their index in memory from the analyses).
-	 */
-	searchIndex?: boolean;
 	/** The longest an analysis waits in memory before its batch is written, so a kill loses little work. */
 	flushMs?: number;
 	/** The SQLite binding: libsql by default; anything with better-sqlite3's API (the benchmark compares). */

@@ -6,7 +6,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {generateCorpus} from '../../bench/generator.mjs';
 import {decodeAnalysis, encodeAnalysis} from '../../source/analysis/cache.js';
 import {analyseText} from '../../source/analysis/analyse.js';
-import {analysePaths, type RunOptions, type RunSummary} from '../../source/analysis/run.js';
+import {analysePaths, readCorpus, type RunOptions, type RunSummary} from '../../source/analysis/run.js';
 import type {DocumentAnalysis} from '../../source/analysis/types.js';
 import {Store, storePath} from '../../source/store/store.js';
 import type {Database, DatabaseConstructor} from '../../source/store/types.js';
@@ -47,7 +47,7 @@ const storeDirectory = () => join(cacheHome, 'briefing');
 function stored(): {documents: number; files: string[]} {
 	const store = Store.open({directory: storeDirectory()});
 	try {
-		return {documents: store.stats().size, files: [...store.knownFiles().keys()].sort()};
+		return {documents: store.documents().size, files: [...store.knownFiles().keys()].sort()};
 	} finally {
 		store.close();
 	}
@@ -257,5 +257,55 @@ describe('the analysis store', () => {
 		expect(decodeAnalysis(encoded, 'x.txt', text)).toEqual(analysis);
 		// Encoding leaves the analysis as it was.
 		expect(analysis).toEqual(analyseText('x.txt', text));
+	});
+});
+
+/** A run as the pipe commands make it: each document named, and whether it was read or kept from the store. */
+async function warmRun(paths: string[]) {
+	const items: Array<{name: string; kept: boolean}> = [];
+	const problems: string[] = [];
+	for await (const item of readCorpus(paths, {workers: 0, fromStore: true, onProblem: problem => problems.push(`${problem.path}: ${problem.reason}`)})) {
+		items.push('analysis' in item ? {name: item.analysis.document.path, kept: false} : {name: item.kept.name, kept: true});
+	}
+	return {items, problems};
+}
+
+describe('a warm run from the store', () => {
+	it('takes the documents of unchanged files from the store, and reads only files that changed or are new', async () => {
+		const names = (await run([corpus])).analyses.map(a => a.document.path);
+		const warm = await warmRun([corpus]);
+		expect(warm.items).toEqual(names.map(name => ({name, kept: true})));
+
+		const changed = join(corpus, 'article-3.txt');
+		writeFileSync(changed, `${readFileSync(changed, 'utf8')}\n\nA late paragraph: costs rose 9 percent.\n`);
+		const added = join(corpus, 'article-0.txt');
+		writeFileSync(added, 'A new article.\n\nThe minister said exports fell 4 percent in 2023.\n');
+		const after = await warmRun([corpus]);
+		expect(after.items.map(item => item.name)).toEqual([added, ...names]);
+		expect(after.items.filter(item => !item.kept).map(item => item.name)).toEqual([added, changed]);
+		// Once read, they are kept too.
+		expect((await warmRun([corpus])).items.every(item => item.kept)).toBe(true);
+	});
+
+	it('keeps a feed\u2019s items under the names they had, and reads the feed again once it changes', async () => {
+		const path = join(corpus, 'wire.rss');
+		writeFileSync(path, feed(['Ada Lovelace', 'Grace Hopper', 'Alan Turing']));
+		const names = (await run([path])).analyses.map(a => a.document.path);
+		expect(names).toEqual([`${path}#1`, `${path}#2`, `${path}#3`]);
+		expect((await warmRun([path])).items).toEqual(names.map(name => ({name, kept: true})));
+		writeFileSync(path, feed(['Ada Lovelace', 'Grace Hopper']));
+		expect((await warmRun([path])).items).toEqual(names.slice(0, 2).map(name => ({name, kept: false})));
+	});
+
+	it('reads again, with its warning, a file that was not read whole', async () => {
+		const path = join(corpus, 'cut.rss');
+		const whole = feed(['Ada Lovelace', 'Grace Hopper', 'Alan Turing']);
+		writeFileSync(path, whole.slice(0, whole.indexOf('Alan Turing')));
+		const first = await warmRun([path]);
+		expect(first.problems).toHaveLength(1);
+		const again = await warmRun([path]);
+		expect(again.items).toEqual(first.items);
+		expect(again.items.every(item => !item.kept)).toBe(true);
+		expect(again.problems).toEqual(first.problems);
 	});
 });

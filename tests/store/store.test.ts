@@ -6,10 +6,9 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from '
 import {generateCorpus} from '../../bench/generator.mjs';
 import {analyseText} from '../../source/analysis/analyse.js';
 import {contentHash, decodeAnalysis, encodeAnalysis} from '../../source/analysis/cache.js';
-import {SentenceIndex} from '../../source/analysis/search.js';
 import type {DocumentAnalysis} from '../../source/analysis/types.js';
 import {DATABASE_NAME, SCHEMA_VERSION} from '../../source/store/schema.js';
-import {Store} from '../../source/store/store.js';
+import {fileStamp, Store} from '../../source/store/store.js';
 import type {DatabaseConstructor, FileRecord} from '../../source/store/types.js';
 import {bundleWriterChild, startWriter, waitFor} from './helpers.js';
 
@@ -30,7 +29,7 @@ afterEach(() => {
 	rmSync(root, {recursive: true, force: true});
 });
 
-const open = (options: Partial<Parameters<typeof Store.open>[0]> = {}) => Store.open({directory, identity: IDENTITY, onMessage: m => messages.push(m), searchIndex: true, ...options});
+const open = (options: Partial<Parameters<typeof Store.open>[0]> = {}) => Store.open({directory, identity: IDENTITY, onMessage: m => messages.push(m), ...options});
 
 interface Analysed {
 	path: string;
@@ -49,25 +48,20 @@ function analyseFolder(folder: string): Analysed[] {
 			const text = readFileSync(path, 'utf8');
 			const info = statSync(path);
 			const hash = contentHash(text);
-			return {path, text, hash, analysis: analyseText(path, text), file: {path, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, hash}};
+			return {path, text, hash, analysis: analyseText(path, text), file: {path, ...fileStamp(info), hash}};
 		});
 }
 
 /** What a user would notice is wrong with a store: an integrity failure, or counts that disagree. */
-function consistency(path: string): {integrity: string; fts: string; documents: number; sentencesAgree: boolean} {
+function consistency(path: string): {integrity: string; documents: number; sentencesAgree: boolean} {
 	const db = new Database(path);
 	const [integrity] = db.prepare('PRAGMA integrity_check').raw().get() as [string];
-	let fts = 'ok';
-	try {
-		db.exec(`INSERT INTO sentence_text(sentence_text) VALUES ('integrity-check')`);
-	} catch (error) {
-		fts = (error as Error).message;
-	}
 	const [documents] = db.prepare('SELECT count(*) FROM documents').raw().get() as [number];
 	const [expected] = db.prepare('SELECT coalesce(sum(sentences), 0) FROM documents').raw().get() as [number];
-	const [stored] = db.prepare('SELECT count(*) FROM sentences').raw().get() as [number];
+	const [stored] = db.prepare('SELECT coalesce(sum(json_array_length(sentences)), 0) FROM texts').raw().get() as [number];
+	const [texts] = db.prepare('SELECT count(*) FROM texts').raw().get() as [number];
 	db.close();
-	return {integrity, fts, documents, sentencesAgree: expected === stored};
+	return {integrity, documents, sentencesAgree: expected === stored && texts === documents};
 }
 
 describe('Store', () => {
@@ -81,22 +75,30 @@ describe('Store', () => {
 		store.close();
 
 		const again = open();
-		const stats = again.stats(docs.map(d => d.hash));
+		const stored = again.documents();
+		expect(stored.size).toBe(docs.length);
 		for (const doc of docs) {
-			expect(stats.get(doc.hash)).toEqual({hash: doc.hash, title: doc.analysis.document.title, ...doc.analysis.stats});
+			const {title, source, author, published, url} = doc.analysis.document;
+			const row = stored.get(doc.hash)!;
+			expect(row).toEqual({id: row.id, hash: doc.hash, title, source, author, published, url, stats: doc.analysis.stats});
 			expect(decodeAnalysis(again.analysis(doc.hash)!, doc.path, doc.text)).toEqual(doc.analysis);
 			expect(again.fileHash(doc.path, doc.file)).toBe(doc.hash);
-			expect(again.fileHash(doc.path, {...doc.file, mtimeMs: doc.file.mtimeMs + 1})).toBeUndefined();
-			expect(again.sentences(doc.hash).map(s => s.text)).toEqual(doc.analysis.document.sentences.map(s => s.text));
+			expect(again.fileHash(doc.path, {...doc.file, mtimeUs: doc.file.mtimeUs + 1})).toBeUndefined();
+			// What a warm run prints without the analysis: the sentences, and the figures with their context.
+			const sentences = doc.analysis.document.sentences.map(s => s.text);
+			expect(again.sentences(row.id)).toEqual(sentences);
+			expect(again.facts(row.id)).toEqual({sentences, facts: doc.analysis.facts.map(({start, end, ...fact}) => fact)});
 		}
-		expect(again.knownFiles().get(docs[0]!.path)).toEqual(docs[0]!.file);
+		expect(docs.some(doc => doc.analysis.facts.length > 0)).toBe(true);
+		expect(again.sentences(-1)).toBeUndefined();
+		expect(again.knownFiles().get(docs[0]!.path)).toEqual({...docs[0]!.file, suffix: ''});
 		expect([...again.knownFiles([corpus]).keys()].sort()).toEqual(docs.map(d => d.path).sort());
 		expect([...again.knownFiles([`${corpus}/`, docs[0]!.path]).keys()]).toHaveLength(docs.length);
 		expect(again.knownFiles([join(root, 'corp')]).size).toBe(0);
 		expect(again.knownFiles([docs[1]!.path]).size).toBe(1);
-		expect(again.entities([docs[0]!.hash]).length).toBe(docs[0]!.analysis.entities.length);
+		expect(again.entities([docs[0]!.hash]).get(docs[0]!.hash)?.map(e => e.name)).toEqual(docs[0]!.analysis.entities.map(e => e.name));
 		let counted = 0;
-		const count = (rows: unknown[]) => (counted++, rows.length);
+		const count = (rows: Map<string, unknown[]>) => (counted++, [...rows.values()].reduce((sum, list) => sum + list.length, 0));
 		const hashes = docs.map(d => d.hash);
 		const all = docs.reduce((sum, d) => sum + d.analysis.entities.length, 0);
 		expect(again.distinctEntities(hashes, count)).toBe(all);
@@ -109,40 +111,22 @@ describe('Store', () => {
 		expect(messages).toEqual([]);
 	});
 
-	it('keeps no sentences for search unless asked to, and everything else all the same', () => {
-		const corpus = join(root, 'no-index');
+	it('remembers which files were read whole, and forgets those that are gone', () => {
+		const corpus = join(root, 'corpus');
 		generateCorpus({count: 3, seed: 21, out: corpus});
 		const docs = analyseFolder(corpus);
-		const store = open({directory: join(root, 'store-no-index'), searchIndex: false});
-		for (const doc of docs) store.put(doc.hash, doc.analysis, encodeAnalysis(doc.analysis, doc.text), doc.file);
-		store.flush();
-		for (const doc of docs) {
-			expect(store.sentences(doc.hash)).toEqual([]);
-			expect(decodeAnalysis(store.analysis(doc.hash)!, doc.path, doc.text)).toEqual(doc.analysis);
-			expect(store.stats([doc.hash]).get(doc.hash)?.words).toBe(doc.analysis.stats.words);
-		}
-		store.close();
-	});
-
-	it('finds search candidates from which fuse.js gives the same results as over every sentence', () => {
-		const corpus = join(root, 'corpus');
-		generateCorpus({count: 40, seed: 11, out: corpus});
-		const docs = analyseFolder(corpus);
 		const store = open();
-		// Stored twice over in another order, and with an extra document not in the run, to check the run's order is the one used.
-		const extra = join(root, 'extra');
-		generateCorpus({count: 3, seed: 99, out: extra});
-		for (const doc of [...analyseFolder(extra), ...docs.slice().reverse()]) store.put(doc.hash, doc.analysis, encodeAnalysis(doc.analysis, doc.text), doc.file);
-		const whole = SentenceIndex.fromDocuments(docs.map(d => d.analysis.document));
-		const hashes = docs.map(d => d.hash);
-		for (const query of ['gold', 'interest rates', 'Federal Reserve', 'kazakstan', 'trade war', 'the', 'a', 'of', 'pres', 'governmnt', 'said', 'minister said on', 'xq', 'the president of the united states said']) {
-			for (const limit of [3, 20]) {
-				const candidates = store.searchCandidates(query, hashes, limit);
-				const index = new SentenceIndex(candidates.map(c => ({document: docs[c.document]!.path, sentence: c.sentence, text: c.text})));
-				expect(index.search(query, limit), `${query} (limit ${limit})`).toEqual(whole.search(query, limit));
-			}
+		for (const doc of docs) {
+			store.put(doc.hash, doc.analysis, encodeAnalysis(doc.analysis, doc.text), doc.file);
+			store.recordInput({path: doc.path, size: doc.file.size, mtimeUs: doc.file.mtimeUs, ino: doc.file.ino, documents: 1});
 		}
 		store.close();
+		const again = open();
+		expect(again.knownInputs([corpus]).get(docs[0]!.path)).toEqual({path: docs[0]!.path, size: docs[0]!.file.size, mtimeUs: docs[0]!.file.mtimeUs, ino: docs[0]!.file.ino, documents: 1});
+		expect(again.knownInputs([join(root, 'elsewhere')]).size).toBe(0);
+		again.removeMissing([corpus], new Set(docs.slice(1).map(d => d.path)));
+		expect([...again.knownInputs().keys()].sort()).toEqual(docs.slice(1).map(d => d.path).sort());
+		again.close();
 	});
 
 	it('drops the documents of files that are gone', () => {
@@ -157,9 +141,9 @@ describe('Store', () => {
 		expect(dropped).toBe(1);
 		expect(store.analysis(gone.hash)).toBeUndefined();
 		expect(store.knownFiles().has(gone.path)).toBe(false);
-		expect(store.stats().size).toBe(3);
+		expect(store.documents().size).toBe(3);
 		store.close();
-		expect(consistency(join(directory, DATABASE_NAME))).toEqual({integrity: 'ok', fts: 'ok', documents: 3, sentencesAgree: true});
+		expect(consistency(join(directory, DATABASE_NAME))).toEqual({integrity: 'ok', documents: 3, sentencesAgree: true});
 	});
 
 	it('rebuilds a file of garbage bytes, with a message', () => {
@@ -186,8 +170,8 @@ describe('Store', () => {
 		db.exec(`DROP TABLE facts; CREATE TABLE facts (old TEXT); INSERT INTO facts VALUES ('x'); PRAGMA user_version = ${SCHEMA_VERSION - 1}`);
 		db.close();
 		const store = open();
-		expect(messages.join('\n')).toMatch(/another version of briefing \(schema 0, this one reads 1\)/);
-		expect(store.stats().size).toBe(0);
+		expect(messages.join('\n')).toContain(`another version of briefing (schema ${SCHEMA_VERSION - 1}, this one reads ${SCHEMA_VERSION})`);
+		expect(store.documents().size).toBe(0);
 		store.close();
 		expect(consistency(path).integrity).toBe('ok');
 		// Opening again: no message, nothing rebuilt.
@@ -202,7 +186,7 @@ describe('Store', () => {
 		expect(store.usable).toBe(false);
 		expect(messages.join('\n')).toMatch(/cannot be used/);
 		expect(store.analysis('x')).toBeUndefined();
-		expect(store.stats().size).toBe(0);
+		expect(store.documents().size).toBe(0);
 		store.close();
 	});
 });
@@ -226,7 +210,7 @@ describe('Store across processes', () => {
 
 		const path = join(directory, DATABASE_NAME);
 		const state = consistency(path);
-		expect(state).toMatchObject({integrity: 'ok', fts: 'ok', sentencesAgree: true});
+		expect(state).toMatchObject({integrity: 'ok', sentencesAgree: true});
 		expect(state.documents).toBeGreaterThanOrEqual(committed.length);
 		expect(state.documents).toBeLessThan(60);
 		const store = open();
@@ -237,7 +221,7 @@ describe('Store across processes', () => {
 		expect(await second.done).toBe(0);
 		const summary = second.lines.at(-1)!;
 		expect(summary.analysed).toBe(60 - state.documents);
-		expect(consistency(path)).toEqual({integrity: 'ok', fts: 'ok', documents: 60, sentencesAgree: true});
+		expect(consistency(path)).toEqual({integrity: 'ok', documents: 60, sentencesAgree: true});
 	});
 
 	it('keeps what was queued when the process exits (the Ctrl-C path: briefing exits with 130)', async () => {
@@ -249,7 +233,7 @@ describe('Store across processes', () => {
 		expect(queued).toHaveLength(5);
 		const store = open();
 		for (const hash of queued) expect(store.analysis(hash), hash).toBeDefined();
-		expect(store.stats().size).toBe(5);
+		expect(store.documents().size).toBe(5);
 		store.close();
 	});
 
@@ -264,6 +248,6 @@ describe('Store across processes', () => {
 		const [a, b] = [one.lines.at(-1)!, two.lines.at(-1)!];
 		expect(Object.keys(a.stats as object)).toHaveLength(16);
 		expect(a.stats).toEqual(b.stats);
-		expect(consistency(join(directory, DATABASE_NAME))).toEqual({integrity: 'ok', fts: 'ok', documents: 16, sentencesAgree: true});
+		expect(consistency(join(directory, DATABASE_NAME))).toEqual({integrity: 'ok', documents: 16, sentencesAgree: true});
 	});
 });

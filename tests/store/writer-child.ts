@@ -7,18 +7,18 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {contentHash, encodeAnalysis} from '../../source/analysis/cache.js';
 import {analyseText} from '../../source/analysis/analyse.js';
-import {Store} from '../../source/store/store.js';
+import {fileStamp, Store} from '../../source/store/store.js';
 
 const [directory, folder, batch, exitAfter] = process.argv.slice(2);
 const batchSize = Number(batch ?? 4);
-const store = Store.open({directory: directory!, identity: 'test-identity', batchSize: 10_000, flushMs: 60_000, searchIndex: true, onMessage: message => process.stderr.write(`store: ${message}\n`)});
+const store = Store.open({directory: directory!, identity: 'test-identity', batchSize: 10_000, flushMs: 60_000, onMessage: message => process.stderr.write(`store: ${message}\n`)});
 const paths = readdirSync(folder!).filter(name => name.endsWith('.txt')).sort().map(name => join(folder!, name));
 const hashes: string[] = [];
 let analysed = 0;
 let queued: string[] = [];
 for (const path of paths) {
 	const info = statSync(path);
-	const stamp = {size: info.size, mtimeMs: info.mtimeMs, ino: info.ino};
+	const stamp = fileStamp(info);
 	const known = store.fileHash(path, stamp);
 	if (known !== undefined && store.analysis(known) !== undefined) {
 		hashes.push(known);
@@ -43,6 +43,6 @@ for (const path of paths) {
 }
 store.flush();
 if (queued.length > 0) process.stdout.write(JSON.stringify({committed: queued}) + '\n');
-const stats = store.stats(hashes);
+const stored = store.documents();
 store.close();
-process.stdout.write(JSON.stringify({analysed, stats: Object.fromEntries(hashes.map((hash, i) => [paths[i], stats.get(hash)]))}) + '\n');
+process.stdout.write(JSON.stringify({analysed, stats: Object.fromEntries(hashes.map((hash, i) => [paths[i], stored.get(hash)?.stats]))}) + '\n');

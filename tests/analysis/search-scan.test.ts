@@ -1,0 +1,67 @@
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import Fuse from 'fuse.js';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {generateCorpus} from '../../bench/generator.mjs';
+import {SearchScan} from '../../source/analysis/search-scan.js';
+import type {SearchableSentence} from '../../source/analysis/search.js';
+import type {SearchHit} from '../../source/analysis/types.js';
+import {buildDocument} from '../../source/corpus/document.js';
+import type {Document} from '../../source/corpus/types.js';
+
+let root: string;
+let documents: Document[];
+let sentences: SearchableSentence[];
+
+beforeAll(() => {
+	root = mkdtempSync(join(tmpdir(), 'briefing-scan-'));
+	generateCorpus({count: 60, seed: 47, out: root});
+	documents = readdirSync(root)
+		.filter(name => name.endsWith('.txt'))
+		.sort()
+		.map(name => buildDocument(name, readFileSync(join(root, name), 'utf8')));
+	sentences = documents.flatMap(d => d.sentences.map(s => ({document: d.path, sentence: s.index, text: s.text})));
+});
+
+afterAll(() => rmSync(root, {recursive: true, force: true}));
+
+/** What fuse.js alone gives over every sentence, with the search's options. */
+function fuseAlone(query: string, limit: number): SearchHit[] {
+	const fuse = new Fuse(sentences, {keys: ['text'], includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2});
+	return fuse.search(query, {limit}).map(r => ({
+		document: r.item.document,
+		sentence: r.item.sentence,
+		score: r.score ?? 0,
+		text: r.item.text,
+		matches: (r.matches ?? []).flatMap(m => m.indices.map(([start, end]) => ({start, end: end + 1}))),
+	}));
+}
+
+function scan(query: string, limit: number): SearchHit[] {
+	const search = new SearchScan(query, limit);
+	for (const document of documents) search.add(document.path, document.sentences.map(s => s.text));
+	return search.results();
+}
+
+describe('SearchScan (briefing search: one pass, holding only the best)', () => {
+	it('gives what fuse.js gives over every sentence: hits, scores, order and highlights', () => {
+		const queries = ['interest rates', 'Kazakhstan', 'kazakstan', 'hydroxychloroqine', 'trade war', 'g', 'gg', 'the', 'THE FED', 'zzqxj', 'inflaton', 'a rather long query that runs past thirty-two characters of pattern'];
+		for (const query of queries) {
+			for (const limit of [1, 5, 20]) expect(scan(query, limit), `${query} (limit ${limit})`).toEqual(fuseAlone(query, limit));
+		}
+	});
+
+	it('ranks a sentence that is the query itself first, and breaks ties in the order sentences came', () => {
+		const search = new SearchScan('rates rose', 3);
+		search.add('a.txt', ['Rates rose again.', 'Rates rose', 'Then rates rose, and rose.']);
+		search.add('b.txt', ['Rates rose again.']);
+		const hits = search.results();
+		expect(hits.map(hit => `${hit.document}:${hit.sentence}`)).toEqual(['a.txt:1', 'a.txt:0', 'b.txt:0']);
+	});
+
+	it('finds nothing for an empty query or a query found nowhere', () => {
+		expect(scan('   ', 5)).toEqual([]);
+		expect(scan('qqqqxxxzzz', 5)).toEqual([]);
+	});
+});
