@@ -17,7 +17,15 @@ const seeds = join(root, 'seeds');
 
 /** Queries typed one keystroke at a time: names and topics in the corpus, a misspelling, a phrase it lacks. */
 const QUERIES = ['gold', 'interest rates', 'Federal Reserve', 'Kazakhstan', 'hydroxychloroquine', 'baseball players', 'scholarships', 'kazakstan', 'trade war'];
+/** Queries for the whole-process search against fzf: a name, a topic, a misspelling, a phrase the corpus lacks. */
+const PROCESS_QUERIES = ['gold', 'interest rates', 'kazakstan', 'trade war'];
 const DEFAULT_SIZES = [100, 1000, 10000];
+/**
+ * Past this many articles (an archive: `--sizes 100000`), the figures that hold every document in one
+ * process are left out (the in-process search probes, the dashboard's search, stories): the issue's
+ * figures for an archive are the commands' own, as whole processes.
+ */
+const ARCHIVE_SIZE = 20_000;
 const STARTUP_RUNS = 10;
 const SEED_RUNS = 5;
 
@@ -219,13 +227,47 @@ try {
 		row.cached = {command: 'briefing stats DIR (cache filled)', ms: cached.ms, peakRssBytes: cached.usage.maxRssBytes};
 		log(`  cached: ${format.ms(cached.ms)}, peak RSS ${format.mb(cached.usage.maxRssBytes)}`);
 
-		const stories = timeNode([cli, 'stories', corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
-		row.stories = {command: 'briefing stories DIR > /dev/null (cache filled)', ms: stories.ms, addedMs: stories.ms - cached.ms, peakRssBytes: stories.usage.maxRssBytes};
-		log(`  stories > /dev/null: ${format.ms(stories.ms)}, ${format.ms(row.stories.addedMs)} more than the cached stats run`);
+		if (size <= ARCHIVE_SIZE) {
+			const stories = timeNode([cli, 'stories', corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
+			row.stories = {command: 'briefing stories DIR > /dev/null (cache filled)', ms: stories.ms, addedMs: stories.ms - cached.ms, peakRssBytes: stories.usage.maxRssBytes};
+			log(`  stories > /dev/null: ${format.ms(stories.ms)}, ${format.ms(row.stories.addedMs)} more than the cached stats run`);
+		}
 
-		const facts = timeNode([cli, 'facts', corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
-		row.facts = {command: 'briefing facts DIR > /dev/null (cache filled)', ms: facts.ms, peakRssBytes: facts.usage.maxRssBytes};
-		log(`  facts > /dev/null: ${format.ms(facts.ms)}, peak RSS ${format.mb(facts.usage.maxRssBytes)}`);
+		const factsFile = join(scratch, `facts-${size}.csv`);
+		const factsOut = openSync(factsFile, 'w');
+		const facts = timeNode([cli, 'facts', corpus], {env: {XDG_CACHE_HOME: cacheHome}, stdout: factsOut, measure: true});
+		closeSync(factsOut);
+		row.facts = {command: 'briefing facts DIR > file (cache filled)', ms: facts.ms, peakRssBytes: facts.usage.maxRssBytes, bytes: statSync(factsFile).size};
+		rmSync(factsFile, {force: true});
+		log(`  facts > file: ${format.ms(facts.ms)}, peak RSS ${format.mb(facts.usage.maxRssBytes)}`);
+
+		// `briefing search QUERY DIR` as a whole process, against `cat DIR/*.txt | fzf --filter QUERY`.
+		row.processSearch = [];
+		for (const query of PROCESS_QUERIES) {
+			const ours = timeNode([cli, 'search', query, corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
+			const entry = {query, ms: ours.ms, peakRssBytes: ours.usage.maxRssBytes};
+			if (fzfVersion) {
+				const started = performance.now();
+				spawnSync('sh', ['-c', `find ${shellQuote(corpus)} -name '*.txt' -print0 | xargs -0 cat | fzf --filter ${shellQuote(query)} > /dev/null`], {stdio: 'ignore'});
+				entry.fzfMs = performance.now() - started;
+				entry.ratioToFzf = entry.ms / entry.fzfMs;
+			}
+			row.processSearch.push(entry);
+			log(`  search "${query}" as a process: ${format.ms(entry.ms)}, peak RSS ${format.mb(entry.peakRssBytes)}${entry.fzfMs ? `; cat | fzf --filter ${format.ms(entry.fzfMs)} (${format.ratio(entry.ratioToFzf)})` : ''}`);
+		}
+
+		// Ten new articles in the folder: the warm run plus their own analysis, not a re-read of all.
+		const newcomers = join(scratch, `new-${size}`);
+		generateCorpus({count: 10, seed: 0xbeef + size, out: newcomers});
+		const added = readdirSync(newcomers).filter(name => name.endsWith('.txt'));
+		for (const name of added) writeFileSync(join(corpus, `new-${name}`), readFileSync(join(newcomers, name)));
+		try {
+			const tenNew = timeNode([cli, 'stats', corpus], {env: {XDG_CACHE_HOME: cacheHome}, stdout: 'pipe', measure: true});
+			row.tenNew = {command: 'briefing stats DIR with 10 new files', ms: tenNew.ms, peakRssBytes: tenNew.usage.maxRssBytes, ratioToWarm: tenNew.ms / cached.ms};
+			log(`  ten new files: ${format.ms(tenNew.ms)} (${format.ratio(row.tenNew.ratioToWarm)} the warm run)`);
+		} finally {
+			for (const name of added) rmSync(join(corpus, `new-${name}`), {force: true});
+		}
 
 		if (tmuxVersion) {
 			const warm = firstFrame([process.execPath, cli, corpus], {XDG_CACHE_HOME: cacheHome}, '? help');
@@ -233,6 +275,10 @@ try {
 			log(`  first frame, cached: ${format.ms(warm.ms)}`);
 		}
 
+		if (size > ARCHIVE_SIZE) {
+			results.push(row);
+			continue;
+		}
 		const sentencesFile = join(scratch, `sentences-${size}.txt`);
 		const probed = timeNode([probeBundle, corpus, sentencesFile, JSON.stringify(QUERIES)], {stdout: 'pipe'});
 		const search = JSON.parse(probed.stdout);
@@ -270,6 +316,7 @@ try {
 	const exportSize = Math.min(10_000, Math.max(...sizes));
 	{
 		const corpus = join(root, 'bench', 'corpus', String(exportSize));
+		generateCorpus({count: exportSize, out: corpus});
 		const exportFile = join(scratch, `export-${exportSize}.jsonl`);
 		const names = readdirSync(corpus).filter(name => name.endsWith('.txt')).sort();
 		writeFileSync(exportFile, names.map(name => {
@@ -309,19 +356,36 @@ try {
 				`${format.ms(r.cached.ms)} (${format.ratio(r.cached.ms / startup)})`,
 				format.ms(r.facts.ms),
 				`${frame(r.firstFrameCold)} / ${frame(r.firstFrameWarm)}`,
-				`${format.ms(r.search.p50)} / ${format.ms(r.search.p95)}`,
-				r.search.fzf ? `${format.ms(r.search.fzf.p50)} / ${format.ms(r.search.fzf.p95)}` : 'no fzf',
-				r.search.fzf ? format.ratio(r.search.p95RatioToFzf) : '–',
+				r.search ? `${format.ms(r.search.p50)} / ${format.ms(r.search.p95)}` : '–',
+				r.search?.fzf ? `${format.ms(r.search.fzf.p50)} / ${format.ms(r.search.fzf.p95)}` : '–',
+				r.search?.fzf ? format.ratio(r.search.p95RatioToFzf) : '–',
 				r.dashboardSearch ? `${format.ms(r.dashboardSearch.p50)} / ${format.ms(r.dashboardSearch.p95)}` : '–',
 			].join(' | '),
 		).map(row => `| ${row} |`),
 		'',
+		'The commands as whole processes, with the store filled (each beside `node -e \'\'` or `fzf --filter` measured in the same run):',
+		'',
+		'| Articles | First analysis (peak RSS) | Warm `stats` (peak RSS) | Warm `facts > file` (peak RSS) | `search` as a process, slowest vs fzf (peak RSS) | Ten new files | Store on disk |',
+		'|---:|---:|---:|---:|---:|---:|---:|',
+		...results.map(r => {
+			const slowest = r.processSearch.reduce((worst, entry) => ((entry.ratioToFzf ?? 0) > (worst.ratioToFzf ?? 0) ? entry : worst), r.processSearch[0]);
+			const searchRss = Math.max(...r.processSearch.map(entry => entry.peakRssBytes));
+			return `| ${[
+				format.count(r.articles),
+				`${format.ms(r.analysis.ms)} (${format.mb(r.analysis.peakRssBytes)})`,
+				`${format.ms(r.cached.ms)}, ${format.ratio(r.cached.ms / startup)} node (${format.mb(r.cached.peakRssBytes)})`,
+				`${format.ms(r.facts.ms)} (${format.mb(r.facts.peakRssBytes)})`,
+				slowest?.fzfMs ? `"${slowest.query}" ${format.ms(slowest.ms)} vs ${format.ms(slowest.fzfMs)}: ${format.ratio(slowest.ratioToFzf)} (${format.mb(searchRss)})` : `${format.ms(Math.max(...r.processSearch.map(e => e.ms)))}, no fzf (${format.mb(searchRss)})`,
+				`${format.ms(r.tenNew.ms)} (${format.ratio(r.tenNew.ratioToWarm)} warm)`,
+				format.mb(r.storeBytes),
+			].join(' | ')} |`;
+		}),
 		'',
 		pagesRow ? `Web pages (${pagesRow.pages} saved pages of ../shared/ingest, ${format.mb(pagesRow.bytes)}, in process, median of 3 passes): ${pagesRow.oursPagesPerSecond.toFixed(0)} pages/s (${(pagesRow.oursMs / pagesRow.pages).toFixed(1)} ms a page); @mozilla/readability over linkedom ${pagesRow.readabilityPagesPerSecond.toFixed(0)} pages/s (${(pagesRow.readabilityMs / pagesRow.pages).toFixed(1)} ms a page): ${format.ratio(pagesRow.readabilityMs / pagesRow.oursMs)} as many pages per second.` : 'Web pages: no ../shared/ingest/pages, skipped.',
 		'',
 		`JSON Lines export of ${format.count(exportRow.records)} records (${format.count(exportRow.words)} words): \`briefing stats export.jsonl\` ${format.ms(exportRow.ms)} with an empty cache (${format.count(Math.round(exportRow.wordsPerSecond))} words/s, peak RSS ${format.mb(exportRow.peakRssBytes)}), ${format.ms(exportRow.cachedMs)} cached (peak RSS ${format.mb(exportRow.cachedPeakRssBytes)}).`,
 		'',
-		`Stories: \`briefing stories DIR\` with the cache filled: ${results.map(r => `${format.ms(r.stories.ms)} at ${format.count(r.articles)} articles, ${format.ms(r.stories.addedMs)} more than the cached \`stats\` run`).join('; ')}.`,
+		`Stories: \`briefing stories DIR\` with the cache filled: ${results.filter(r => r.stories).map(r => `${format.ms(r.stories.ms)} at ${format.count(r.articles)} articles, ${format.ms(r.stories.addedMs)} more than the cached \`stats\` run`).join('; ')}.`,
 		'',
 		`Analysis and cached run: \`briefing stats DIR\` (wall time, node start-up included; cores busy = CPU time / wall time). Search: ${QUERIES.length} queries typed one keystroke at a time (${results[0]?.search.keystrokes.length ?? 0} searches, top ${results[0]?.search.limit ?? 20}) over every sentence, in process, median of 3 passes; fzf: \`fzf --filter\` per keystroke over the same sentences, a process each. Dashboard search: the dashboard's SentenceSearch (sharded), from keystroke to complete results, event-loop turns left out. First frame: \`briefing DIR\` in tmux (120×40) until the status bar's "? help" shows${results.some(r => r.firstFrameCold && !r.firstFrameCold.marker) ? ' (* the marker never showed: time of the first output)' : ''}.`,
 	];

@@ -68,10 +68,12 @@ const USAGE = `
 
 const COMMANDS = new Set<Command>(['facts', 'entities', 'stats', 'search', 'documents', 'stories', 'compare', 'timeline']);
 
+let seeds: string | undefined;
+
 /** The bundled seeds, found beside the installed package rather than the working directory. */
 export function seedsDirectory(): string {
-	const here = dirname(fileURLToPath(import.meta.url));
-	return join(here, '..', 'seeds');
+	seeds ??= join(dirname(fileURLToPath(import.meta.url)), '..', 'seeds');
+	return seeds;
 }
 
 /** What standard input is called in the output: "-" would start a CSV cell that the formula guard must mark. */
@@ -271,10 +273,26 @@ async function main(): Promise<number> {
 		}
 		case 'search': {
 			const scan = new SearchScan(query!, cli.flags.limit);
+			// Kept documents by their row in the store, with their places in the run (a text can be there twice).
+			const kept = new Map<number, Array<{name: string; at: number}>>();
+			let at = 0;
 			for await (const item of items) {
-				if ('analysis' in item) scan.add(item.analysis.document.path, item.analysis.document.sentences.map(sentence => sentence.text));
-				else scan.add(item.kept.name, store!.sentences(item.kept.stored.id) ?? []);
+				if ('analysis' in item) scan.add(item.analysis.document.path, item.analysis.document.sentences.map(sentence => sentence.text), at++);
+				else {
+					const places = kept.get(item.kept.stored.id);
+					if (places) places.push({name: item.kept.name, at: at++});
+					else kept.set(item.kept.stored.id, [{name: item.kept.name, at: at++}]);
+				}
 			}
+			// Their sentences in one pass over the store, decoded only where the query can match.
+			store?.eachSentences([...kept.keys()], (id, encoded) => {
+				// Lower-cased once for the document: still a JSON array (escapes are lower-case or case-less).
+				const lowered = encoded.toLowerCase();
+				if (!scan.mayMatch(lowered)) return;
+				const sentences = JSON.parse(encoded) as string[];
+				const lower = JSON.parse(lowered) as string[];
+				for (const {name, at} of kept.get(id)!) scan.add(name, sentences, at, lower);
+			});
 			const writer = new RecordWriter('search', output);
 			for (const hit of scan.results()) await writer.write(searchRecord(hit));
 			const code = await finish(writer);

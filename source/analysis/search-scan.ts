@@ -10,6 +10,8 @@ import type {SearchHit} from './types.js';
 const KEPT_PER_RESULT = 4;
 /** Slack on score comparisons: the scan's scores are fuse.js's, computed apart. */
 const EPSILON = 1e-12;
+/** Orders sentences in the run: a document's place times this, plus the sentence's. */
+const SENTENCES_PER_DOCUMENT = 2 ** 20;
 
 interface Kept extends SearchableSentence {
 	/** Where it came in the run: ties rank in this order, as over all sentences. */
@@ -43,9 +45,16 @@ export class SearchScan {
 	readonly #chunks: Array<{bitap: Bitap; needle: string}> | undefined;
 	readonly #keep: number;
 	#kept: Kept[] = [];
-	/** The keep-th best score so far (Infinity until that many are known): a sentence must reach it. */
+	/**
+	 * The keep-th best score so far (Infinity until that many are known). A sentence must beat it: one that
+	 * ties comes after every kept one (ties rank in run order), so it cannot be among the best.
+	 */
 	#bar = Infinity;
-	#order = 0;
+	/** The run order of the candidate at the bar: a sentence that ties it must come before it. */
+	#barOrder = Infinity;
+	#documents = 0;
+	/** The strings a matching sentence must hold one of; undefined when any text may match. */
+	readonly #telling: string[] | undefined;
 
 	constructor(query: string, limit: number) {
 		this.#query = query;
@@ -68,15 +77,35 @@ export class SearchScan {
 			if (n % FUSE_MAX_BITS) chunks.push(pattern.slice(n - FUSE_MAX_BITS));
 			this.#chunks = chunks.map(chunk => ({bitap: new Bitap(chunk, allowedErrors(chunk.length)), needle: chunk}));
 		}
+		const telling = this.#chunks ? undefined : this.#errors > 0 ? [this.#needle, ...this.#pieces] : [this.#needle];
+		// Characters that an encoding (JSON's) may escape: such a query is looked for sentence by sentence.
+		this.#telling = telling && telling.every(text => text !== '' && !/["\\\u0000-\u001f\u2028\u2029]/.test(text)) ? telling : undefined;
 	}
 
-	/** Look at one document's sentences, in order (their positions are their sentence numbers). */
-	add(document: string, sentences: readonly string[]): void {
+	/**
+	 * False when no sentence of a document can match: `lowered` holds all its sentences lower-cased, perhaps
+	 * encoded (the store's JSON array) but for quotes, backslashes and control characters. Lets a caller
+	 * skip decoding the sentences of the many documents that cannot match.
+	 */
+	mayMatch(lowered: string): boolean {
+		if (!this.#telling) return true;
+		for (const needle of this.#telling) if (lowered.includes(needle)) return true;
+		return false;
+	}
+
+	/**
+	 * Look at one document's sentences, in order (their positions are their sentence numbers). `at` is the
+	 * document's place in the run, when documents are added out of order: ties rank by it. `lowered`, when
+	 * the caller has them, are the sentences lower-cased.
+	 */
+	add(document: string, sentences: readonly string[], at: number = this.#documents, lowered?: readonly string[]): void {
+		this.#documents = Math.max(this.#documents, at + 1);
 		if (this.#query.trim() === '' || this.#limit < 1) return;
+		const pieces = this.#pieces;
 		for (let sentence = 0; sentence < sentences.length; sentence++) {
 			const text = sentences[sentence]!;
-			const order = this.#order++;
-			const lower = text.toLowerCase();
+			const order = at * SENTENCES_PER_DOCUMENT + sentence;
+			const lower = lowered?.[sentence] ?? text.toLowerCase();
 			if (this.#chunks) {
 				// Averaged scores are not worth predicting: every sentence near a chunk goes to fuse.js.
 				if (this.#chunks.some(chunk => lower.includes(chunk.needle) || chunk.bitap.fewestErrors(lower) >= 0)) this.#take({document, sentence, text, order, score: 0});
@@ -87,14 +116,17 @@ export class SearchScan {
 				const norm = fieldNorm(text);
 				score = lower === this.#pattern ? finalScore(0, norm) : finalScore(EXACT_BITAP_SCORE, norm);
 			} else {
-				if (!this.#bitap || !this.#pieces.some(piece => lower.includes(piece))) continue;
+				if (!this.#bitap) continue;
+				let holds = false;
+				for (let p = 0; p < pieces.length && !holds; p++) holds = lower.includes(pieces[p]!);
+				if (!holds) continue;
 				const norm = fieldNorm(text);
-				if (finalScore(this.#least, norm) > this.#bar + EPSILON) continue;
+				if (!(finalScore(this.#least, norm) < this.#bar + EPSILON)) continue;
 				const fewest = this.#bitap.fewestErrors(lower);
 				if (fewest < 0) continue;
 				score = finalScore(Math.max(EXACT_BITAP_SCORE, fewest / this.#pattern.length), norm);
 			}
-			if (score <= this.#bar + EPSILON) this.#take({document, sentence, text, order, score});
+			if (score < this.#bar || (score === this.#bar && order < this.#barOrder)) this.#take({document, sentence, text, order, score});
 		}
 	}
 
@@ -104,12 +136,14 @@ export class SearchScan {
 		if (this.#kept.length >= 4 * this.#keep) this.#prune();
 	}
 
-	/** Keep the best `keep` candidates and any that tie with the last of them; raise the bar to it. */
+	/** Keep the best `keep` candidates, as fuse.js ranks them (score, then run order); raise the bar to the last. */
 	#prune(): void {
 		if (this.#kept.length < this.#keep) return;
-		const scores = this.#kept.map(c => c.score).sort((a, b) => a - b);
-		this.#bar = scores[this.#keep - 1]!;
-		this.#kept = this.#kept.filter(c => c.score <= this.#bar + EPSILON);
+		this.#kept.sort((a, b) => a.score - b.score || a.order - b.order);
+		this.#kept.length = this.#keep;
+		const last = this.#kept[this.#keep - 1]!;
+		this.#bar = last.score;
+		this.#barOrder = last.order;
 	}
 
 	/** The best `limit` matches, as SentenceIndex (and so fuse.js) ranks them over every sentence added. */

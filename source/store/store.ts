@@ -183,18 +183,24 @@ export class Store {
 	/**
 	 * The files the store knows, by absolute path: all of them, or those under `roots` (absolute paths of
 	 * folders or files). A warm run stats each of its files and, where size, mtime and inode are the
-	 * recorded ones, takes the recorded hash instead of reading the file.
+	 * recorded ones and the file was read whole (`documents`), takes its documents from the store.
 	 */
 	knownFiles(roots?: string[]): Map<string, FileRecord> {
 		return this.#read(new Map(), () => {
 			const files = new Map<string, FileRecord>();
 			const add = (row: unknown) => {
-				const [path, size, mtimeUs, ino, hash, suffix] = row as [string, number, number, number, string, string];
-				files.set(path, {path, size, mtimeUs, ino, hash, suffix});
+				const [path, size, mtimeUs, ino, hash, suffix, documents] = row as [string, number, number, number, string, string, number | null];
+				files.set(path, documents === null ? {path, size, mtimeUs, ino, hash, suffix} : {path, size, mtimeUs, ino, hash, suffix, documents});
 			};
-			this.#under('files', 'path, size, mtime_us, ino, hash, suffix', roots, add);
+			// With each file read whole, the count of its documents: one pass instead of two.
+			this.#under('files', 'path, size, mtime_us, ino, hash, suffix, (SELECT documents FROM inputs i WHERE i.path = files.path AND i.size = files.size AND i.mtime_us = files.mtime_us AND i.ino = files.ino)', roots, add);
 			return files;
 		});
+	}
+
+	/** Whether any input file was recorded as read whole: if not, a warm run has nothing to look for. */
+	hasInputs(): boolean {
+		return this.#read(false, () => (this.#statement('SELECT EXISTS (SELECT 1 FROM inputs)').raw().get() as [number])[0] === 1);
 	}
 
 	/** The input files the store knows were read whole, by absolute path: all of them, or those under `roots`. */
@@ -209,25 +215,17 @@ export class Store {
 		});
 	}
 
-	/**
-	 * Each row of `table` (keyed by path) at or under one of `roots`, or every row, as an array of `columns`.
-	 * The rows come as one JSON array per root: at 100,000 files a row at a time through the binding cost
-	 * four times as much.
-	 */
+	/** Each row of `table` (keyed by path) at or under one of `roots`, or every row, as an array of `columns`. */
 	#under(table: 'files' | 'inputs', columns: string, roots: string[] | undefined, add: (row: unknown[]) => void): void {
-		const list = `json_group_array(json_array(${columns}))`;
-		const each = (json: unknown) => {
-			for (const row of JSON.parse(json as string) as unknown[][]) add(row);
-		};
 		if (!roots) {
-			each((this.#statement(`SELECT ${list} FROM ${table}`).raw().get() as [string])[0]);
+			for (const row of this.#statement(`SELECT ${columns} FROM ${table}`).raw().iterate()) add(row as unknown[]);
 			return;
 		}
 		// The root itself, and everything after "root/" and before "root0" ("0" follows "/"): the primary key's order, read as a range.
-		const select = this.#statement(`SELECT ${list} FROM ${table} WHERE path = ? OR (path > ? AND path < ?)`).raw();
+		const select = this.#statement(`SELECT ${columns} FROM ${table} WHERE path = ? OR (path > ? AND path < ?)`).raw();
 		for (const root of new Set(roots.map(r => r.replace(/\/+$/, '') || '/'))) {
 			const folder = root === '/' ? '/' : `${root}/`;
-			each((select.get(root, folder, `${folder.slice(0, -1)}0`) as [string])[0]);
+			for (const row of select.iterate(root, folder, `${folder.slice(0, -1)}0`)) add(row as unknown[]);
 		}
 	}
 
@@ -378,11 +376,12 @@ export class Store {
 		this.flush();
 		return this.#read(new Map(), () => {
 			const rows = new Map<string, StoredDocument>();
-			const [json] = this.#statement(
-				`SELECT json_group_array(json_array(id, hash, title, source, author, published, url, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs))
+			// A row at a time: as one JSON array, titles and all, it took three times as long.
+			const select = this.#statement(
+				`SELECT id, hash, title, source, author, published, url, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs
 				 FROM documents WHERE identity = ?`,
-			).raw().get(this.#identity) as [string];
-			for (const row of JSON.parse(json) as unknown[][]) {
+			).raw();
+			for (const row of select.iterate(this.#identity)) {
 				const [id, hash, title, source, author, published, url, words, sentences, paragraphs, readingMinutes, entities, facts, duplicateParagraphs] = row as [
 					number,
 					string,
@@ -413,6 +412,29 @@ export class Store {
 		return this.#read(undefined, () => {
 			const row = this.#statement('SELECT sentences FROM texts WHERE document = ?').raw().get(id) as [string] | undefined;
 			return row ? (JSON.parse(row[0]) as string[]) : undefined;
+		});
+	}
+
+	/**
+	 * The sentences of these stored documents (row ids from documents()), each as the JSON array the store
+	 * keeps, in no particular order: one pass over the table when they are many, a lookup each when few.
+	 */
+	eachSentences(ids: number[], visit: (id: number, encoded: string) => void): void {
+		if (ids.length === 0) return;
+		this.#read(undefined, () => {
+			if (ids.length < 2000) {
+				const select = this.#statement('SELECT sentences FROM texts WHERE document = ?').raw();
+				for (const id of ids) {
+					const row = select.get(id) as [string] | undefined;
+					if (row) visit(id, row[0]);
+				}
+				return;
+			}
+			const wanted = new Set(ids);
+			for (const row of this.#statement('SELECT document, sentences FROM texts').raw().iterate()) {
+				const [id, encoded] = row as [number, string];
+				if (wanted.has(id)) visit(id, encoded);
+			}
 		});
 	}
 
@@ -511,6 +533,7 @@ export class Store {
 				for (const path of files) removed += removeFile.run(path).changes;
 				const removeInput = this.#statement('DELETE FROM inputs WHERE path = ?');
 				for (const path of inputs) removeInput.run(path);
+				if (removed > 0) this.#statement('DELETE FROM inputs WHERE path NOT IN (SELECT path FROM files)').run();
 				// Documents of other analysis code are never read again; a document no file holds, once a file went.
 				let dropped = otherCode ? this.#statement('DELETE FROM documents WHERE identity != ?').run(this.#identity).changes : 0;
 				if (removed > 0 || known.rehashed !== false) dropped += this.#statement('DELETE FROM documents WHERE hash NOT IN (SELECT hash FROM files)').run().changes;

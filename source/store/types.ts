@@ -21,6 +21,8 @@ export interface FileRecord extends FileStamp {
 	hash: string;
 	/** What the document's name adds to the file's: "" for a file of one document, "#3" for a feed's third item. */
 	suffix?: string;
+	/** For a file's first document, when the file was read whole without a problem: how many documents it held. */
+	documents?: number;
 }
 
 /** An input file read whole and without a problem: its stamp, and how many documents it held. */

@@ -60,6 +60,23 @@ describe('SearchScan (briefing search: one pass, holding only the best)', () => 
 		expect(hits.map(hit => `${hit.document}:${hit.sentence}`)).toEqual(['a.txt:1', 'a.txt:0', 'b.txt:0']);
 	});
 
+	it('gives the same results when documents come out of order with their places, or are skipped by mayMatch', () => {
+		for (const query of ['interest rates', 'the', 'kazakstan', 'said']) {
+			const search = new SearchScan(query, 10);
+			documents.forEach((_, i) => {
+				const at = documents.length - 1 - i;
+				const document = documents[at]!;
+				const encoded = JSON.stringify(document.sentences.map(s => s.text));
+				const lowered = encoded.toLowerCase();
+				if (search.mayMatch(lowered)) search.add(document.path, JSON.parse(encoded) as string[], at, JSON.parse(lowered) as string[]);
+			});
+			expect(search.results(), query).toEqual(fuseAlone(query, 10));
+		}
+		expect(new SearchScan('kazakhstan', 5).mayMatch('["nothing here."]')).toBe(false);
+		expect(new SearchScan('Kazakhstan', 5).mayMatch('["in kazakhstan."]')).toBe(true);
+		expect(new SearchScan('say "yes"', 5).mayMatch('["he said \\"yes\\"."]')).toBe(true);
+	});
+
 	it('finds nothing for an empty query or a query found nowhere', () => {
 		expect(scan('   ', 5)).toEqual([]);
 		expect(scan('qqqqxxxzzz', 5)).toEqual([]);
