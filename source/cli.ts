@@ -2,7 +2,7 @@
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
-import {mergeEntities, type EntitySource} from './analysis/merge.js';
+import {countMergedEntities, mergeEntities, type EntitySource} from './analysis/merge.js';
 import {analysePaths, openStore, readCorpus, type CorpusItem, type RunOptions, type RunSummary} from './analysis/run.js';
 import {DEFAULT_SEARCH_LIMIT} from './analysis/search.js';
 import {SearchScan} from './analysis/search-scan.js';
@@ -131,10 +131,6 @@ function keptFactRecords(store: Store, name: string, id: number) {
 	return kept ? figureRecords(name, kept.facts, sentence => kept.sentences[sentence] ?? '') : [];
 }
 
-/** How many distinct entities the documents of these hashes name, merged across them as `briefing entities` merges. */
-function countDistinct(byDocument: Map<string, StoredEntity[]>): number {
-	return mergeEntities([...byDocument].map(([hash, entities]) => keptEntities(hash, entities))).length;
-}
 
 async function main(): Promise<number> {
 	const cli = meow(USAGE, {
@@ -266,7 +262,9 @@ async function main(): Promise<number> {
 			}
 			if (stats.length > 0) {
 				// From the store, the count of an unchanged set of documents is one lookup.
-				const distinct = store?.usable ? store.distinctEntities(hashes, countDistinct) : mergeEntities(analysed).length;
+				const distinct = store?.usable
+					? store.distinctEntities(hashes, byDocument => countMergedEntities(hashes.map(hash => byDocument.get(hash) ?? [])))
+					: mergeEntities(analysed).length;
 				await writer.write(statsRecord(TOTAL_DOCUMENT, '', totalStats(stats, distinct)));
 			}
 			return finish(writer);

@@ -47,3 +47,24 @@ export function mergeEntities(analyses: readonly EntitySource[]): EntityRow[] {
 	// A plain comparison, not localeCompare: ten thousand articles make tens of thousands of rows.
 	return rows.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
+
+/**
+ * How many rows mergeEntities gives for these documents, in this order (a row is joined by the first of an
+ * entity's names that an earlier row holds, so the order counts), without building the rows: the totals
+ * row of `briefing stats` over 100,000 documents, where mergeEntities itself took three seconds.
+ */
+export function countMergedEntities(entitiesByDocument: Iterable<ReadonlyArray<{name: string; type: EntityType; aliases: readonly string[]}>>): number {
+	const byAlias = new Map<string, number>();
+	let rows = 0;
+	for (const entities of entitiesByDocument) {
+		for (const entity of entities) {
+			let row: number | undefined;
+			const keys = [entityKey(entity.type, entity.name)];
+			for (const alias of entity.aliases) keys.push(entityKey(entity.type, alias));
+			for (const key of keys) if ((row = byAlias.get(key)) !== undefined) break;
+			row ??= rows++;
+			for (const key of keys) if (!byAlias.has(key)) byAlias.set(key, row);
+		}
+	}
+	return rows;
+}

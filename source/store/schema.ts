@@ -3,7 +3,7 @@
  * shows a query. Not STRICT tables, which SQLite before 3.37 (2021) cannot open at all. Any change to these statements bumps SCHEMA_VERSION: a store with another version is
  * emptied and built again, never migrated (it is a cache: everything in it can be computed again).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** PRAGMA application_id: "brfg", so `file` and sqlite3 can tell a briefing store from another database. */
 export const APPLICATION_ID = 0x62726667;
@@ -73,9 +73,12 @@ CREATE TABLE analyses (
 
 -- Each document's sentences, as a JSON array of strings in order: what 'briefing search' reads (all of
 -- them, one row per document) and the context column of 'briefing facts' (facts.sentence indexes it).
+-- And its entities' names, [[type, name, alias…], …]: what counting distinct entities across 100,000
+-- documents reads, a row per document rather than one per entity.
 CREATE TABLE texts (
 	document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-	sentences TEXT NOT NULL
+	sentences TEXT NOT NULL,
+	entities TEXT NOT NULL
 );
 
 -- The count of distinct entities (merged across documents by alias) of a set of documents, keyed by a

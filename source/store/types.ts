@@ -1,4 +1,4 @@
-import type {DocumentStats, EntityType, FactKind} from '../analysis/types.js';
+import type {DocumentStats, EntityType, Fact} from '../analysis/types.js';
 import type {DocumentMeta} from '../corpus/types.js';
 
 /**
@@ -40,14 +40,13 @@ export interface StoredDocument extends DocumentMeta {
 }
 
 /** A figure as the facts table keeps it: a Fact without its character offsets. */
-export interface StoredFact {
-	sentence: number;
-	kind: FactKind;
-	text: string;
-	value: number | string;
-	unit: string;
-	subject: string;
-	entities: string[];
+export type StoredFact = Omit<Fact, 'start' | 'end'>;
+
+/** An entity's names, as counting distinct entities across documents needs them. */
+export interface EntityNames {
+	name: string;
+	type: EntityType;
+	aliases: string[];
 }
 
 /** An entity as one document names it, read without decoding the analysis: enough for mergeEntities' counts. */

@@ -1,8 +1,8 @@
 import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import Fuse from 'fuse.js';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {fuseAlone as fuseOver} from './fuse-alone.js';
 import {generateCorpus} from '../../bench/generator.mjs';
 import {SearchScan} from '../../source/analysis/search-scan.js';
 import type {SearchableSentence} from '../../source/analysis/search.js';
@@ -26,17 +26,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, {recursive: true, force: true}));
 
-/** What fuse.js alone gives over every sentence, with the search's options. */
-function fuseAlone(query: string, limit: number): SearchHit[] {
-	const fuse = new Fuse(sentences, {keys: ['text'], includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2});
-	return fuse.search(query, {limit}).map(r => ({
-		document: r.item.document,
-		sentence: r.item.sentence,
-		score: r.score ?? 0,
-		text: r.item.text,
-		matches: (r.matches ?? []).flatMap(m => m.indices.map(([start, end]) => ({start, end: end + 1}))),
-	}));
-}
+const fuseAlone = (query: string, limit: number) => fuseOver(sentences, query, limit);
 
 function scan(query: string, limit: number): SearchHit[] {
 	const search = new SearchScan(query, limit);

@@ -3,9 +3,9 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import Fuse from 'fuse.js';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {fuseAlone as fuseOver} from './fuse-alone.js';
 import {generateCorpus} from '../../bench/generator.mjs';
 import {SentenceIndex, type SearchableSentence} from '../../source/analysis/search.js';
-import type {SearchHit} from '../../source/analysis/types.js';
 import {buildDocument} from '../../source/corpus/document.js';
 import type {Document} from '../../source/corpus/types.js';
 
@@ -27,17 +27,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, {recursive: true, force: true}));
 
-/** What fuse.js alone gives over every sentence: the behaviour the index must keep. */
-function fuseAlone(query: string, limit: number): SearchHit[] {
-	const fuse = new Fuse(sentences, {keys: ['text'], includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2});
-	return fuse.search(query, {limit}).map(r => ({
-		document: r.item.document,
-		sentence: r.item.sentence,
-		score: r.score ?? 0,
-		text: r.item.text,
-		matches: (r.matches ?? []).flatMap(m => m.indices.map(([start, end]) => ({start, end: end + 1}))),
-	}));
-}
+const fuseAlone = (query: string, limit: number) => fuseOver(sentences, query, limit);
 
 /** Every prefix, as the query stands after each keystroke. */
 const typed = (query: string) => Array.from({length: query.length}, (_, i) => query.slice(0, i + 1));

@@ -102,9 +102,12 @@ describe('Store', () => {
 		const hashes = docs.map(d => d.hash);
 		const all = docs.reduce((sum, d) => sum + d.analysis.entities.length, 0);
 		expect(again.distinctEntities(hashes, count)).toBe(all);
+		expect(again.distinctEntities(hashes, count)).toBe(all);
+		expect(counted).toBe(1);
+		// Another order is counted again: which name an entity merges under depends on it.
 		expect(again.distinctEntities(hashes.slice().reverse(), count)).toBe(all);
 		expect(again.distinctEntities(hashes.slice(1), count)).toBe(all - docs[0]!.analysis.entities.length);
-		expect(counted).toBe(2);
+		expect(counted).toBe(3);
 		// Another analysis code's store is a miss.
 		again.close();
 		expect(open({identity: 'other'}).analysis(docs[0]!.hash)).toBeUndefined();
