@@ -3,14 +3,14 @@
  * shows a query. Not STRICT tables, which SQLite before 3.37 (2021) cannot open at all. Any change to these statements bumps SCHEMA_VERSION: a store with another version is
  * emptied and built again, never migrated (it is a cache: everything in it can be computed again).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** PRAGMA application_id: "brfg", so `file` and sqlite3 can tell a briefing store from another database. */
 export const APPLICATION_ID = 0x62726667;
 
 export const DATABASE_NAME = 'briefing.db';
 
-export const TABLES = ['meta', 'inputs', 'files', 'documents', 'analyses', 'texts', 'totals', 'entities', 'mentions', 'facts'] as const;
+export const TABLES = ['meta', 'inputs', 'files', 'documents', 'analyses', 'texts', 'entity_names', 'totals', 'entities', 'mentions', 'facts'] as const;
 
 export const SCHEMA = `
 -- Small facts about the store itself (none yet: kept for the versions to come).
@@ -73,11 +73,16 @@ CREATE TABLE analyses (
 
 -- Each document's sentences, as a JSON array of strings in order: what 'briefing search' reads (all of
 -- them, one row per document) and the context column of 'briefing facts' (facts.sentence indexes it).
--- And its entities' names, [[type, name, alias…], …]: what counting distinct entities across 100,000
--- documents reads, a row per document rather than one per entity.
 CREATE TABLE texts (
 	document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-	sentences TEXT NOT NULL,
+	sentences TEXT NOT NULL
+);
+
+-- Each document's entities as the keys they merge by across documents (type, a NUL, the lower-cased name;
+-- then the same for each alias), [[key, key…], …]: what counting distinct entities across 100,000
+-- documents reads, a small row per document rather than a row per entity (or the sentences).
+CREATE TABLE entity_names (
+	document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
 	entities TEXT NOT NULL
 );
 

@@ -3,9 +3,10 @@ import {mkdirSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {analysisIdentity, defaultCacheDirectory} from '../analysis/cache.js';
+import {entityKeys} from '../analysis/merge.js';
 import type {DocumentAnalysis, EntityType} from '../analysis/types.js';
 import {APPLICATION_ID, DATABASE_NAME, SCHEMA, SCHEMA_VERSION} from './schema.js';
-import type {Database, DatabaseConstructor, EntityNames, FileRecord, FileStamp, InputRecord, Statement, StoredDocument, StoredEntity, StoredFact, StoreOptions} from './types.js';
+import type {Database, DatabaseConstructor, FileRecord, FileStamp, InputRecord, Statement, StoredDocument, StoredEntity, StoredFact, StoreOptions} from './types.js';
 
 const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 const DEFAULT_BATCH_SIZE = 256;
@@ -313,6 +314,7 @@ export class Store {
 			// The rows of a batch go in as one JSON array per table: a call into the binding per row costs more
 			// than SQLite's work on it (libsql's calls cost twice better-sqlite3's).
 			const texts: unknown[] = [];
+			const names: unknown[] = [];
 			const entities: unknown[] = [];
 			const mentions: unknown[] = [];
 			const facts: unknown[] = [];
@@ -339,7 +341,8 @@ export class Store {
 				if (inserted.changes === 0) continue;
 				const id = Number(inserted.lastInsertRowid);
 				insertAnalysis.run(id, encoded);
-				texts.push([id, JSON.stringify(document.sentences.map(sentence => sentence.text)), JSON.stringify(analysis.entities.map(e => [e.type, e.name, ...e.aliases]))]);
+				texts.push([id, JSON.stringify(document.sentences.map(sentence => sentence.text))]);
+				names.push([id, JSON.stringify(analysis.entities.map(entityKeys))]);
 				for (const entity of analysis.entities) {
 					entities.push([++entityId, id, entity.name, entity.type, JSON.stringify(entity.aliases), entity.mentions.length]);
 					for (const mention of entity.mentions) mentions.push([entityId, mention.sentence, mention.start, mention.end, mention.text]);
@@ -349,7 +352,8 @@ export class Store {
 				}
 			}
 			const columns = (count: number) => Array.from({length: count}, (_, i) => `value ->> ${i}`).join(', ');
-			this.#statement(`INSERT INTO texts (document, sentences, entities) SELECT ${columns(3)} FROM json_each(?)`).run(JSON.stringify(texts));
+			this.#statement(`INSERT INTO texts (document, sentences) SELECT ${columns(2)} FROM json_each(?)`).run(JSON.stringify(texts));
+			this.#statement(`INSERT INTO entity_names (document, entities) SELECT ${columns(2)} FROM json_each(?)`).run(JSON.stringify(names));
 			this.#statement(`INSERT INTO entities (id, document, name, type, aliases, mentions) SELECT ${columns(6)} FROM json_each(?)`).run(JSON.stringify(entities));
 			this.#statement(`INSERT INTO mentions (entity, sentence, start_char, end_char, text) SELECT ${columns(5)} FROM json_each(?)`).run(JSON.stringify(mentions));
 			this.#statement(
@@ -479,19 +483,16 @@ export class Store {
 		});
 	}
 
-	/** Each of these documents' entities, by content hash: names and type only, a row per document. */
-	#entityNames(hashes: Iterable<string>): Map<string, EntityNames[]> {
+	/** Each of these documents' entities, by content hash, as the keys they merge by (merge.ts's entityKeys). */
+	#entityKeys(hashes: Iterable<string>): Map<string, string[][]> {
 		const wanted = new Set(hashes);
 		return this.#read(new Map(), () => {
-			const byDocument = new Map<string, EntityNames[]>();
-			const select = this.#statement('SELECT d.hash, t.entities FROM texts t JOIN documents d ON d.id = t.document WHERE d.identity = ?').raw();
+			const byDocument = new Map<string, string[][]>();
+			const select = this.#statement('SELECT d.hash, n.entities FROM entity_names n JOIN documents d ON d.id = n.document WHERE d.identity = ?').raw();
 			for (const row of select.iterate(this.#identity)) {
 				const [hash, list] = row as [string, string];
 				if (!wanted.has(hash)) continue;
-				byDocument.set(
-					hash,
-					(JSON.parse(list) as Array<[EntityType, string, ...string[]]>).map(([type, name, ...aliases]) => ({type, name, aliases})),
-				);
+				byDocument.set(hash, JSON.parse(list) as string[][]);
 			}
 			return byDocument;
 		});
@@ -503,12 +504,12 @@ export class Store {
 	 * documents were not counted before. At 100,000 documents the rows take seconds to read; an unchanged
 	 * folder's count is one lookup.
 	 */
-	distinctEntities(hashes: string[], count: (entities: Map<string, EntityNames[]>) => number): number {
+	distinctEntities(hashes: string[], count: (entityKeys: Map<string, string[][]>) => number): number {
 		const key = createHash('sha256').update(this.#identity).update('\0').update(hashes.join('\0')).digest('hex');
 		this.flush();
 		const known = this.#read(undefined, () => (this.#statement('SELECT distinct_entities FROM totals WHERE documents = ?').raw().get(key) as [number] | undefined)?.[0]);
 		if (known !== undefined) return known;
-		const counted = count(this.#entityNames(hashes));
+		const counted = count(this.#entityKeys(hashes));
 		if (this.#db) {
 			try {
 				this.#statement('INSERT INTO totals (documents, distinct_entities) VALUES (?, ?) ON CONFLICT (documents) DO NOTHING').run(key, counted);

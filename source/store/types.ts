@@ -42,13 +42,6 @@ export interface StoredDocument extends DocumentMeta {
 /** A figure as the facts table keeps it: a Fact without its character offsets. */
 export type StoredFact = Omit<Fact, 'start' | 'end'>;
 
-/** An entity's names, as counting distinct entities across documents needs them. */
-export interface EntityNames {
-	name: string;
-	type: EntityType;
-	aliases: string[];
-}
-
 /** An entity as one document names it, read without decoding the analysis: enough for mergeEntities' counts. */
 export interface StoredEntity {
 	hash: string;

@@ -287,6 +287,14 @@ describe('a warm run from the store', () => {
 		expect((await warmRun([corpus])).items.every(item => item.kept)).toBe(true);
 	});
 
+	it('finds a folder\u2019s files in the store however the folder is written', async () => {
+		await run([corpus]);
+		const roundabout = `${corpus}/../corpus`;
+		const warm = await warmRun([`${roundabout}/`]);
+		expect(warm.items.length).toBe(6);
+		expect(warm.items.every(item => item.kept)).toBe(true);
+	});
+
 	it('keeps a feed\u2019s items under the names they had, and reads the feed again once it changes', async () => {
 		const path = join(corpus, 'wire.rss');
 		writeFileSync(path, feed(['Ada Lovelace', 'Grace Hopper', 'Alan Turing']));

@@ -7,7 +7,7 @@ import {generateCorpus} from '../../bench/generator.mjs';
 import {analyseText} from '../../source/analysis/analyse.js';
 import {contentHash, decodeAnalysis, encodeAnalysis} from '../../source/analysis/cache.js';
 import type {DocumentAnalysis} from '../../source/analysis/types.js';
-import {DATABASE_NAME, SCHEMA_VERSION} from '../../source/store/schema.js';
+import {DATABASE_NAME, SCHEMA_VERSION, TABLES} from '../../source/store/schema.js';
 import {fileStamp, Store} from '../../source/store/store.js';
 import type {DatabaseConstructor, FileRecord} from '../../source/store/types.js';
 import {bundleWriterChild, startWriter, waitFor} from './helpers.js';
@@ -112,6 +112,14 @@ describe('Store', () => {
 		again.close();
 		expect(open({identity: 'other'}).analysis(docs[0]!.hash)).toBeUndefined();
 		expect(messages).toEqual([]);
+	});
+
+	it('creates every table it names', () => {
+		open().close();
+		const db = new Database(join(directory, DATABASE_NAME));
+		const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).raw().all() as Array<[string]>).map(([name]) => name);
+		db.close();
+		expect(tables).toEqual(expect.arrayContaining([...TABLES]));
 	});
 
 	it('remembers which files were read whole, and forgets those that are gone', () => {
