@@ -2,7 +2,7 @@
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
-import {countMergedEntities, mergeEntities, type EntitySource} from './analysis/merge.js';
+import {mergeEntities, type EntitySource} from './analysis/merge.js';
 import {analysePaths, openStore, readCorpus, type CorpusItem, type RunOptions, type RunSummary} from './analysis/run.js';
 import {DEFAULT_SEARCH_LIMIT} from './analysis/search.js';
 import {SearchScan} from './analysis/search-scan.js';
@@ -263,7 +263,7 @@ async function main(): Promise<number> {
 			if (stats.length > 0) {
 				// From the store, the count of an unchanged set of documents is one lookup.
 				const distinct = store?.usable
-					? store.distinctEntities(hashes, byDocument => countMergedEntities(hashes.map(hash => byDocument.get(hash) ?? [])))
+					? store.distinctEntities(hashes)
 					: mergeEntities(analysed).length;
 				await writer.write(statsRecord(TOTAL_DOCUMENT, '', totalStats(stats, distinct)));
 			}

@@ -3,7 +3,7 @@ import {mkdirSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {analysisIdentity, defaultCacheDirectory} from '../analysis/cache.js';
-import {entityKeys} from '../analysis/merge.js';
+import {EntityCount, entityKeys, type EntityCountState} from '../analysis/merge.js';
 import type {DocumentAnalysis, EntityType} from '../analysis/types.js';
 import {APPLICATION_ID, DATABASE_NAME, SCHEMA, SCHEMA_VERSION} from './schema.js';
 import type {Database, DatabaseConstructor, FileRecord, FileStamp, InputRecord, Statement, StoredDocument, StoredEntity, StoredFact, StoreOptions} from './types.js';
@@ -11,6 +11,8 @@ import type {Database, DatabaseConstructor, FileRecord, FileStamp, InputRecord, 
 const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 const DEFAULT_BATCH_SIZE = 256;
 const DEFAULT_FLUSH_MS = 250;
+/** Past this many entity keys, the state of the last distinct-entity count is not kept (some tens of MB). */
+const MAX_KEPT_ENTITY_KEYS = 1_000_000;
 /** The error codes that mean the file is not a database we can use: delete it and start again. */
 const UNUSABLE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
@@ -484,10 +486,19 @@ export class Store {
 	}
 
 	/** Each of these documents' entities, by content hash, as the keys they merge by (merge.ts's entityKeys). */
-	#entityKeys(hashes: Iterable<string>): Map<string, string[][]> {
+	#entityKeys(hashes: string[]): Map<string, string[][]> {
 		const wanted = new Set(hashes);
 		return this.#read(new Map(), () => {
 			const byDocument = new Map<string, string[][]>();
+			if (wanted.size < 1000) {
+				// A few documents (those added since the last count): a lookup each.
+				const select = this.#statement('SELECT n.entities FROM entity_names n JOIN documents d ON d.id = n.document WHERE d.hash = ? AND d.identity = ?').raw();
+				for (const hash of wanted) {
+					const row = select.get(hash, this.#identity) as [string] | undefined;
+					if (row) byDocument.set(hash, JSON.parse(row[0]) as string[][]);
+				}
+				return byDocument;
+			}
 			const select = this.#statement('SELECT d.hash, n.entities FROM entity_names n JOIN documents d ON d.id = n.document WHERE d.identity = ?').raw();
 			for (const row of select.iterate(this.#identity)) {
 				const [hash, list] = row as [string, string];
@@ -500,24 +511,37 @@ export class Store {
 
 	/**
 	 * How many distinct entities these documents (content hashes, in the run's order, which the merge
-	 * depends on) name, merged across them: `count` (over their entities) is only called when these
-	 * documents were not counted before. At 100,000 documents the rows take seconds to read; an unchanged
-	 * folder's count is one lookup.
+	 * depends on) name, merged across them as mergeEntities merges. An unchanged folder's count is one
+	 * lookup (`totals`). Otherwise, when the documents are the last ones counted with more after them (new
+	 * files that sort last), the last count goes on from where it stopped (`meta`); else every document's
+	 * entity keys are read and counted, some seconds at 100,000 documents.
 	 */
-	distinctEntities(hashes: string[], count: (entityKeys: Map<string, string[][]>) => number): number {
+	distinctEntities(hashes: string[]): number {
 		const key = createHash('sha256').update(this.#identity).update('\0').update(hashes.join('\0')).digest('hex');
 		this.flush();
 		const known = this.#read(undefined, () => (this.#statement('SELECT distinct_entities FROM totals WHERE documents = ?').raw().get(key) as [number] | undefined)?.[0]);
 		if (known !== undefined) return known;
-		const counted = count(this.#entityKeys(hashes));
+		const last = this.#read(undefined, () => {
+			const row = this.#statement(`SELECT value FROM meta WHERE key = 'entity_count'`).raw().get() as [string] | undefined;
+			return row ? (JSON.parse(row[0]) as {identity: string; hashes: string[]} & EntityCountState) : undefined;
+		});
+		const goesOn = last !== undefined && last.identity === this.#identity && last.hashes.length <= hashes.length && last.hashes.every((hash, i) => hashes[i] === hash);
+		const count = new EntityCount(goesOn ? last : undefined);
+		const rest = goesOn ? hashes.slice(last.hashes.length) : hashes;
+		const keys = this.#entityKeys(rest);
+		for (const hash of rest) count.add(keys.get(hash) ?? []);
 		if (this.#db) {
 			try {
-				this.#statement('INSERT INTO totals (documents, distinct_entities) VALUES (?, ?) ON CONFLICT (documents) DO NOTHING').run(key, counted);
+				this.#statement('INSERT INTO totals (documents, distinct_entities) VALUES (?, ?) ON CONFLICT (documents) DO NOTHING').run(key, count.rows);
+				if (count.keys <= MAX_KEPT_ENTITY_KEYS) {
+					const state = JSON.stringify({identity: this.#identity, hashes, ...count.state()});
+					this.#statement(`INSERT INTO meta (key, value) VALUES ('entity_count', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(state);
+				}
 			} catch (error) {
 				this.#fail(error);
 			}
 		}
-		return counted;
+		return count.rows;
 	}
 
 	/**
