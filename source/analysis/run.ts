@@ -327,20 +327,16 @@ export async function* readCorpus(
 	 * (same size, mtime and inode): those files are not read.
 	 */
 	const keptOf: Array<Kept[] | undefined> = [];
-	let knownInputs: Iterable<string> | undefined;
 	if (keeping && stamping) {
-		// The files read whole (knownFiles says how many documents each held).
-		const inputs = new Map<string, FileRecord & {documents: number}>();
-		for (const record of known.values()) if (record.documents !== undefined) inputs.set(record.path, record as FileRecord & {documents: number});
-		knownInputs = inputs.keys();
 		const stored = store!.documents();
 		const stamps = await stamping.catch(() => []);
 		const label = options.label ?? (path => path);
 		files.forEach((path, at) => {
 			const file = absolute[at];
-			const input = file === undefined ? undefined : inputs.get(file);
+			// Its first document's record says whether it was read whole, and into how many documents.
+			const input = file === undefined ? undefined : known.get(file);
 			const stamp = stamps[at];
-			if (!input || !stamp || !sameStamp(input, stamp) || input.documents < 1) return;
+			if (!input?.documents || !stamp || !sameStamp(input, stamp)) return;
 			const kept: Kept[] = [];
 			for (let index = 0; index < input.documents; index++) {
 				const record = known.get(documentKey(file!, index));
@@ -533,7 +529,7 @@ export async function* readCorpus(
 		if (store) {
 			// Only a whole run knows which files are gone; an interrupted one keeps what it finished (close commits it).
 			if (completed) {
-				if (roots.length > 0) store.removeMissing(roots, present, {files: known.keys(), inputs: knownInputs, rehashed});
+				if (roots.length > 0) store.removeMissing(roots, present, {files: known.keys(), rehashed});
 			}
 			if (ownStore) store.close();
 			else store.flush();

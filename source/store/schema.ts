@@ -13,7 +13,7 @@ export const DATABASE_NAME = 'briefing.db';
 export const TABLES = ['meta', 'inputs', 'files', 'documents', 'analyses', 'texts', 'entity_names', 'totals', 'entities', 'mentions', 'facts'] as const;
 
 export const SCHEMA = `
--- Small facts about the store itself (none yet: kept for the versions to come).
+-- Small facts about the store itself: 'entity_count', where the last count of distinct entities stood (JSON).
 CREATE TABLE meta (
 	key TEXT PRIMARY KEY,
 	value

@@ -206,18 +206,6 @@ export class Store {
 		return this.#read(false, () => (this.#statement('SELECT EXISTS (SELECT 1 FROM inputs)').raw().get() as [number])[0] === 1);
 	}
 
-	/** The input files the store knows were read whole, by absolute path: all of them, or those under `roots`. */
-	knownInputs(roots?: string[]): Map<string, InputRecord> {
-		return this.#read(new Map(), () => {
-			const inputs = new Map<string, InputRecord>();
-			this.#under('inputs', 'path, size, mtime_us, ino, documents', roots, row => {
-				const [path, size, mtimeUs, ino, documents] = row as [string, number, number, number, number];
-				inputs.set(path, {path, size, mtimeUs, ino, documents});
-			});
-			return inputs;
-		});
-	}
-
 	/** Each row of `table` (keyed by path) at or under one of `roots`, or every row, as an array of `columns`. */
 	#under(table: 'files' | 'inputs', columns: string, roots: string[] | undefined, add: (row: unknown[]) => void): void {
 		if (!roots) {
@@ -230,14 +218,6 @@ export class Store {
 			const folder = root === '/' ? '/' : `${root}/`;
 			for (const row of select.iterate(root, folder, `${folder.slice(0, -1)}0`)) add(row as unknown[]);
 		}
-	}
-
-	/** The content hash recorded for `path` if its stamp is unchanged, else undefined (read and hash it). */
-	fileHash(path: string, stamp: FileStamp): string | undefined {
-		return this.#read(undefined, () => {
-			const row = this.#statement('SELECT hash FROM files WHERE path = ? AND size = ? AND mtime_us = ? AND ino = ?').raw().get(path, stamp.size, stamp.mtimeUs, stamp.ino) as [string] | undefined;
-			return row?.[0];
-		});
 	}
 
 	/** Remember what a file's content hash is; written with the next batch. */
@@ -413,14 +393,6 @@ export class Store {
 		});
 	}
 
-	/** A stored document's sentences, in order (its row id from documents()); undefined when it is gone. */
-	sentences(id: number): string[] | undefined {
-		return this.#read(undefined, () => {
-			const row = this.#statement('SELECT sentences FROM texts WHERE document = ?').raw().get(id) as [string] | undefined;
-			return row ? (JSON.parse(row[0]) as string[]) : undefined;
-		});
-	}
-
 	/**
 	 * The sentences of these stored documents (row ids from documents()), each as the JSON array the store
 	 * keeps, in no particular order: one pass over the table when they are many, a lookup each when few.
@@ -547,36 +519,30 @@ export class Store {
 	/**
 	 * Forget the files under `roots` (absolute paths of the folders or files a run was given) that are not
 	 * in `present`, then every document no file refers to any more, or that other analysis code made.
-	 * `known` are the paths under `roots` the run read from the store at its start, when it did (knownFiles,
-	 * knownInputs), not to read them again; `rehashed` says a file known before now holds another text,
-	 * whose old analysis may be no file's any more. Returns how many documents were dropped.
+	 * `known.files` are the paths under `roots` the run read from the store at its start (knownFiles), not
+	 * to read them again; `rehashed` says a file known before now holds another text, whose old analysis may
+	 * be no file's any more. A file's record of being read whole goes with it. Returns how many documents
+	 * were dropped.
 	 */
-	removeMissing(roots: string[], present: Set<string>, known: {files?: Iterable<string>; inputs?: Iterable<string>; rehashed?: boolean} = {}): number {
+	removeMissing(roots: string[], present: Set<string>, known: {files?: Iterable<string>; rehashed?: boolean} = {}): number {
 		this.flush();
 		if (!this.#db) return 0;
 		try {
-			const gone = (table: 'files' | 'inputs', paths: Iterable<string> | undefined) => {
-				const missing: string[] = [];
-				if (paths) {
-					for (const path of paths) if (!present.has(path)) missing.push(path);
-				} else {
-					this.#under(table, 'path', roots, ([path]) => {
-						if (!present.has(path as string)) missing.push(path as string);
-					});
-				}
-				return missing;
-			};
-			const files = gone('files', known.files);
-			const inputs = gone('inputs', known.inputs);
+			const files: string[] = [];
+			if (known.files) {
+				for (const path of known.files) if (!present.has(path)) files.push(path);
+			} else {
+				this.#under('files', 'path', roots, ([path]) => {
+					if (!present.has(path as string)) files.push(path as string);
+				});
+			}
 			const [otherCode] = this.#statement('SELECT EXISTS (SELECT 1 FROM documents WHERE identity != ?)').raw().get(this.#identity) as [number];
 			// Nothing to forget (a warm run over an unchanged folder): no write at all.
-			if (files.length === 0 && inputs.length === 0 && !otherCode && known.rehashed === false) return 0;
+			if (files.length === 0 && !otherCode && known.rehashed === false) return 0;
 			return inTransaction(this.#db, () => {
 				let removed = 0;
 				const removeFile = this.#statement('DELETE FROM files WHERE path = ?');
 				for (const path of files) removed += removeFile.run(path).changes;
-				const removeInput = this.#statement('DELETE FROM inputs WHERE path = ?');
-				for (const path of inputs) removeInput.run(path);
 				if (removed > 0) this.#statement('DELETE FROM inputs WHERE path NOT IN (SELECT path FROM files)').run();
 				// Documents of other analysis code are never read again; a document no file holds, once a file went.
 				let dropped = otherCode ? this.#statement('DELETE FROM documents WHERE identity != ?').run(this.#identity).changes : 0;

@@ -83,15 +83,18 @@ describe('Store', () => {
 			const row = stored.get(doc.hash)!;
 			expect(row).toEqual({id: row.id, hash: doc.hash, title, source, author, published, url, stats: doc.analysis.stats});
 			expect(decodeAnalysis(again.analysis(doc.hash)!, doc.path, doc.text)).toEqual(doc.analysis);
-			expect(again.fileHash(doc.path, doc.file)).toBe(doc.hash);
-			expect(again.fileHash(doc.path, {...doc.file, mtimeUs: doc.file.mtimeUs + 1})).toBeUndefined();
+			expect(again.knownFiles([doc.path]).get(doc.path)).toEqual({...doc.file, suffix: ''});
 			// What a warm run prints without the analysis: the sentences, and the figures with their context.
 			const sentences = doc.analysis.document.sentences.map(s => s.text);
-			expect(again.sentences(row.id)).toEqual(sentences);
+			const read: string[][] = [];
+			again.eachSentences([row.id], (id, encoded) => read.push(JSON.parse(encoded) as string[]));
+			expect(read).toEqual([sentences]);
 			expect(again.facts(row.id)).toEqual({sentences, facts: doc.analysis.facts.map(({start, end, ...fact}) => fact)});
 		}
 		expect(docs.some(doc => doc.analysis.facts.length > 0)).toBe(true);
-		expect(again.sentences(-1)).toBeUndefined();
+		let none = 0;
+		again.eachSentences([-1], () => none++);
+		expect(none).toBe(0);
 		expect(again.knownFiles().get(docs[0]!.path)).toEqual({...docs[0]!.file, suffix: ''});
 		expect([...again.knownFiles([corpus]).keys()].sort()).toEqual(docs.map(d => d.path).sort());
 		expect([...again.knownFiles([`${corpus}/`, docs[0]!.path]).keys()]).toHaveLength(docs.length);
@@ -134,10 +137,17 @@ describe('Store', () => {
 		}
 		store.close();
 		const again = open();
-		expect(again.knownInputs([corpus]).get(docs[0]!.path)).toEqual({path: docs[0]!.path, size: docs[0]!.file.size, mtimeUs: docs[0]!.file.mtimeUs, ino: docs[0]!.file.ino, documents: 1});
-		expect(again.knownInputs([join(root, 'elsewhere')]).size).toBe(0);
+		expect(again.knownFiles([corpus]).get(docs[0]!.path)).toEqual({...docs[0]!.file, suffix: '', documents: 1});
+		expect(again.knownFiles([join(root, 'elsewhere')]).size).toBe(0);
 		again.removeMissing([corpus], new Set(docs.slice(1).map(d => d.path)));
-		expect([...again.knownInputs().keys()].sort()).toEqual(docs.slice(1).map(d => d.path).sort());
+		const left = again.knownFiles();
+		expect([...left.keys()].sort()).toEqual(docs.slice(1).map(d => d.path).sort());
+		expect([...left.values()].every(file => file.documents === 1)).toBe(true);
+		// A file changed since it was read whole is no longer known as read whole.
+		const changed = docs[1]!;
+		again.recordFile({...changed.file, mtimeUs: changed.file.mtimeUs + 1});
+		again.flush();
+		expect(again.knownFiles([changed.path]).get(changed.path)?.documents).toBeUndefined();
 		again.close();
 	});
 

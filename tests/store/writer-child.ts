@@ -19,7 +19,8 @@ let queued: string[] = [];
 for (const path of paths) {
 	const info = statSync(path);
 	const stamp = fileStamp(info);
-	const known = store.fileHash(path, stamp);
+	const record = store.knownFiles([path]).get(path);
+	const known = record && record.size === stamp.size && record.mtimeUs === stamp.mtimeUs && record.ino === stamp.ino ? record.hash : undefined;
 	if (known !== undefined && store.analysis(known) !== undefined) {
 		hashes.push(known);
 		continue;
