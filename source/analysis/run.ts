@@ -242,7 +242,8 @@ interface Kept {
 /** What reading the inputs yields in order: the documents of inputs read, those kept, problems, and each input's end. */
 type InputEntry = {document: SourceDocument; warnings?: string[]} | {kept: Kept} | {problem: ReadProblem} | {finished: string; documents: number; kept?: boolean};
 
-type Entry = {prepared: Prepared} | {kept: Kept} | {problem: ReadProblem} | {finished: string; documents: number; kept?: boolean};
+/** An input entry in the read-ahead window: a document read is looked up in the store (or sent off) as it comes. */
+type Entry = Exclude<InputEntry, {document: SourceDocument}> | {prepared: Prepared};
 
 /**
  * One document of a run: analysed (or its analysis read back from the store), or, with `fromStore`, kept:
