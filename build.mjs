@@ -22,6 +22,17 @@ function analysisIdentity() {
 	return `build-${hash.digest('hex').slice(0, 16)}`;
 }
 
+// What the briefing code is, for the briefings the store keeps (source/analysis/stories/kept.ts).
+function briefingCode() {
+	const hash = createHash('sha256');
+	const folder = 'source/analysis/stories';
+	for (const name of readdirSync(folder).sort()) {
+		const path = join(folder, name);
+		if (statSync(path).isFile()) hash.update(name).update('\0').update(readFileSync(path)).update('\0');
+	}
+	return hash.digest('hex').slice(0, 16);
+}
+
 // compromise's lexicon, snapshotted now so that start-up does not build compromise's world (about 0.3 s).
 const lexiconSnapshot = {
 	name: 'compromise-lexicon-snapshot',
@@ -40,7 +51,8 @@ const result = await build({
 	metafile: true,
 	// worker: the analysis worker thread, loaded by source/analysis/run.ts from beside the bundle.
 	// brief-worker: the briefing's worker thread, which the dashboard starts (source/analysis/stories/elsewhere.ts).
-	entryPoints: {cli: 'source/cli.ts', eval: 'source/eval.ts', worker: 'source/analysis/worker.ts', 'brief-worker': 'source/analysis/stories/worker.ts'},
+	// search-worker: the dashboard's search thread over the store (source/ui/stored-search.ts).
+	entryPoints: {cli: 'source/cli.ts', eval: 'source/eval.ts', worker: 'source/analysis/worker.ts', 'brief-worker': 'source/analysis/stories/worker.ts', 'search-worker': 'source/analysis/search-worker.ts'},
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,
@@ -51,7 +63,7 @@ const result = await build({
 	sourcemap: 'linked',
 	chunkNames: 'chunks/[name]-[hash]',
 	// NODE_ENV: React's production build; its development build checks and warns on every render, at twice the cost.
-	define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"', BRIEFING_ANALYSIS_ID: JSON.stringify(analysisIdentity())},
+	define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"', BRIEFING_ANALYSIS_ID: JSON.stringify(analysisIdentity()), BRIEFING_CODE_ID: JSON.stringify(briefingCode())},
 	// Some CommonJS dependencies call require(); give the ESM bundle one.
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 	// libsql: the store's native binding, loaded from node_modules at run time (a .node file cannot be bundled).

@@ -119,6 +119,51 @@ function firstFrame(command, env, marker, timeoutMs = 30_000) {
 	return {ms: shown ?? drawn ?? null, marker: shown !== undefined, screen: shown === undefined ? screen.trim().slice(0, 400) : undefined};
 }
 
+/**
+ * The dashboard over a filled store, in tmux: how long until every document is listed (`loaded`, the status bar
+ * shows the count), then how long a query typed into the search box takes to complete results, and the peak
+ * RSS of the process (VmHWM) through both.
+ */
+function dashboardLoad(command, env, documents, query, timeoutMs = 180_000) {
+	const socket = `briefing-bench-${process.pid}`;
+	const tmux = (...args) => spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
+	const line = ['env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...command].map(shellQuote).join(' ');
+	const started = performance.now();
+	tmux('new-session', '-d', '-s', 'bench', '-x', '120', '-y', '40', line);
+	const pid = Number(tmux('list-panes', '-t', 'bench', '-F', '#{pane_pid}').stdout.trim());
+	const peak = () => {
+		const status = existsSync(`/proc/${pid}/status`) ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+		const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+		return Number.isFinite(kb) ? kb * 1024 : null;
+	};
+	const until = (check, from) => {
+		while (performance.now() - from < timeoutMs) {
+			const capture = tmux('capture-pane', '-p', '-t', 'bench');
+			if (capture.status !== 0) return null;
+			if (check(capture.stdout)) return performance.now() - from;
+			sleep(20);
+		}
+		return null;
+	};
+	const result = {loadedMs: null, loadedPeakRssBytes: null, searchMs: null, peakRssBytes: null};
+	try {
+		const count = `${format.count(documents)} docs`;
+		// Loaded: every document counted, and the progress bar gone.
+		result.loadedMs = until(screen => screen.includes(count) && !/docs\/s|ETA|reading/.test(screen.split('\n').slice(-3).join('\n')), started);
+		sleep(1000);
+		result.loadedPeakRssBytes = peak();
+		tmux('send-keys', '-t', 'bench', '/');
+		sleep(200);
+		const typed = performance.now();
+		tmux('send-keys', '-t', 'bench', '-l', query);
+		result.searchMs = until(screen => / hits? · /.test(screen) && !screen.includes('so far'), typed);
+		result.peakRssBytes = peak();
+	} finally {
+		tmux('kill-server');
+	}
+	return result;
+}
+
 const format = {
 	ms: ms => (ms === null || ms === undefined || Number.isNaN(ms) ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`),
 	ratio: r => (r === null || r === undefined || Number.isNaN(r) ? '–' : `${r.toFixed(r < 0.1 ? 3 : r < 10 ? 1 : 0)}×`),
@@ -231,6 +276,9 @@ try {
 			const stories = timeNode([cli, 'stories', corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
 			row.stories = {command: 'briefing stories DIR > /dev/null (cache filled)', ms: stories.ms, addedMs: stories.ms - cached.ms, peakRssBytes: stories.usage.maxRssBytes};
 			log(`  stories > /dev/null: ${format.ms(stories.ms)}, ${format.ms(row.stories.addedMs)} more than the cached stats run`);
+			const again = timeNode([cli, 'stories', corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
+			row.storiesAgain = {command: 'briefing stories DIR > /dev/null (the briefing kept)', ms: again.ms, peakRssBytes: again.usage.maxRssBytes, ratioToWarmStats: again.ms / cached.ms};
+			log(`  stories again (kept in the store): ${format.ms(again.ms)}, ${format.ratio(row.storiesAgain.ratioToWarmStats)} the cached stats run`);
 		}
 
 		const factsFile = join(scratch, `facts-${size}.csv`);
@@ -265,6 +313,11 @@ try {
 			const tenNew = timeNode([cli, 'stats', corpus], {env: {XDG_CACHE_HOME: cacheHome}, stdout: 'pipe', measure: true});
 			row.tenNew = {command: 'briefing stats DIR with 10 new files', ms: tenNew.ms, peakRssBytes: tenNew.usage.maxRssBytes, ratioToWarm: tenNew.ms / cached.ms};
 			log(`  ten new files: ${format.ms(tenNew.ms)} (${format.ratio(row.tenNew.ratioToWarm)} the warm run)`);
+			if (row.stories) {
+				const stories = timeNode([cli, 'stories', corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
+				row.storiesTenNew = {command: 'briefing stories DIR > /dev/null with 10 new files (analysed by the stats run before)', ms: stories.ms, ratioToFirst: stories.ms / row.stories.ms};
+				log(`  stories with the ten new files: ${format.ms(stories.ms)} (${format.ratio(row.storiesTenNew.ratioToFirst)} the first briefing)`);
+			}
 		} finally {
 			for (const name of added) rmSync(join(corpus, `new-${name}`), {force: true});
 		}
@@ -273,6 +326,9 @@ try {
 			const warm = firstFrame([process.execPath, cli, corpus], {XDG_CACHE_HOME: cacheHome}, '? help');
 			row.firstFrameWarm = warm;
 			log(`  first frame, cached: ${format.ms(warm.ms)}`);
+			const loaded = dashboardLoad([process.execPath, cli, corpus], {XDG_CACHE_HOME: cacheHome}, size, PROCESS_QUERIES[0]);
+			row.dashboard = {command: 'briefing DIR in tmux (store filled): every document listed, then a search typed', ...loaded};
+			log(`  dashboard: all ${format.count(size)} listed in ${format.ms(loaded.loadedMs)} (peak RSS ${format.mb(loaded.loadedPeakRssBytes)}); search "${PROCESS_QUERIES[0]}" complete in ${format.ms(loaded.searchMs)}; peak RSS ${format.mb(loaded.peakRssBytes)}`);
 		}
 
 		if (size > ARCHIVE_SIZE) {
@@ -385,7 +441,18 @@ try {
 		'',
 		`JSON Lines export of ${format.count(exportRow.records)} records (${format.count(exportRow.words)} words): \`briefing stats export.jsonl\` ${format.ms(exportRow.ms)} with an empty cache (${format.count(Math.round(exportRow.wordsPerSecond))} words/s, peak RSS ${format.mb(exportRow.peakRssBytes)}), ${format.ms(exportRow.cachedMs)} cached (peak RSS ${format.mb(exportRow.cachedPeakRssBytes)}).`,
 		'',
-		`Stories: \`briefing stories DIR\` with the cache filled: ${results.filter(r => r.stories).map(r => `${format.ms(r.stories.ms)} at ${format.count(r.articles)} articles, ${format.ms(r.stories.addedMs)} more than the cached \`stats\` run`).join('; ')}.`,
+		`Stories: \`briefing stories DIR\` with the cache filled: ${results
+			.filter(r => r.stories)
+			.map(
+				r =>
+					`${format.ms(r.stories.ms)} at ${format.count(r.articles)} articles, ${format.ms(r.stories.addedMs)} more than the cached \`stats\` run; again with the briefing kept, ${format.ms(r.storiesAgain.ms)} (${format.ratio(r.storiesAgain.ratioToWarmStats)} the cached \`stats\` run)${r.storiesTenNew ? `; with ten new files, ${format.ms(r.storiesTenNew.ms)} (${format.ratio(r.storiesTenNew.ratioToFirst)} the first briefing)` : ''}`,
+			)
+			.join('; ')}.`,
+		'',
+		`Dashboard over a filled store, in tmux: ${results
+			.filter(r => r.dashboard)
+			.map(r => `${format.count(r.articles)} articles listed in ${format.ms(r.dashboard.loadedMs)} (peak RSS ${format.mb(r.dashboard.loadedPeakRssBytes)}), "${PROCESS_QUERIES[0]}" searched in ${format.ms(r.dashboard.searchMs)}, peak RSS ${format.mb(r.dashboard.peakRssBytes)}`)
+			.join('; ')}.`,
 		'',
 		`Analysis and cached run: \`briefing stats DIR\` (wall time, node start-up included; cores busy = CPU time / wall time). Search: ${QUERIES.length} queries typed one keystroke at a time (${results[0]?.search.keystrokes.length ?? 0} searches, top ${results[0]?.search.limit ?? 20}) over every sentence, in process, median of 3 passes; fzf: \`fzf --filter\` per keystroke over the same sentences, a process each. Dashboard search: the dashboard's SentenceSearch (sharded), from keystroke to complete results, event-loop turns left out. First frame: \`briefing DIR\` in tmux (120×40) until the status bar's "? help" shows${results.some(r => r.firstFrameCold && !r.firstFrameCold.marker) ? ' (* the marker never showed: time of the first output)' : ''}.`,
 	];

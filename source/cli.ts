@@ -13,6 +13,7 @@ import {comparisonRecords, documentRecord, entityRecord, factRecords, figureReco
 import {DEFAULT_TIMEOUT_SECONDS} from './corpus/fetch.js';
 import {inert} from './output/inert.js';
 import {ProgressLine} from './output/progress.js';
+import {HeldDocuments, holdDocuments} from './store/held.js';
 import {storePath, type Store} from './store/store.js';
 import type {StoredEntity} from './store/types.js';
 import {exitQuietlyOnClosedPipe, RecordWriter} from './output/write.js';
@@ -193,14 +194,16 @@ async function main(): Promise<number> {
 	};
 	// The commands that print what the store holds of each document read it from there, for the files that
 	// have not changed, instead of reading those files and their analyses again.
-	const fromStore = command === 'facts' || command === 'stats' || command === 'entities' || command === 'search' || (command === undefined && !dashboard);
+	// The dashboard too: it holds each document's figures, entities and facts, and reads texts from the store.
+	const fromStore = command === 'facts' || command === 'stats' || command === 'entities' || command === 'search' || command === 'stories' || command === 'compare' || command === 'timeline' || command === undefined;
 	const store: Store | undefined = fromStore ? openStore(runOptions) : undefined;
 	const analyses = fromStore ? undefined : analysePaths(paths, runOptions, summary);
 	const items: AsyncIterable<CorpusItem> = fromStore ? readCorpus(paths, {...runOptions, store, fromStore: true}, summary) : (async function* () {})();
 
 	if (dashboard) {
 		const {runDashboard} = await import('./ui/dashboard.js');
-		return runDashboard(analyses!, {summary, onProblem: reportProblem});
+		const held = store?.usable ? holdDocuments(items, new HeldDocuments(store)) : analysePaths(paths, {...runOptions, store}, summary);
+		return runDashboard(held, {summary, onProblem: reportProblem, store: store?.usable ? store : undefined});
 	}
 
 	exitQuietlyOnClosedPipe();
@@ -299,10 +302,13 @@ async function main(): Promise<number> {
 		case 'stories':
 		case 'compare':
 		case 'timeline': {
-			const all = await collect(analyses!);
 			// The briefing's code (and the date parser behind the timeline) loads only for these commands.
 			const {brief} = await import('./analysis/stories/index.js');
-			const briefing = brief(all);
+			const {briefFromStore} = await import('./analysis/stories/kept.js');
+			const documents: Array<{name: string; hash: string; analysis?: DocumentAnalysis}> = [];
+			for await (const item of items) documents.push('analysis' in item ? {name: item.analysis.document.path, hash: item.hash, analysis: item.analysis} : {name: item.kept.name, hash: item.kept.stored.hash});
+			// From the store: the briefing of an unchanged set, or the comparisons of its unchanged stories.
+			const briefing = store?.usable ? briefFromStore(store, documents) : brief(documents.flatMap(({analysis}) => (analysis ? [analysis] : [])));
 			const writer = new RecordWriter(command as Command, output);
 			if (command === 'stories') for (const story of briefing.stories) await writer.write(storyRecord(story));
 			else if (command === 'compare') for (const comparison of briefing.comparisons) for (const record of comparisonRecords(comparison)) await writer.write(record);

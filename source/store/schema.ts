@@ -3,14 +3,14 @@
  * shows a query. Not STRICT tables, which SQLite before 3.37 (2021) cannot open at all. Any change to these statements bumps SCHEMA_VERSION: a store with another version is
  * emptied and built again, never migrated (it is a cache: everything in it can be computed again).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 6;
 
 /** PRAGMA application_id: "brfg", so `file` and sqlite3 can tell a briefing store from another database. */
 export const APPLICATION_ID = 0x62726667;
 
 export const DATABASE_NAME = 'briefing.db';
 
-export const TABLES = ['meta', 'inputs', 'files', 'documents', 'analyses', 'texts', 'entity_names', 'totals', 'entities', 'mentions', 'facts'] as const;
+export const TABLES = ['meta', 'inputs', 'files', 'documents', 'analyses', 'texts', 'entity_names', 'totals', 'entities', 'mentions', 'facts', 'briefings', 'comparisons'] as const;
 
 export const SCHEMA = `
 -- Small facts about the store itself: 'entity_count', where the last count of distinct entities stood (JSON).
@@ -65,10 +65,12 @@ CREATE TABLE documents (
 );
 
 -- The whole analysis as cache.ts encodes it: JSON, without the texts that are slices of the document's
--- text (the reader supplies the text). Apart from documents: some 8 KB a row.
+-- text, and that text beside it. What the dashboard reads of a document when a pane shows it (the Article,
+-- a mention's sentence): some 12 KB a row.
 CREATE TABLE analyses (
 	document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-	json TEXT NOT NULL
+	json TEXT NOT NULL,
+	text TEXT NOT NULL
 );
 
 -- Each document's sentences, as a JSON array of strings in order: what 'briefing search' reads (all of
@@ -129,4 +131,20 @@ CREATE TABLE facts (
 	end_char INTEGER NOT NULL
 );
 CREATE INDEX facts_document ON facts(document);
+
+-- The briefing (stories, comparisons, timeline) of a set of documents, as JSON, keyed by a hash of the briefing
+-- code and of the documents' names and content hashes in order: 'briefing stories' over an unchanged folder is
+-- one lookup. The last few sets only.
+CREATE TABLE briefings (
+	key TEXT PRIMARY KEY,
+	briefing TEXT NOT NULL
+);
+
+-- The figures compared within one story, keyed by a hash of the briefing code and of the story's documents
+-- (content hashes, in the story's order), with documents named by their place in the story: when new documents
+-- come, only the stories they join are compared again.
+CREATE TABLE comparisons (
+	key TEXT PRIMARY KEY,
+	comparisons TEXT NOT NULL
+);
 `;

@@ -1,10 +1,10 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import {join} from 'node:path';
-import {analysisIdentity, defaultCacheDirectory} from '../analysis/cache.js';
+import {dirname, join} from 'node:path';
+import {analysisIdentity, decodeAnalysis, defaultCacheDirectory} from '../analysis/cache.js';
 import {EntityCount, entityKeys, type EntityCountState} from '../analysis/merge.js';
-import type {DocumentAnalysis, EntityType} from '../analysis/types.js';
+import type {DocumentAnalysis, DocumentEntity, EntityType, Fact} from '../analysis/types.js';
 import {APPLICATION_ID, DATABASE_NAME, SCHEMA, SCHEMA_VERSION} from './schema.js';
 import type {Database, DatabaseConstructor, FileRecord, FileStamp, InputRecord, Statement, StoredDocument, StoredEntity, StoredFact, StoreOptions} from './types.js';
 
@@ -13,6 +13,8 @@ const DEFAULT_BATCH_SIZE = 256;
 const DEFAULT_FLUSH_MS = 250;
 /** Past this many entity keys, the state of the last distinct-entity count is not kept (some tens of MB). */
 const MAX_KEPT_ENTITY_KEYS = 1_000_000;
+/** Briefings kept: a few folders (or states of one) come back without grouping again. */
+const KEPT_BRIEFINGS = 4;
 /** The error codes that mean the file is not a database we can use: delete it and start again. */
 const UNUSABLE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
@@ -89,6 +91,8 @@ interface PendingDocument {
 export class Store {
 	/** The database file (for --help and --cache-dir). */
 	readonly path: string;
+	/** The folder it is in: what another thread opens it by. */
+	readonly directory: string;
 	readonly #identity: string;
 	readonly #onMessage: (message: string) => void;
 	readonly #batchSize: number;
@@ -103,6 +107,7 @@ export class Store {
 
 	private constructor(path: string, db: Database | undefined, options: StoreOptions, identity: string) {
 		this.path = path;
+		this.directory = dirname(path);
 		this.#db = db;
 		this.#identity = identity;
 		this.#onMessage = options.onMessage ?? (() => {});
@@ -137,6 +142,11 @@ export class Store {
 			db = undefined;
 		}
 		return new Store(path, db, options, identity);
+	}
+
+	/** The analysis code whose documents it serves (cache.ts's analysisIdentity()). */
+	get identity(): string {
+		return this.#identity;
 	}
 
 	/** False when the store could not be opened, or stopped being used after a failure. */
@@ -248,6 +258,78 @@ export class Store {
 	}
 
 	/**
+	 * A stored document's whole analysis, its text and all, named `path`: what the dashboard reads when a
+	 * pane shows a document it holds only the figures of. Undefined when it is not stored (any more).
+	 */
+	document(hash: string, path: string): DocumentAnalysis | undefined {
+		const queued = this.#pending.find(p => p.hash === hash);
+		if (queued) return decodeAnalysis(queued.encoded, path, queued.analysis.document.text);
+		return this.#read(undefined, () => {
+			const row = this.#statement('SELECT a.json, a.text FROM analyses a JOIN documents d ON d.id = a.document WHERE d.hash = ? AND d.identity = ?').raw().get(hash, this.#identity) as
+				| [string, string]
+				| undefined;
+			return row ? decodeAnalysis(row[0], path, row[1]) : undefined;
+		});
+	}
+
+	/**
+	 * The entities (with their mentions) and the facts of these stored documents, by row id, read from their
+	 * tables rather than decoded from the analyses: what the dashboard holds of every document.
+	 */
+	parts(ids: readonly number[]): Map<number, {entities: DocumentEntity[]; facts: Fact[]}> {
+		const parts = new Map<number, {entities: DocumentEntity[]; facts: Fact[]}>();
+		if (ids.length === 0) return parts;
+		for (const id of ids) parts.set(id, {entities: [], facts: []});
+		this.flush();
+		this.#read(undefined, () => {
+			const wanted = JSON.stringify(ids);
+			// A JSON array per document: a row per mention crossing into JavaScript would cost more than SQLite's work.
+			const entities = this.#statement(
+				`SELECT e.document, json_group_array(json_array(e.name, e.type, json(e.aliases),
+				   json((SELECT json_group_array(json_array(m.sentence, m.start_char, m.end_char, m.text)) FROM mentions m WHERE m.entity = e.id))))
+				 FROM entities e WHERE e.document IN (SELECT value FROM json_each(?)) GROUP BY e.document`,
+			).raw();
+			for (const row of entities.iterate(wanted)) {
+				const [id, list] = row as [number, string];
+				parts.get(id)!.entities = (JSON.parse(list) as Array<[string, EntityType, string[], Array<[number, number, number, string]>]>).map(([name, type, aliases, mentions]) => ({
+					name,
+					type,
+					aliases,
+					mentions: mentions.map(([sentence, start, end, text]) => ({sentence, start, end, text})),
+				}));
+			}
+			const facts = this.#statement(
+				`SELECT document, json_group_array(json_array(sentence, kind, text, value, unit, subject, json(entities), start_char, end_char))
+				 FROM facts WHERE document IN (SELECT value FROM json_each(?)) GROUP BY document`,
+			).raw();
+			for (const row of facts.iterate(wanted)) {
+				const [id, list] = row as [number, string];
+				parts.get(id)!.facts = (JSON.parse(list) as Array<[number, Fact['kind'], string, number | string, string, string, string[], number, number]>).map(
+					([sentence, kind, text, value, unit, subject, entities, start, end]) => ({sentence, kind, text, value, unit, subject, entities, start, end}),
+				);
+			}
+		});
+		return parts;
+	}
+
+	/** The row ids of these stored documents, by content hash; those not stored are left out. */
+	ids(hashes: readonly string[]): Map<string, number> {
+		const ids = new Map<string, number>();
+		if (hashes.length === 0) return ids;
+		this.flush();
+		this.#read(undefined, () => {
+			const select = this.#statement('SELECT hash, id FROM documents WHERE identity = ? AND hash IN (SELECT value FROM json_each(?))').raw();
+			for (const row of select.iterate(this.#identity, JSON.stringify(hashes))) ids.set((row as [string, number])[0], (row as [string, number])[1]);
+		});
+		return ids;
+	}
+
+	/** Up to `count` documents' sentences (JSON arrays, as eachSentences gives them) with row ids above `after`, in id order: a scan in steps. */
+	sentencesAfter(after: number, count: number): Array<[number, string]> {
+		return this.#read([], () => this.#statement('SELECT document, sentences FROM texts WHERE document > ? ORDER BY document LIMIT ?').raw().all(after, count) as Array<[number, string]>);
+	}
+
+	/**
 	 * Keep an analysis: `encoded` is encodeAnalysis(analysis, text) and `hash` contentHash(text); `file`, when
 	 * the text came from one, is recorded in the same transaction. Committed with its batch.
 	 */
@@ -292,7 +374,7 @@ export class Store {
 				`INSERT INTO documents (hash, identity, title, source, author, published, url, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs)
 				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, identity) DO NOTHING`,
 			);
-			const insertAnalysis = this.#statement('INSERT INTO analyses (document, json) VALUES (?, ?)');
+			const insertAnalysis = this.#statement('INSERT INTO analyses (document, json, text) VALUES (?, ?, ?)');
 			// The rows of a batch go in as one JSON array per table: a call into the binding per row costs more
 			// than SQLite's work on it (libsql's calls cost twice better-sqlite3's).
 			const texts: unknown[] = [];
@@ -322,7 +404,7 @@ export class Store {
 				// Another process (or an earlier batch) stored the same text: its rows stand.
 				if (inserted.changes === 0) continue;
 				const id = Number(inserted.lastInsertRowid);
-				insertAnalysis.run(id, encoded);
+				insertAnalysis.run(id, encoded, document.text);
 				texts.push([id, JSON.stringify(document.sentences.map(sentence => sentence.text))]);
 				names.push([id, JSON.stringify(analysis.entities.map(entityKeys))]);
 				for (const entity of analysis.entities) {
@@ -516,6 +598,26 @@ export class Store {
 		return count.rows;
 	}
 
+	/** A briefing kept under `key` (JSON), or a story's comparisons: see briefings and comparisons in schema.ts. */
+	kept(table: 'briefings' | 'comparisons', key: string): string | undefined {
+		const column = table === 'briefings' ? 'briefing' : 'comparisons';
+		return this.#read(undefined, () => (this.#statement(`SELECT ${column} FROM ${table} WHERE key = ?`).raw().get(key) as [string] | undefined)?.[0]);
+	}
+
+	/** Keep a briefing (only the last few) or a story's comparisons under `key`. */
+	keep(table: 'briefings' | 'comparisons', key: string, json: string): void {
+		if (!this.#db) return;
+		const column = table === 'briefings' ? 'briefing' : 'comparisons';
+		try {
+			inTransaction(this.#db, () => {
+				this.#statement(`INSERT OR REPLACE INTO ${table} (key, ${column}) VALUES (?, ?)`).run(key, json);
+				if (table === 'briefings') this.#statement(`DELETE FROM briefings WHERE rowid <= (SELECT max(rowid) FROM briefings) - ${KEPT_BRIEFINGS}`).run();
+			});
+		} catch (error) {
+			this.#fail(error);
+		}
+	}
+
 	/**
 	 * Forget the files under `roots` (absolute paths of the folders or files a run was given) that are not
 	 * in `present`, then every document no file refers to any more, or that other analysis code made.
@@ -547,8 +649,8 @@ export class Store {
 				// Documents of other analysis code are never read again; a document no file holds, once a file went.
 				let dropped = otherCode ? this.#statement('DELETE FROM documents WHERE identity != ?').run(this.#identity).changes : 0;
 				if (removed > 0 || known.rehashed !== false) dropped += this.#statement('DELETE FROM documents WHERE hash NOT IN (SELECT hash FROM files)').run().changes;
-				// Counts of sets that held a dropped document can never be asked for again.
-				if (dropped > 0) this.#statement('DELETE FROM totals').run();
+				// Counts, briefings and comparisons of sets that held a dropped document can never be asked for again.
+				if (dropped > 0) for (const table of ['totals', 'briefings', 'comparisons']) this.#statement(`DELETE FROM ${table}`).run();
 				return dropped;
 			});
 		} catch (error) {

@@ -9,7 +9,7 @@ import {TextLine, ThemeContext} from './components/text-line.js';
 import {storiesThatDiffer, timelineRows} from './briefing.js';
 import {writeFactsCsv} from './export.js';
 import {commandFor, keyPresses} from './keymap.js';
-import {dashboardLayout, progressLine, statusLine, tabBar} from './layout.js';
+import {dashboardLayout, formatCount, progressLine, statusLine, tabBar} from './layout.js';
 import {ArticlePane} from './panes/article.js';
 import {DocumentsPane} from './panes/documents.js';
 import {EntitiesPane} from './panes/entities.js';
@@ -18,7 +18,7 @@ import {HelpPane} from './panes/help.js';
 import {SearchPane} from './panes/search.js';
 import {StoriesPane} from './panes/stories.js';
 import {TimelinePane} from './panes/timeline.js';
-import {LiveSearch, type SentenceSearch} from './search.js';
+import {LiveSearch, type Searcher} from './search.js';
 import type {DashboardStore} from './store.js';
 import type {Theme} from './theme.js';
 import {fitSegments} from './text.js';
@@ -33,7 +33,7 @@ export const SEARCH_LIMIT = 100;
 
 export interface DashboardProps {
 	store: DashboardStore;
-	search: SentenceSearch;
+	search: Searcher;
 	theme: Theme;
 	/** Where exported CSV files go (the working directory). */
 	exportDirectory: string;
@@ -43,6 +43,8 @@ export interface DashboardProps {
 	onExit?: (status: number) => void;
 	/** The briefing over every document, by default in a worker thread; tests pass one built by hand. */
 	brief?: (analyses: DocumentAnalysis[]) => Briefing | Promise<Briefing>;
+	/** The most documents grouped into stories (MAX_BRIEFED_DOCUMENTS); tests pass a small one. */
+	maxBriefed?: number;
 }
 
 /** The size of the terminal, falling back to 80×24 when the stream does not say. */
@@ -92,7 +94,7 @@ function useKeys(store: DashboardStore, effects: {quit: () => void; interrupt: (
  * store directly rather than through an effect: a keystroke and, on a small set, its results then
  * land in one frame; a large set is searched in slices after it.
  */
-function useSearch(store: DashboardStore, search: SentenceSearch) {
+function useSearch(store: DashboardStore, search: Searcher) {
 	useEffect(() => {
 		const live = new LiveSearch(search, SEARCH_LIMIT, (query, hits, complete) => store.dispatch({type: 'results', query, hits, complete}));
 		let added = 0;
@@ -121,12 +123,19 @@ function useSearch(store: DashboardStore, search: SentenceSearch) {
 const NO_BRIEFING: Briefing = {stories: [], comparisons: [], timeline: []};
 
 /**
+ * The most documents the dashboard groups into stories. Grouping reads every document whole and compares
+ * their terms, so its memory and time grow with the set: past this, the panes say so (and `briefing stories`
+ * on a narrower folder does the work) rather than take gigabytes.
+ */
+export const MAX_BRIEFED_DOCUMENTS = 20_000;
+
+/**
  * Computes the briefing once every document has arrived, and again only when the documents change.
  * It needs them all (stories group documents), so it waits for the end of loading; and it runs a turn
  * of the event loop later, so keys already waiting are handled, and the frame saying "grouping…" drawn,
  * before it takes the thread.
  */
-function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[]) => Briefing | Promise<Briefing>) {
+function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[]) => Briefing | Promise<Briefing>, maxBriefed: number) {
 	useEffect(() => {
 		let scheduled: NodeJS.Timeout | undefined;
 		let pending: DocumentAnalysis[] | undefined;
@@ -135,6 +144,11 @@ function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[]
 			if (!state.progress.finished || state.briefing.for === state.analyses || pending === state.analyses) return;
 			const analyses = (pending = state.analyses);
 			clearTimeout(scheduled);
+			if (analyses.length > maxBriefed) {
+				const note = `${formatCount(analyses.length)} documents: stories and the timeline group at most ${formatCount(maxBriefed)} here; open a narrower folder`;
+				store.dispatch({type: 'briefed', briefing: NO_BRIEFING, analyses, note});
+				return;
+			}
 			scheduled = setTimeout(async () => {
 				let briefing = NO_BRIEFING;
 				try {
@@ -154,7 +168,7 @@ function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[]
 			unsubscribe();
 			clearTimeout(scheduled);
 		};
-	}, [store, brief]);
+	}, [store, brief, maxBriefed]);
 }
 
 function useViewport(store: DashboardStore) {
@@ -177,9 +191,9 @@ function Pane({box, state}: {box: PaneBox; state: DashboardState}) {
 	const focused = state.focus === box.pane;
 	switch (box.pane) {
 		case 'stories':
-			return <StoriesPane briefing={state.briefing.briefing} analyses={state.analyses} stories={state.stories} progress={state.progress} box={box} focused={focused} />;
+			return <StoriesPane briefing={state.briefing.briefing} note={state.briefing.note} analyses={state.analyses} stories={state.stories} progress={state.progress} box={box} focused={focused} />;
 		case 'timeline':
-			return <TimelinePane briefing={state.briefing.briefing} analyses={state.analyses} list={state.timeline} box={box} focused={focused} />;
+			return <TimelinePane briefing={state.briefing.briefing} note={state.briefing.note} analyses={state.analyses} list={state.timeline} box={box} focused={focused} />;
 		case 'documents':
 			return <DocumentsPane analyses={state.analyses} documents={state.documents} open={state.article.document} box={box} focused={focused} />;
 		case 'article':
@@ -193,7 +207,7 @@ function Pane({box, state}: {box: PaneBox; state: DashboardState}) {
 	}
 }
 
-export function Dashboard({store, search, theme, exportDirectory, now = () => new Date(), onExit, brief = briefElsewhere}: DashboardProps) {
+export function Dashboard({store, search, theme, exportDirectory, now = () => new Date(), onExit, brief = briefElsewhere, maxBriefed = MAX_BRIEFED_DOCUMENTS}: DashboardProps) {
 	const state = useSyncExternalStore(store.subscribe, store.getState);
 	const {exit} = useApp();
 	const effects = useRef({
@@ -221,7 +235,7 @@ export function Dashboard({store, search, theme, exportDirectory, now = () => ne
 	}).current;
 	useKeys(store, effects);
 	useSearch(store, search);
-	useBriefing(store, brief);
+	useBriefing(store, brief, maxBriefed);
 	useViewport(store);
 
 	const running = !state.progress.finished;

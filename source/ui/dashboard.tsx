@@ -1,12 +1,15 @@
 import type {DocumentAnalysis} from '../analysis/types.js';
 import type {RunSummary} from '../analysis/run.js';
 import type {ReadProblem} from '../corpus/types.js';
+import type {Store} from '../store/store.js';
 
 export interface DashboardOptions {
 	/** Filled in by the run as it goes: files found, read and skipped. The progress bar reads it. */
 	summary: RunSummary;
 	/** Problems also reach stderr, which the dashboard holds back while it is up and prints on leaving. */
 	onProblem: (problem: ReadProblem) => void;
+	/** The store the documents are held from (store/held.ts): search reads their sentences there. */
+	store?: Store;
 }
 
 /**

@@ -17,6 +17,13 @@ const PARTIAL_MS = 120;
 
 export type Defer = (run: () => void) => () => void;
 
+/** What the dashboard searches with: documents added as they arrive, a query run in the background and cancelled by the next. */
+export interface Searcher {
+	add(documents: readonly Document[]): void;
+	/** `onResult` gets the best `limit` hits so far, and `complete` once all is searched; `now` may answer before returning. Returns a cancel. */
+	run(query: string, limit: number, onResult: (hits: SearchHit[], complete: boolean) => void, options?: {now?: boolean}): () => void;
+}
+
 const nextTurn: Defer = run => {
 	const handle = setImmediate(run);
 	return () => clearImmediate(handle);
@@ -28,7 +35,7 @@ const nextTurn: Defer = run => {
  * the event loop back in between. A newer query cancels the running one, so typing never waits for
  * a search whose answer nobody wants. Documents can be added while searches run.
  */
-export class SentenceSearch {
+export class SentenceSearch implements Searcher {
 	readonly #sealed: SentenceIndex[] = [];
 	#open: Document[] = [];
 	#openSentences = 0;
@@ -124,7 +131,7 @@ const REFRESH_MS = 300;
  * REFRESH_MS), so a stream of arrivals can never keep restarting a search before it finishes.
  */
 export class LiveSearch {
-	readonly #index: SentenceSearch;
+	readonly #index: Searcher;
 	readonly #limit: number;
 	readonly #onResult: (query: string, hits: SearchHit[], complete: boolean) => void;
 	#query = '';
@@ -133,7 +140,7 @@ export class LiveSearch {
 	#stale = false;
 	#refresh: NodeJS.Timeout | undefined;
 
-	constructor(index: SentenceSearch, limit: number, onResult: (query: string, hits: SearchHit[], complete: boolean) => void) {
+	constructor(index: Searcher, limit: number, onResult: (query: string, hits: SearchHit[], complete: boolean) => void) {
 		this.#index = index;
 		this.#limit = limit;
 		this.#onResult = onResult;

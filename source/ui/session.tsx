@@ -3,6 +3,7 @@ import type {DocumentAnalysis} from '../analysis/types.js';
 import {Dashboard, viewportOf} from './app.js';
 import type {DashboardOptions} from './dashboard.js';
 import {SentenceSearch} from './search.js';
+import {StoredSentenceSearch} from './stored-search.js';
 import {initialState} from './state.js';
 import {DashboardStore} from './store.js';
 import {CLEAR_SCREEN, TerminalSession} from './terminal.js';
@@ -69,8 +70,9 @@ export async function runSession(analyses: AsyncIterable<DocumentAnalysis>, opti
 		store.dispatch({type: 'resize', viewport});
 	};
 	stdout.on('resize', resized);
+	const search = options.store?.usable ? new StoredSentenceSearch(options.store) : new SentenceSearch();
 	try {
-		const app = render(<Dashboard store={store} search={new SentenceSearch()} theme={themeFor(process.env)} exportDirectory={process.cwd()} />, {
+		const app = render(<Dashboard store={store} search={search} theme={themeFor(process.env)} exportDirectory={process.cwd()} />, {
 			stdout,
 			stdin,
 			stderr,
@@ -91,6 +93,7 @@ export async function runSession(analyses: AsyncIterable<DocumentAnalysis>, opti
 		closed = true;
 		stdout.off('resize', resized);
 		terminal.leave();
+		if (search instanceof StoredSentenceSearch) search.close();
 		// Analysis still running would keep the process alive after the user has left: it is not wanted any more.
 		if (feeding) setTimeout(() => process.exit(process.exitCode ?? 0), 300).unref();
 	}

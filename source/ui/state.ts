@@ -406,7 +406,7 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
 			// Computed for documents that have changed since: the app computes it again for these.
 			if (action.analyses !== state.analyses) return state;
 			const stillThere = state.stories.open !== undefined && action.briefing.stories.some(s => s.id === state.stories.open);
-			return {...state, briefing: {briefing: action.briefing, for: action.analyses}, stories: stillThere ? state.stories : {...state.stories, open: undefined}};
+			return {...state, briefing: {briefing: action.briefing, for: action.analyses, note: action.note}, stories: stillThere ? state.stories : {...state.stories, open: undefined}};
 		}
 		case 'message':
 			return {...state, message: action.text};

@@ -92,6 +92,8 @@ export interface StoriesState {
 export interface BriefingState {
 	briefing?: Briefing;
 	for?: DocumentAnalysis[];
+	/** Why the briefing is empty when it was not computed (too many documents to group here). */
+	note?: string;
 }
 
 export interface EntitiesState {
@@ -171,7 +173,7 @@ export type Action =
 	| {type: 'command'; command: Command}
 	| {type: 'type'; text: string}
 	| {type: 'results'; query: string; hits: SearchHit[]; complete: boolean}
-	| {type: 'briefed'; briefing: Briefing; analyses: DocumentAnalysis[]}
+	| {type: 'briefed'; briefing: Briefing; analyses: DocumentAnalysis[]; note?: string}
 	| {type: 'message'; text: string}
 	| {type: 'problem'; text: string};
 

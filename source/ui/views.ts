@@ -2,7 +2,7 @@
  * What each pane shows, derived from the state by pure functions. Results are cached on the identity
  * of the analyses array (a new array per batch of arrivals), so moving a cursor never recomputes them.
  */
-import {mergeEntities} from '../analysis/merge.js';
+import {EntityMerge} from '../analysis/merge.js';
 import type {DocumentAnalysis, EntityRow, Fact, FactKind, Mention} from '../analysis/types.js';
 import type {Document, Span} from '../corpus/types.js';
 import {inert} from '../output/inert.js';
@@ -17,12 +17,46 @@ function cachedOn<K extends object, R>(compute: (key: K) => R): (key: K) => R {
 	};
 }
 
-export const entityRows = cachedOn((analyses: DocumentAnalysis[]): EntityRow[] => mergeEntities(analyses));
+/**
+ * Work over the documents that goes on from where it stood when the documents only grew (arrivals are
+ * appended: each batch makes a new array that starts with the last one), and starts again otherwise.
+ * `add` takes the new documents and their first index; `value` is the result so far.
+ */
+function growing<R>(start: () => {add: (added: DocumentAnalysis[], from: number) => void; value: () => R}): (analyses: DocumentAnalysis[]) => R {
+	const results = new WeakMap<DocumentAnalysis[], R>();
+	let last: {analyses: DocumentAnalysis[]; work: ReturnType<typeof start>} | undefined;
+	return analyses => {
+		const known = results.get(analyses);
+		if (known !== undefined) return known;
+		const before = last?.analyses;
+		const grew = before !== undefined && analyses.length >= before.length && (before.length === 0 || analyses[before.length - 1] === before[before.length - 1]) && analyses[0] === before[0];
+		if (!last || !grew) last = {analyses: [], work: start()};
+		last.work.add(analyses.slice(last.analyses.length), last.analyses.length);
+		last.analyses = analyses;
+		const result = last.work.value();
+		results.set(analyses, result);
+		return result;
+	};
+}
 
-export const totals = cachedOn((analyses: DocumentAnalysis[]) => ({
-	words: analyses.reduce((sum, a) => sum + a.stats.words, 0),
-	facts: analyses.reduce((sum, a) => sum + a.facts.length, 0),
-}));
+/** The entities merged across documents (mergeEntities), merged a batch at a time as documents arrive. */
+export const entityRows = growing(() => {
+	const merge = new EntityMerge();
+	return {add: added => merge.add(added), value: () => merge.rows()};
+});
+
+export const totals = growing(() => {
+	const sums = {words: 0, facts: 0};
+	return {
+		add: (added: DocumentAnalysis[]) => {
+			for (const analysis of added) {
+				sums.words += analysis.stats.words;
+				sums.facts += analysis.facts.length;
+			}
+		},
+		value: () => ({...sums}),
+	};
+});
 
 export const documentIndex = cachedOn((analyses: DocumentAnalysis[]) => new Map(analyses.map((a, i) => [a.document.path, i])));
 
@@ -36,8 +70,18 @@ export interface MentionRow {
 	mention: Mention;
 }
 
+let lastMentions: {analyses: DocumentAnalysis[]; ref: EntityRef; rows: MentionRow[]} | undefined;
+
 /** Every mention of the entity across documents, in document order: the names it was merged under. */
 export function entityMentions(analyses: DocumentAnalysis[], ref: EntityRef): MentionRow[] {
+	// Asked for on every key that moves through the list: worked out once per entity and set of documents.
+	if (lastMentions && lastMentions.analyses === analyses && lastMentions.ref === ref) return lastMentions.rows;
+	const rows = findMentions(analyses, ref);
+	lastMentions = {analyses, ref, rows};
+	return rows;
+}
+
+function findMentions(analyses: DocumentAnalysis[], ref: EntityRef): MentionRow[] {
 	const names = new Set([ref.name, ...ref.aliases].map(n => n.toLowerCase()));
 	const rows: MentionRow[] = [];
 	analyses.forEach((analysis, document) => {
@@ -57,9 +101,15 @@ export interface FactRow {
 	fact: Fact;
 }
 
-export const allFacts = cachedOn((analyses: DocumentAnalysis[]): FactRow[] =>
-	analyses.flatMap((analysis, document) => analysis.facts.map((fact, index) => ({document, index, fact}))),
-);
+/** Every fact, document by document. The rows are built once per document as documents arrive. */
+export const allFacts = growing(() => {
+	const rows: FactRow[] = [];
+	return {
+		add: (added: DocumentAnalysis[], from: number) => added.forEach((analysis, i) => analysis.facts.forEach((fact, index) => rows.push({document: from + i, index, fact}))),
+		// A copy per batch: the rows of earlier batches stay as they were for whoever holds them.
+		value: () => rows.slice(),
+	};
+});
 
 export const FACT_KINDS: readonly FactKind[] = ['money', 'percent', 'quantity', 'year', 'date'];
 export const FACT_COLUMNS: readonly FactColumn[] = ['document', 'kind', 'text', 'value', 'subject'];

@@ -4,7 +4,8 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {generateCorpus} from '../../bench/generator.mjs';
 import {analyseText} from '../../source/analysis/analyse.js';
-import {countMergedEntities, entityKeys, mergeEntities} from '../../source/analysis/merge.js';
+import {countMergedEntities, EntityMerge, entityKeys, mergeEntities} from '../../source/analysis/merge.js';
+import {entityRows} from '../../source/ui/views.js';
 import type {EntityType} from '../../source/analysis/types.js';
 
 const entity = (type: EntityType, name: string, ...aliases: string[]) => ({name, type, aliases, mentions: [{sentence: 0, start: 0, end: name.length, text: name}]});
@@ -44,5 +45,31 @@ describe('mergeEntities and countMergedEntities', () => {
 		} finally {
 			rmSync(root, {recursive: true, force: true});
 		}
+	});
+
+	it('merged a batch at a time (as the dashboard merges arrivals), give the rows of one merge of them all', () => {
+		const x = document('x.txt', entity('organization', 'Acme'));
+		const y = document('y.txt', entity('organization', 'Acme Corporation'), entity('person', 'Ann Lee'));
+		const z = document('z.txt', entity('organization', 'Acme Corporation', 'Acme'), entity('person', 'Lee'));
+		const held = document('h.txt', entity('person', 'Ann Lee', 'Lee'));
+		// As a held document says it: a count, and mentions that would cost a lookup to make.
+		const counted = {document: held.document, entities: held.entities.map(e => ({...e, mentionCount: 4, get mentions(): never {
+			throw new Error('counted, not made');
+		}}))};
+		const merge = new EntityMerge();
+		const seen: string[] = [];
+		for (const batch of [[z], [x, y], [counted]]) {
+			merge.add(batch);
+			seen.push(merge.rows().map(row => `${row.name}:${row.mentions}`).join(','));
+		}
+		expect(seen.at(-1)).toBe(mergeEntities([z, x, y, {...held, entities: held.entities.map(e => ({...e, mentions: Array(4).fill(e.mentions[0])}))}]).map(row => `${row.name}:${row.mentions}`).join(','));
+		expect(seen).toEqual(['Acme Corporation:1,Lee:1', 'Acme Corporation:3,Ann Lee:1,Lee:1', 'Ann Lee:5,Acme Corporation:3,Lee:1']);
+
+		// The dashboard's rows as the documents array grows, and again from scratch when it is another set.
+		const grown = [x, y].map(d => ({...d, facts: [], stats: {words: 1}})) as never[];
+		expect(entityRows(grown.slice(0, 1))).toEqual(mergeEntities(grown.slice(0, 1)));
+		expect(entityRows(grown)).toEqual(mergeEntities(grown));
+		const other = [z, x].map(d => ({...d, facts: [], stats: {words: 1}})) as never[];
+		expect(entityRows(other)).toEqual(mergeEntities(other));
 	});
 });

@@ -3,7 +3,7 @@ import {Fragment} from 'react';
 import type {Briefing} from '../../source/analysis/stories/types.js';
 import type {DocumentAnalysis} from '../../source/analysis/types.js';
 import {Dashboard} from '../../source/ui/app.js';
-import {SentenceSearch} from '../../source/ui/search.js';
+import {type Searcher, SentenceSearch} from '../../source/ui/search.js';
 import {initialState} from '../../source/ui/state.js';
 import {DashboardStore} from '../../source/ui/store.js';
 import {colourTheme, type Theme} from '../../source/ui/theme.js';
@@ -57,10 +57,14 @@ export interface RenderOptions {
 	running?: boolean;
 	/** The briefing the dashboard computes; by default the real `brief()`. */
 	brief?: (analyses: DocumentAnalysis[]) => Briefing;
+	/** The most documents grouped into stories. */
+	maxBriefed?: number;
+	/** What the search box searches with; by default fuse.js over the sentences in memory. */
+	search?: Searcher;
 }
 
 /** Render the dashboard with ink-testing-library in a terminal of the given size. */
-export function renderDashboard({analyses = [], columns = 120, rows = 35, theme = colourTheme, exportDirectory = process.cwd(), now, running = false, brief}: RenderOptions = {}) {
+export function renderDashboard({analyses = [], columns = 120, rows = 35, theme = colourTheme, exportDirectory = process.cwd(), now, running = false, brief, search = new SentenceSearch(), maxBriefed}: RenderOptions = {}) {
 	const store = new DashboardStore(initialState({columns, rows}, 0));
 	if (analyses.length > 0) store.dispatch({type: 'arrived', analyses});
 	if (!running) store.dispatch({type: 'finished', now: 0});
@@ -70,7 +74,7 @@ export function renderDashboard({analyses = [], columns = 120, rows = 35, theme 
 	const size = {columns, rows};
 	Object.defineProperty(app.stdout, 'columns', {get: () => size.columns, configurable: true});
 	Object.defineProperty(app.stdout, 'rows', {get: () => size.rows, configurable: true});
-	app.rerender(<Dashboard store={store} search={new SentenceSearch()} theme={theme} exportDirectory={exportDirectory} now={now} onExit={status => exits.push(status)} brief={brief} />);
+	app.rerender(<Dashboard store={store} search={search} theme={theme} exportDirectory={exportDirectory} now={now} onExit={status => exits.push(status)} brief={brief} maxBriefed={maxBriefed} />);
 	const frame = () => plain(app.lastFrame());
 	return {
 		...app,

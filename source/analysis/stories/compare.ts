@@ -36,17 +36,45 @@ const JOIN_SIMILARITY = 0.2;
 const REPORTS_APART_DAYS = 60;
 const MAX_MENTIONS = 60;
 
-export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): Comparison[] {
+/**
+ * Comparisons kept from earlier runs, a story at a time: a story's comparisons depend on its documents
+ * alone (their texts and order), so a story whose documents are the same is not compared again. The
+ * documents of kept comparisons are named by their place in the story, so names can change.
+ */
+export interface ComparisonCache {
+	/** The key of a story made of these documents, in its order; undefined when one of them has none. */
+	key(members: readonly DocumentAnalysis[]): string | undefined;
+	get(key: string): KeptComparison[] | undefined;
+	set(key: string, comparisons: KeptComparison[]): void;
+}
+
+/** A story's comparison with its figures' documents as places in the story. */
+export type KeptComparison = Omit<Draft, 'figures'> & {figures: Array<Omit<ComparedFigure, 'document'> & {document: number}>};
+
+export function compareFigures(analyses: DocumentAnalysis[], stories: Story[], cache?: ComparisonCache): Comparison[] {
 	const byPath = new Map(analyses.map(a => [a.document.path, a]));
 	const comparisons: Comparison[] = [];
 	for (const story of stories) {
 		const members = story.documents.map(p => byPath.get(p)).filter((a): a is DocumentAnalysis => a !== undefined);
 		if (members.length < 2) continue;
-		for (const group of compareStory(members)) {
+		for (const group of comparedStory(members, cache)) {
 			comparisons.push({...group, id: `g${comparisons.length + 1}`, story: story.id});
 		}
 	}
 	return comparisons;
+}
+
+/** compareStory, or what it gave for the same documents before. */
+function comparedStory(members: DocumentAnalysis[], cache: ComparisonCache | undefined): Draft[] {
+	const key = cache?.key(members);
+	const kept = key === undefined ? undefined : cache!.get(key);
+	if (kept) return kept.map(comparison => ({...comparison, figures: comparison.figures.map(f => ({...f, document: members[f.document]!.document.path}))}));
+	const drafts = compareStory(members);
+	if (key !== undefined) {
+		const place = new Map(members.map((member, i) => [member.document.path, i]));
+		cache!.set(key, drafts.map(draft => ({...draft, figures: draft.figures.map(f => ({...f, document: place.get(f.document)!}))})));
+	}
+	return drafts;
 }
 
 type Draft = Omit<Comparison, 'id' | 'story'>;

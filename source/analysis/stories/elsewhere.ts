@@ -4,9 +4,10 @@
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
+import {HeldDocument} from '../../store/held.js';
 import type {DocumentAnalysis} from '../types.js';
 import type {Briefing} from './types.js';
-import type {BriefingReply, BriefingRequest} from './worker.js';
+import type {BriefingReply, BriefingRequest, BriefingWorkerData} from './worker.js';
 
 /** Analyses posted at once: copying 500 of them to the worker takes under 100 ms here. */
 const SLICE = 500;
@@ -21,8 +22,18 @@ export function locateBriefingWorker(): URL | undefined {
 }
 
 export async function briefElsewhere(analyses: DocumentAnalysis[], workerUrl: URL | undefined = locateBriefingWorker()): Promise<Briefing> {
-	if (!workerUrl) return (await import('./index.js')).brief(analyses);
-	const worker = new Worker(workerUrl);
+	const held = analyses.find(analysis => analysis.document instanceof HeldDocument)?.document as HeldDocument | undefined;
+	const store = held?.store;
+	if (!workerUrl) {
+		const documents = analyses.map(analysis => analysis.document);
+		if (store && documents.every(document => document instanceof HeldDocument)) {
+			return (await import('./kept.js')).briefFromStore(store, documents.map(document => ({name: document.path, hash: (document as HeldDocument).hash})));
+		}
+		return (await import('./index.js')).brief(analyses.flatMap(analysis => (analysis.document instanceof HeldDocument ? (analysis.document.whole() ?? []) : [analysis])));
+	}
+	// Committed first: the thread reads the store through a connection of its own.
+	store?.flush();
+	const worker = new Worker(workerUrl, {workerData: {store: store ? {directory: store.directory, identity: store.identity} : undefined} satisfies BriefingWorkerData});
 	// The caller's own work (a dashboard waiting on keys) keeps the process up; a closing one should not wait for this.
 	worker.unref();
 	try {
@@ -32,7 +43,9 @@ export async function briefElsewhere(analyses: DocumentAnalysis[], workerUrl: UR
 			worker.once('exit', code => reject(new Error(`the briefing's worker stopped (exit code ${code})`)));
 		});
 		for (let start = 0; start < analyses.length; start += SLICE) {
-			worker.postMessage({analyses: analyses.slice(start, start + SLICE)} satisfies BriefingRequest);
+			// Held documents go as references: the thread reads them from the store, not this one.
+			const slice = analyses.slice(start, start + SLICE).map(analysis => (analysis.document instanceof HeldDocument ? {stored: {hash: analysis.document.hash, path: analysis.document.path}} : analysis));
+			worker.postMessage({analyses: slice} satisfies BriefingRequest);
 			await new Promise(resolve => setImmediate(resolve));
 		}
 		worker.postMessage({brief: true} satisfies BriefingRequest);

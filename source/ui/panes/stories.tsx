@@ -28,6 +28,7 @@ function waiting(progress: Progress, documents: number): string {
 
 export const StoriesPane = memo(function StoriesPane({
 	briefing,
+	note,
 	analyses,
 	stories,
 	progress,
@@ -35,6 +36,8 @@ export const StoriesPane = memo(function StoriesPane({
 	focused,
 }: {
 	briefing?: Briefing;
+	/** Why there are no stories when they were not grouped. */
+	note?: string;
 	analyses: DocumentAnalysis[];
 	stories: StoriesState;
 	progress: Progress;
@@ -44,10 +47,10 @@ export const StoriesPane = memo(function StoriesPane({
 	const {width, height} = contentSize(box);
 	const rows = Math.max(1, height - 1);
 	const title = paneTitle('stories');
-	if (!briefing) {
+	if (!briefing || note) {
 		return (
 			<Frame title={title} focused={focused} width={box.width} height={box.height}>
-				<TextLine segments={fitSegments([{text: waiting(progress, analyses.length), styles: ['muted']}], width)} />
+				<TextLine segments={fitSegments([{text: note ?? waiting(progress, analyses.length), styles: ['muted']}], width)} />
 			</Frame>
 		);
 	}

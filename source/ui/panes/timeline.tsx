@@ -17,14 +17,29 @@ const BAR_WIDTH = 6;
  * Every date the documents state, in calendar order: the date, on its first row a bar of how many
  * documents state it, the document's source, and the sentence with the date as written picked out.
  */
-export const TimelinePane = memo(function TimelinePane({briefing, analyses, list, box, focused}: {briefing?: Briefing; analyses: DocumentAnalysis[]; list: ListPosition; box: PaneBox; focused: boolean}) {
+export const TimelinePane = memo(function TimelinePane({
+	briefing,
+	note,
+	analyses,
+	list,
+	box,
+	focused,
+}: {
+	briefing?: Briefing;
+	/** Why there is no timeline when the stories were not grouped. */
+	note?: string;
+	analyses: DocumentAnalysis[];
+	list: ListPosition;
+	box: PaneBox;
+	focused: boolean;
+}) {
 	const {width, height} = contentSize(box);
 	const rows = Math.max(1, height - 1);
 	const title = paneTitle('timeline');
-	if (!briefing) {
+	if (!briefing || note) {
 		return (
 			<Frame title={title} focused={focused} width={box.width} height={box.height}>
-				<TextLine segments={fitSegments([{text: 'The timeline comes with the stories', styles: ['muted']}], width)} />
+				<TextLine segments={fitSegments([{text: note ?? 'The timeline comes with the stories', styles: ['muted']}], width)} />
 			</Frame>
 		);
 	}

@@ -1,0 +1,134 @@
+/**
+ * Fuzzy search over the sentences of documents kept in the store, read from it for each query rather than
+ * held in memory: what the dashboard searches with when it holds only the documents' figures (store/held.ts).
+ * A query is a SearchScan over the documents a step at a time, so a newer query can stop it between steps;
+ * the dashboard runs it in a worker thread of its own (search-worker.ts), the tests in-process.
+ */
+import type {Store} from '../store/store.js';
+import {SearchScan} from './search-scan.js';
+import type {SearchHit} from './types.js';
+
+/** A document to search: its content hash in the store, and its name in the results. */
+export interface SearchedDocument {
+	hash: string;
+	name: string;
+}
+
+/** Documents read in one step: a few milliseconds of work, so a newer query waits little. */
+const STEP_DOCUMENTS = 250;
+/** From this many documents, a step reads the next rows of the whole table instead of looking each one up. */
+const SCAN_FROM = 2000;
+/** Partial results go out this often while a long search runs. */
+const PARTIAL_MS = 150;
+
+export type SearchReply = {run: number; hits: SearchHit[]; complete: boolean};
+
+/** One query over a store's documents, taken a step at a time. */
+export class StoredScan {
+	readonly #store: Store;
+	readonly #scan: SearchScan;
+	/** Where each stored document comes in the run, by row id (the same text can come twice). */
+	readonly #places = new Map<number, Array<{name: string; at: number}>>();
+	readonly #ids: number[];
+	readonly #whole: boolean;
+	#next = 0;
+	#after = 0;
+	#done = false;
+
+	constructor(store: Store, documents: ReadonlyArray<{id: number; name: string; at: number}>, query: string, limit: number) {
+		this.#store = store;
+		this.#scan = new SearchScan(query, limit);
+		for (const {id, name, at} of documents) {
+			const places = this.#places.get(id);
+			if (places) places.push({name, at});
+			else this.#places.set(id, [{name, at}]);
+		}
+		this.#ids = [...this.#places.keys()].sort((a, b) => a - b);
+		this.#whole = this.#ids.length >= SCAN_FROM;
+		this.#done = query.trim() === '' || this.#ids.length === 0;
+	}
+
+	/** Reads the next documents; false once every one has been read. */
+	step(): boolean {
+		if (this.#done) return false;
+		const visit = (id: number, encoded: string) => {
+			const places = this.#places.get(id);
+			if (!places) return;
+			// Lower-cased once for the document: still a JSON array (escapes are lower-case or case-less).
+			const lowered = encoded.toLowerCase();
+			if (!this.#scan.mayMatch(lowered)) return;
+			const sentences = JSON.parse(encoded) as string[];
+			const lower = JSON.parse(lowered) as string[];
+			for (const {name, at} of places) this.#scan.add(name, sentences, at, lower);
+		};
+		if (this.#whole) {
+			const rows = this.#store.sentencesAfter(this.#after, STEP_DOCUMENTS * 2);
+			for (const [id, encoded] of rows) visit(id, encoded);
+			this.#after = rows.at(-1)?.[0] ?? this.#after;
+			this.#done = rows.length === 0 || this.#after >= this.#ids.at(-1)!;
+		} else {
+			const ids = this.#ids.slice(this.#next, this.#next + STEP_DOCUMENTS);
+			this.#next += ids.length;
+			this.#store.eachSentences(ids, visit);
+			this.#done = this.#next >= this.#ids.length;
+		}
+		return !this.#done;
+	}
+
+	results(): SearchHit[] {
+		return this.#scan.results();
+	}
+}
+
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
+
+/**
+ * The documents of a dashboard and the query running over them: `add` as documents arrive, `search` as the
+ * query changes (a newer one stops the last between steps), answered through `reply` with partial results
+ * now and then and the full ones at the end.
+ */
+export class StoreSearcher {
+	readonly #store: Store;
+	readonly #reply: (reply: SearchReply) => void;
+	readonly #documents: Array<SearchedDocument & {id?: number}> = [];
+	#current = 0;
+
+	constructor(store: Store, reply: (reply: SearchReply) => void) {
+		this.#store = store;
+		this.#reply = reply;
+	}
+
+	add(documents: readonly SearchedDocument[]): void {
+		for (const {hash, name} of documents) this.#documents.push({hash, name});
+	}
+
+	/** Stop the running search: nothing more is told of it. */
+	cancel(run: number): void {
+		if (this.#current === run) this.#current = 0;
+	}
+
+	async search(run: number, query: string, limit: number): Promise<void> {
+		this.#current = run;
+		// A turn first: keys typed in a burst arrive as a burst of queries, and only the last is worth reading for.
+		await nextTurn();
+		if (this.#current !== run) return;
+		// Row ids found once per document: those stored since the last search are looked up now.
+		const missing = this.#documents.filter(document => document.id === undefined);
+		if (missing.length > 0) {
+			const ids = this.#store.ids(missing.map(document => document.hash));
+			for (const document of missing) document.id = ids.get(document.hash);
+		}
+		const documents = this.#documents.flatMap(({id, name}, at) => (id === undefined ? [] : [{id, name, at}]));
+		const scan = new StoredScan(this.#store, documents, query, limit);
+		let published = performance.now();
+		while (scan.step()) {
+			if (performance.now() - published > PARTIAL_MS) {
+				published = performance.now();
+				this.#reply({run, hits: scan.results(), complete: false});
+			}
+			await nextTurn();
+			if (this.#current !== run) return;
+		}
+		if (this.#current === run) this.#reply({run, hits: scan.results(), complete: true});
+	}
+}

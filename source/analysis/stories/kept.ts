@@ -1,0 +1,98 @@
+// The briefing from the store: a set of documents briefed before is one lookup, and a set that changed is
+// briefed again with the comparisons of every story whose documents are unchanged taken from the store.
+// Grouping is done again over every document: it weighs words by how many documents use them, so one new
+// document can move others, and only a grouping of all of them gives what a run from scratch gives.
+import {createHash} from 'node:crypto';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {Store} from '../../store/store.js';
+import {analysisIdentity} from '../cache.js';
+import type {DocumentAnalysis} from '../types.js';
+import type {ComparisonCache, KeptComparison} from './compare.js';
+import {brief} from './index.js';
+import type {Briefing} from './types.js';
+
+/** A hash of this folder's sources, written into the bundle by build.mjs. */
+declare const BRIEFING_CODE_ID: string | undefined;
+
+let identity: string | undefined;
+
+/** What the briefing code is: the analysis identity and the sources of the briefing (this folder). */
+export function briefingIdentity(): string {
+	if (identity) return identity;
+	let code = typeof BRIEFING_CODE_ID === 'string' ? BRIEFING_CODE_ID : undefined;
+	if (!code) {
+		const folder = dirname(fileURLToPath(import.meta.url));
+		const hash = createHash('sha256');
+		for (const name of readdirSync(folder).sort()) {
+			const path = join(folder, name);
+			if (statSync(path).isFile()) hash.update(name).update('\0').update(readFileSync(path)).update('\0');
+		}
+		code = hash.digest('hex').slice(0, 16);
+	}
+	identity = `${analysisIdentity()}/${code}`;
+	return identity;
+}
+
+/** A document to brief: its name in the output, its content hash, and its analysis when at hand (else read from the store). */
+export interface BriefedDocument {
+	name: string;
+	hash: string;
+	analysis?: DocumentAnalysis;
+}
+
+// Non-finite numbers (a figure's open range: "more than 10") survive the round trip through JSON.
+const encode = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? {number: String(value)} : value);
+const decode = (_key: string, value: unknown) =>
+	value !== null && typeof value === 'object' && Object.keys(value).length === 1 && typeof (value as {number?: unknown}).number === 'string' ? Number((value as {number: string}).number) : value;
+
+/** The briefing as the store keeps it. */
+export function encodeBriefing(briefing: Briefing | KeptComparison[]): string {
+	return JSON.stringify(briefing, encode);
+}
+
+export function decodeBriefing<T = Briefing>(json: string): T {
+	return JSON.parse(json, decode) as T;
+}
+
+function keyOf(...parts: string[]): string {
+	return createHash('sha256').update(parts.join('\0')).digest('hex');
+}
+
+/** The comparisons of stories as the store keeps them: by the content hashes of their documents. */
+export function storedComparisons(store: Store, hashOf: (analysis: DocumentAnalysis) => string | undefined): ComparisonCache {
+	return {
+		key: members => {
+			const hashes = members.map(hashOf);
+			return hashes.every(hash => hash !== undefined) ? keyOf(briefingIdentity(), ...(hashes as string[])) : undefined;
+		},
+		get: key => {
+			const json = store.kept('comparisons', key);
+			return json === undefined ? undefined : decodeBriefing<KeptComparison[]>(json);
+		},
+		set: (key, comparisons) => store.keep('comparisons', key, encodeBriefing(comparisons)),
+	};
+}
+
+/**
+ * The briefing of these documents, in this order: from the store when it holds one for the same names and
+ * texts, else briefed (with the store's comparisons of unchanged stories) and kept. Documents whose analysis
+ * is neither given nor stored any more are left out.
+ */
+export function briefFromStore(store: Store, documents: readonly BriefedDocument[]): Briefing {
+	const key = keyOf(briefingIdentity(), ...documents.flatMap(({name, hash}) => [name, hash]));
+	const kept = store.kept('briefings', key);
+	if (kept !== undefined) return decodeBriefing(kept);
+	const hashes = new Map<DocumentAnalysis, string>();
+	const analyses: DocumentAnalysis[] = [];
+	for (const {name, hash, analysis} of documents) {
+		const found = analysis ?? store.document(hash, name);
+		if (!found) continue;
+		hashes.set(found, hash);
+		analyses.push(found);
+	}
+	const briefing = brief(analyses, storedComparisons(store, analysis => hashes.get(analysis)));
+	store.keep('briefings', key, encodeBriefing(briefing));
+	return briefing;
+}

@@ -1,0 +1,82 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {generateCorpus} from '../../bench/generator.mjs';
+import {readCorpus} from '../../source/analysis/run.js';
+import {brief} from '../../source/analysis/stories/index.js';
+import {briefFromStore, decodeBriefing, encodeBriefing} from '../../source/analysis/stories/kept.js';
+import type {DocumentAnalysis} from '../../source/analysis/types.js';
+import {Store} from '../../source/store/store.js';
+
+let root: string;
+let store: Store;
+
+beforeEach(() => {
+	root = mkdtempSync(join(tmpdir(), 'briefing-kept-'));
+	store = Store.open({directory: join(root, 'cache')});
+});
+
+afterEach(() => {
+	store.close();
+	rmSync(root, {recursive: true, force: true});
+});
+
+/** Analyse a generated corpus into the store; each document with the content hash the store keeps it under. */
+async function corpus(name: string, count: number, seed: number) {
+	generateCorpus({count, seed, out: join(root, name)});
+	const documents: Array<{name: string; hash: string; analysis: DocumentAnalysis}> = [];
+	for await (const item of readCorpus([join(root, name)], {workers: 0, store})) {
+		if ('analysis' in item) documents.push({name: item.analysis.document.path, hash: item.hash, analysis: item.analysis});
+	}
+	store.flush();
+	return documents;
+}
+
+/** Counts what the briefing reads from the store, by table. */
+function counting(target: Store) {
+	const reads = {briefings: 0, comparisons: 0, hits: 0};
+	const kept = target.kept.bind(target);
+	target.kept = (table, key) => {
+		reads[table]++;
+		const found = kept(table, key);
+		if (found !== undefined) reads.hits++;
+		return found;
+	};
+	return reads;
+}
+
+describe('the briefing from the store', () => {
+	it('gives what briefing the documents gives, and the second time reads it back instead', async () => {
+		const documents = await corpus('a', 24, 3);
+		const expected = brief(documents.map(d => d.analysis));
+		expect(expected.comparisons.length).toBeGreaterThan(0);
+		const reads = counting(store);
+		expect(briefFromStore(store, documents)).toEqual(expected);
+		expect(reads).toEqual({briefings: 1, comparisons: expect.any(Number), hits: 0});
+		// Without analyses at hand: read back by name and hash, the set unchanged.
+		const again = briefFromStore(store, documents.map(({name, hash}) => ({name, hash})));
+		expect(again).toEqual(expected);
+		expect(reads.briefings).toBe(2);
+		expect(reads.hits).toBe(1);
+	});
+
+	it('with new documents, compares again only the stories they change, and gives what a briefing from scratch gives', async () => {
+		const first = await corpus('a', 24, 3);
+		briefFromStore(store, first);
+		const more = await corpus('b', 6, 9);
+		const all = [...first, ...more];
+		const expected = brief(all.map(d => d.analysis));
+		const reads = counting(store);
+		expect(briefFromStore(store, all)).toEqual(expected);
+		// Stories compared before came back from the store.
+		expect(reads.hits).toBeGreaterThan(0);
+		expect(reads.hits).toBeLessThan(reads.comparisons);
+	});
+
+	it('keeps open ranges ("more than 10") and unknown values through the store', () => {
+		const figure = {document: 'a.txt', sentence: 0, text: 'more than 10', value: 10, unit: '', period: '', low: 10, high: Infinity};
+		const briefing = {stories: [], comparisons: [{id: 'g1', story: 's1', subject: 'x', kind: 'quantity' as const, status: 'agree' as const, figures: [figure, {...figure, low: -Infinity, high: Number.NaN}]}], timeline: []};
+		expect(decodeBriefing(encodeBriefing(briefing))).toEqual(briefing);
+	});
+});
