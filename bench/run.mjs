@@ -8,6 +8,7 @@ import {availableParallelism, cpus, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {dashboardLoad} from './dashboard-probe.mjs';
 import {generateCorpus} from './generator.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -117,51 +118,6 @@ function firstFrame(command, env, marker, timeoutMs = 30_000) {
 	}
 	tmux('kill-server');
 	return {ms: shown ?? drawn ?? null, marker: shown !== undefined, screen: shown === undefined ? screen.trim().slice(0, 400) : undefined};
-}
-
-/**
- * The dashboard over a filled store, in tmux: how long until every document is listed (`loaded`, the status bar
- * shows the count), then how long a query typed into the search box takes to complete results, and the peak
- * RSS of the process (VmHWM) through both.
- */
-function dashboardLoad(command, env, documents, query, timeoutMs = 180_000) {
-	const socket = `briefing-bench-${process.pid}`;
-	const tmux = (...args) => spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
-	const line = ['env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...command].map(shellQuote).join(' ');
-	const started = performance.now();
-	tmux('new-session', '-d', '-s', 'bench', '-x', '120', '-y', '40', line);
-	const pid = Number(tmux('list-panes', '-t', 'bench', '-F', '#{pane_pid}').stdout.trim());
-	const peak = () => {
-		const status = existsSync(`/proc/${pid}/status`) ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
-		const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-		return Number.isFinite(kb) ? kb * 1024 : null;
-	};
-	const until = (check, from) => {
-		while (performance.now() - from < timeoutMs) {
-			const capture = tmux('capture-pane', '-p', '-t', 'bench');
-			if (capture.status !== 0) return null;
-			if (check(capture.stdout)) return performance.now() - from;
-			sleep(20);
-		}
-		return null;
-	};
-	const result = {loadedMs: null, loadedPeakRssBytes: null, searchMs: null, peakRssBytes: null};
-	try {
-		const count = `${format.count(documents)} docs`;
-		// Loaded: every document counted, and the progress bar gone.
-		result.loadedMs = until(screen => screen.includes(count) && !/docs\/s|ETA|reading/.test(screen.split('\n').slice(-3).join('\n')), started);
-		sleep(1000);
-		result.loadedPeakRssBytes = peak();
-		tmux('send-keys', '-t', 'bench', '/');
-		sleep(200);
-		const typed = performance.now();
-		tmux('send-keys', '-t', 'bench', '-l', query);
-		result.searchMs = until(screen => / hits? · /.test(screen) && !screen.includes('so far'), typed);
-		result.peakRssBytes = peak();
-	} finally {
-		tmux('kill-server');
-	}
-	return result;
 }
 
 const format = {
@@ -328,7 +284,7 @@ try {
 			log(`  first frame, cached: ${format.ms(warm.ms)}`);
 			const loaded = dashboardLoad([process.execPath, cli, corpus], {XDG_CACHE_HOME: cacheHome}, size, PROCESS_QUERIES[0]);
 			row.dashboard = {command: 'briefing DIR in tmux (store filled): every document listed, then a search typed', ...loaded};
-			log(`  dashboard: all ${format.count(size)} listed in ${format.ms(loaded.loadedMs)} (peak RSS ${format.mb(loaded.loadedPeakRssBytes)}); search "${PROCESS_QUERIES[0]}" complete in ${format.ms(loaded.searchMs)}; peak RSS ${format.mb(loaded.peakRssBytes)}`);
+			log(`  dashboard: all ${format.count(size)} listed and grouped in ${format.ms(loaded.loadedMs)} (peak RSS ${format.mb(loaded.loadedPeakRssBytes)}); search "${PROCESS_QUERIES[0]}" complete in ${format.ms(loaded.searchMs)}; peak RSS ${format.mb(loaded.peakRssBytes)}`);
 		}
 
 		if (size > ARCHIVE_SIZE) {
@@ -451,7 +407,7 @@ try {
 		'',
 		`Dashboard over a filled store, in tmux: ${results
 			.filter(r => r.dashboard)
-			.map(r => `${format.count(r.articles)} articles listed in ${format.ms(r.dashboard.loadedMs)} (peak RSS ${format.mb(r.dashboard.loadedPeakRssBytes)}), "${PROCESS_QUERIES[0]}" searched in ${format.ms(r.dashboard.searchMs)}, peak RSS ${format.mb(r.dashboard.peakRssBytes)}`)
+			.map(r => `${format.count(r.articles)} articles listed and grouped in ${format.ms(r.dashboard.loadedMs)} (peak RSS ${format.mb(r.dashboard.loadedPeakRssBytes)}), "${PROCESS_QUERIES[0]}" searched in ${format.ms(r.dashboard.searchMs)}, peak RSS ${format.mb(r.dashboard.peakRssBytes)}`)
 			.join('; ')}.`,
 		'',
 		`Analysis and cached run: \`briefing stats DIR\` (wall time, node start-up included; cores busy = CPU time / wall time). Search: ${QUERIES.length} queries typed one keystroke at a time (${results[0]?.search.keystrokes.length ?? 0} searches, top ${results[0]?.search.limit ?? 20}) over every sentence, in process, median of 3 passes; fzf: \`fzf --filter\` per keystroke over the same sentences, a process each. Dashboard search: the dashboard's SentenceSearch (sharded), from keystroke to complete results, event-loop turns left out. First frame: \`briefing DIR\` in tmux (120×40) until the status bar's "? help" shows${results.some(r => r.firstFrameCold && !r.firstFrameCold.marker) ? ' (* the marker never showed: time of the first output)' : ''}.`,

@@ -23,53 +23,93 @@ const PARTIAL_MS = 150;
 
 export type SearchReply = {run: number; hits: SearchHit[]; complete: boolean};
 
+/**
+ * A document's sentences as a search reads them: the JSON array the store keeps, lower-cased, and once a query
+ * could match, both parsed. Kept between queries for sets small enough (MAX_KEPT_DOCUMENTS).
+ */
+export interface SearchedText {
+	encoded: string;
+	lowered: string;
+	sentences?: string[];
+	lower?: string[];
+}
+
+/** Up to this many documents, their sentences stay in memory between queries: each query then reads no row. */
+export const MAX_KEPT_DOCUMENTS = 20_000;
+/** Documents kept in memory searched in one step. */
+const KEPT_STEP_DOCUMENTS = 2000;
+
 /** One query over a store's documents, taken a step at a time. */
 export class StoredScan {
 	readonly #store: Store;
 	readonly #scan: SearchScan;
 	/** Where each stored document comes in the run, by row id (the same text can come twice). */
 	readonly #places = new Map<number, Array<{name: string; at: number}>>();
+	/** Those whose sentences are kept from an earlier query, and those to read from the store. */
+	readonly #kept: number[] = [];
 	readonly #ids: number[];
+	readonly #unread: Set<number>;
+	readonly #texts: Map<number, SearchedText> | undefined;
+	readonly #keep: boolean;
 	readonly #whole: boolean;
+	#nextKept = 0;
 	#next = 0;
 	#after = 0;
 	#done = false;
 
-	constructor(store: Store, documents: ReadonlyArray<{id: number; name: string; at: number}>, query: string, limit: number) {
+	/** `texts`: sentences kept from earlier queries; with `keep`, those read now are kept too. */
+	constructor(store: Store, documents: ReadonlyArray<{id: number; name: string; at: number}>, query: string, limit: number, {texts, keep = false}: {texts?: Map<number, SearchedText>; keep?: boolean} = {}) {
 		this.#store = store;
 		this.#scan = new SearchScan(query, limit);
+		this.#texts = texts;
+		this.#keep = keep && texts !== undefined;
 		for (const {id, name, at} of documents) {
 			const places = this.#places.get(id);
 			if (places) places.push({name, at});
 			else this.#places.set(id, [{name, at}]);
 		}
-		this.#ids = [...this.#places.keys()].sort((a, b) => a - b);
+		const unread: number[] = [];
+		for (const id of this.#places.keys()) (texts?.has(id) ? this.#kept : unread).push(id);
+		this.#ids = unread.sort((a, b) => a - b);
+		this.#unread = new Set(this.#ids);
 		this.#whole = this.#ids.length >= SCAN_FROM;
-		this.#done = query.trim() === '' || this.#ids.length === 0;
+		this.#done = query.trim() === '' || this.#places.size === 0;
+	}
+
+	#visit(id: number, text: SearchedText): void {
+		if (!this.#scan.mayMatch(text.lowered)) return;
+		text.sentences ??= JSON.parse(text.encoded) as string[];
+		text.lower ??= JSON.parse(text.lowered) as string[];
+		for (const {name, at} of this.#places.get(id)!) this.#scan.add(name, text.sentences, at, text.lower);
+		// Parsed only for this query when not kept: the strings go with it.
+		if (!this.#texts?.has(id)) text.sentences = text.lower = undefined;
 	}
 
 	/** Reads the next documents; false once every one has been read. */
 	step(): boolean {
 		if (this.#done) return false;
-		const visit = (id: number, encoded: string) => {
-			const places = this.#places.get(id);
-			if (!places) return;
+		if (this.#nextKept < this.#kept.length) {
+			for (const id of this.#kept.slice(this.#nextKept, this.#nextKept + KEPT_STEP_DOCUMENTS)) this.#visit(id, this.#texts!.get(id)!);
+			this.#nextKept += KEPT_STEP_DOCUMENTS;
+			this.#done = this.#nextKept >= this.#kept.length && this.#ids.length === 0;
+			return !this.#done;
+		}
+		const read = (id: number, encoded: string) => {
+			if (!this.#unread.has(id)) return;
 			// Lower-cased once for the document: still a JSON array (escapes are lower-case or case-less).
-			const lowered = encoded.toLowerCase();
-			if (!this.#scan.mayMatch(lowered)) return;
-			const sentences = JSON.parse(encoded) as string[];
-			const lower = JSON.parse(lowered) as string[];
-			for (const {name, at} of places) this.#scan.add(name, sentences, at, lower);
+			const text: SearchedText = {encoded, lowered: encoded.toLowerCase()};
+			if (this.#keep) this.#texts!.set(id, text);
+			this.#visit(id, text);
 		};
 		if (this.#whole) {
 			const rows = this.#store.sentencesAfter(this.#after, STEP_DOCUMENTS * 2);
-			for (const [id, encoded] of rows) visit(id, encoded);
+			for (const [id, encoded] of rows) read(id, encoded);
 			this.#after = rows.at(-1)?.[0] ?? this.#after;
 			this.#done = rows.length === 0 || this.#after >= this.#ids.at(-1)!;
 		} else {
 			const ids = this.#ids.slice(this.#next, this.#next + STEP_DOCUMENTS);
 			this.#next += ids.length;
-			this.#store.eachSentences(ids, visit);
+			this.#store.eachSentences(ids, read);
 			this.#done = this.#next >= this.#ids.length;
 		}
 		return !this.#done;
@@ -91,6 +131,8 @@ export class StoreSearcher {
 	readonly #store: Store;
 	readonly #reply: (reply: SearchReply) => void;
 	readonly #documents: Array<SearchedDocument & {id?: number}> = [];
+	/** Sentences read by earlier queries, while the documents are few enough to keep them all. */
+	#texts: Map<number, SearchedText> | undefined = new Map();
 	#current = 0;
 
 	constructor(store: Store, reply: (reply: SearchReply) => void) {
@@ -100,6 +142,7 @@ export class StoreSearcher {
 
 	add(documents: readonly SearchedDocument[]): void {
 		for (const {hash, name} of documents) this.#documents.push({hash, name});
+		if (this.#documents.length > MAX_KEPT_DOCUMENTS) this.#texts = undefined;
 	}
 
 	/** Stop the running search: nothing more is told of it. */
@@ -119,7 +162,7 @@ export class StoreSearcher {
 			for (const document of missing) document.id = ids.get(document.hash);
 		}
 		const documents = this.#documents.flatMap(({id, name}, at) => (id === undefined ? [] : [{id, name, at}]));
-		const scan = new StoredScan(this.#store, documents, query, limit);
+		const scan = new StoredScan(this.#store, documents, query, limit, {texts: this.#texts, keep: true});
 		let published = performance.now();
 		while (scan.step()) {
 			if (performance.now() - published > PARTIAL_MS) {

@@ -156,9 +156,15 @@ function compareBy(column: FactColumn | undefined, analyses: DocumentAnalysis[])
 	}
 }
 
-/** Sentences (as "document:sentence") that name the entity. */
-export function sentencesNaming(analyses: DocumentAnalysis[], ref: EntityRef): Set<string> {
-	return new Set(entityMentions(analyses, ref).map(m => `${m.document}:${m.mention.sentence}`));
+/** The sentences that name the entity, by document: the sentence numbers in each. */
+export function sentencesNaming(analyses: DocumentAnalysis[], ref: EntityRef): Map<number, Set<number>> {
+	const naming = new Map<number, Set<number>>();
+	for (const {document, mention} of entityMentions(analyses, ref)) {
+		let sentences = naming.get(document);
+		if (!sentences) naming.set(document, (sentences = new Set()));
+		sentences.add(mention.sentence);
+	}
+	return naming;
 }
 
 export interface FactQuery {
@@ -176,7 +182,7 @@ export function factRows(analyses: DocumentAnalysis[], query: FactQuery): FactRo
 	if (query.kind) rows = rows.filter(r => r.fact.kind === query.kind);
 	if (query.entity) {
 		const naming = sentencesNaming(analyses, query.entity);
-		rows = rows.filter(r => naming.has(`${r.document}:${r.fact.sentence}`));
+		rows = rows.filter(r => naming.get(r.document)?.has(r.fact.sentence) === true);
 	}
 	const compare = compareBy(query.sort.column, analyses);
 	rows = [...rows].sort(query.sort.descending ? (a, b) => compare(b, a) : compare);

@@ -126,6 +126,30 @@ describe('search over held documents (the dashboard with a store)', () => {
 		}
 	});
 
+	it('keeps the sentences it read for the next queries when the documents are few, reading no row again', async () => {
+		const {store, documents, expected} = await setUp();
+		try {
+			let reads = 0;
+			const each = store.eachSentences.bind(store);
+			store.eachSentences = (ids, visit) => {
+				reads += ids.length;
+				each(ids, visit);
+			};
+			const replies: SearchReply[] = [];
+			const searcher = new StoreSearcher(store, reply => replies.push(reply));
+			searcher.add((await held(store)).map((a, at) => ({hash: (a.document as HeldDocument).hash, name: documents[at]!.document.path})));
+			await searcher.search(1, 'minister', 5);
+			expect(reads).toBe(documents.length);
+			for (const [run, query] of queries.entries()) {
+				await searcher.search(run + 2, query, 5);
+				expect(replies.at(-1)).toEqual({run: run + 2, hits: expected(query, 5), complete: true});
+			}
+			expect(reads).toBe(documents.length);
+		} finally {
+			store.close();
+		}
+	});
+
 	it('the dashboard search over held documents gives what the search over whole ones gives', async () => {
 		const {store, expected} = await setUp();
 		try {
