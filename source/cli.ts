@@ -226,7 +226,10 @@ async function main(): Promise<number> {
 			const writer = new RecordWriter('facts', output);
 			for await (const item of items) {
 				const records = 'analysis' in item ? factRecords(item.analysis) : keptFactRecords(store!, item.kept.name, item.kept.stored.id);
-				for (const record of records) await writer.write(record);
+				for (const record of records) {
+					const waiting = writer.write(record);
+					if (waiting) await waiting;
+				}
 			}
 			return finish(writer);
 		}
@@ -258,7 +261,8 @@ async function main(): Promise<number> {
 					if (!store?.usable) analysed.push(item.analysis);
 				} else {
 					const {stored, name} = item.kept;
-					await writer.write(statsRecord(name, stored.title, stored.stats, stored));
+					const waiting = writer.write(statsRecord(name, stored.title, stored.stats, stored));
+					if (waiting) await waiting;
 					stats.push(stored.stats);
 					hashes.push(stored.hash);
 				}

@@ -76,7 +76,12 @@ export class RecordWriter {
 		return this.#count;
 	}
 
-	async write(record: OutputRecord): Promise<void> {
+	/**
+	 * Gather a record; a promise only when the stream asks to wait ('drain'). Loops over many rows await only
+	 * then (`const waiting = writer.write(row); if (waiting) await waiting;`): an await per row costs a turn of
+	 * the microtask queue, a tenth of a second per 100,000 rows.
+	 */
+	write(record: OutputRecord): Promise<void> | undefined {
 		let chunk: string;
 		if (this.#format === 'csv') chunk = csvRow(this.#columns.map(c => csvCell(record[c] ?? '')), this.#lineEnd);
 		else {
@@ -85,7 +90,8 @@ export class RecordWriter {
 		}
 		this.#count++;
 		this.#push(chunk);
-		if (this.#buffered >= BUFFER_CHARS && !this.#flush()) await new Promise(resolve => this.#out.once('drain', resolve));
+		if (this.#buffered >= BUFFER_CHARS && !this.#flush()) return new Promise(resolve => this.#out.once('drain', () => resolve()));
+		return undefined;
 	}
 
 	async end(): Promise<void> {
