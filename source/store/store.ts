@@ -15,6 +15,8 @@ const DEFAULT_FLUSH_MS = 250;
 const MAX_KEPT_ENTITY_KEYS = 1_000_000;
 /** Briefings kept: a few folders (or states of one) come back without grouping again. */
 const KEPT_BRIEFINGS = 4;
+/** Stories' comparisons kept, the latest: far more stories than an archive of 100,000 articles makes. */
+const KEPT_COMPARISONS = 200_000;
 /** The error codes that mean the file is not a database we can use: delete it and start again. */
 const UNUSABLE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
@@ -611,7 +613,8 @@ export class Store {
 		try {
 			inTransaction(this.#db, () => {
 				this.#statement(`INSERT OR REPLACE INTO ${table} (key, ${column}) VALUES (?, ?)`).run(key, json);
-				if (table === 'briefings') this.#statement(`DELETE FROM briefings WHERE rowid <= (SELECT max(rowid) FROM briefings) - ${KEPT_BRIEFINGS}`).run();
+				const most = table === 'briefings' ? KEPT_BRIEFINGS : KEPT_COMPARISONS;
+				this.#statement(`DELETE FROM ${table} WHERE rowid <= (SELECT max(rowid) FROM ${table}) - ${most}`).run();
 			});
 		} catch (error) {
 			this.#fail(error);
@@ -649,8 +652,9 @@ export class Store {
 				// Documents of other analysis code are never read again; a document no file holds, once a file went.
 				let dropped = otherCode ? this.#statement('DELETE FROM documents WHERE identity != ?').run(this.#identity).changes : 0;
 				if (removed > 0 || known.rehashed !== false) dropped += this.#statement('DELETE FROM documents WHERE hash NOT IN (SELECT hash FROM files)').run().changes;
-				// Counts, briefings and comparisons of sets that held a dropped document can never be asked for again.
-				if (dropped > 0) for (const table of ['totals', 'briefings', 'comparisons']) this.#statement(`DELETE FROM ${table}`).run();
+				// Counts of sets that held a dropped document can never be asked for again. (Briefings and comparisons
+				// stay: they are keyed by content, so a document that comes back finds them, and they are few.)
+				if (dropped > 0) this.#statement('DELETE FROM totals').run();
 				return dropped;
 			});
 		} catch (error) {

@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {copyFileSync, mkdtempSync, readdirSync, rmSync, unlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
@@ -79,4 +79,27 @@ describe('the briefing from the store', () => {
 		const briefing = {stories: [], comparisons: [{id: 'g1', story: 's1', subject: 'x', kind: 'quantity' as const, status: 'agree' as const, figures: [figure, {...figure, low: -Infinity, high: Number.NaN}]}], timeline: []};
 		expect(decodeBriefing(encodeBriefing(briefing))).toEqual(briefing);
 	});
+
+	it('keeps the briefing of a folder through a file that came and went (a bug: any dropped document emptied the briefings)', async () => {
+		const first = await corpus('a', 12, 3);
+		const expected = briefFromStore(store, first);
+		generateCorpus({count: 1, seed: 77, out: join(root, 'extra')});
+		const [extra] = readdirSync(join(root, 'extra')).filter(name => name.endsWith('.txt'));
+		copyFileSync(join(root, 'extra', extra!), join(root, 'a', 'zz-extra.txt'));
+		const withExtra = await collect(readCorpus([join(root, 'a')], {workers: 0, store}));
+		briefFromStore(store, withExtra.map(item => ('analysis' in item ? {name: item.analysis.document.path, hash: item.hash, analysis: item.analysis} : {name: '', hash: ''})));
+		unlinkSync(join(root, 'a', 'zz-extra.txt'));
+		// The run over the folder without it forgets the file and its document.
+		await collect(readCorpus([join(root, 'a')], {workers: 0, store}));
+		expect(store.documents().size).toBe(first.length);
+		const reads = counting(store);
+		expect(briefFromStore(store, first.map(({name, hash}) => ({name, hash})))).toEqual(expected);
+		expect(reads.hits).toBe(1);
+	});
 });
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+	const all: T[] = [];
+	for await (const item of items) all.push(item);
+	return all;
+}

@@ -93,6 +93,7 @@ export function briefFromStore(store: Store, documents: readonly BriefedDocument
 		analyses.push(found);
 	}
 	const briefing = brief(analyses, storedComparisons(store, analysis => hashes.get(analysis)));
-	store.keep('briefings', key, encodeBriefing(briefing));
+	// Kept only whole: a set with a document missing is not the set the key names.
+	if (analyses.length === documents.length) store.keep('briefings', key, encodeBriefing(briefing));
 	return briefing;
 }
