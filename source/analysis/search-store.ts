@@ -36,6 +36,8 @@ export interface SearchedText {
 
 /** Up to this many documents, their sentences stay in memory between queries: each query then reads no row. */
 export const MAX_KEPT_DOCUMENTS = 20_000;
+/** How long after the last documents arrived their sentences are read ahead. */
+const READ_AHEAD_AFTER_MS = 1000;
 /** Documents kept in memory searched in one step. */
 const KEPT_STEP_DOCUMENTS = 2000;
 
@@ -131,9 +133,11 @@ export class StoreSearcher {
 	readonly #store: Store;
 	readonly #reply: (reply: SearchReply) => void;
 	readonly #documents: Array<SearchedDocument & {id?: number}> = [];
-	/** Sentences read by earlier queries, while the documents are few enough to keep them all. */
+	/** Sentences read by earlier queries (or while idle), while the documents are few enough to keep them all. */
 	#texts: Map<number, SearchedText> | undefined = new Map();
+	/** The query running, 0 when none. */
 	#current = 0;
+	#idle: NodeJS.Timeout | undefined;
 
 	constructor(store: Store, reply: (reply: SearchReply) => void) {
 		this.#store = store;
@@ -143,6 +147,35 @@ export class StoreSearcher {
 	add(documents: readonly SearchedDocument[]): void {
 		for (const {hash, name} of documents) this.#documents.push({hash, name});
 		if (this.#documents.length > MAX_KEPT_DOCUMENTS) this.#texts = undefined;
+		// Once documents stop arriving, their sentences are read ahead, so the first query reads no row either.
+		clearTimeout(this.#idle);
+		if (this.#texts) this.#idle = setTimeout(() => void this.readAhead(), READ_AHEAD_AFTER_MS).unref();
+	}
+
+	/**
+	 * Read and keep the sentences of the documents not kept yet, a step at a time, giving way to any query
+	 * (which reads what it needs itself). Only while the documents are few enough to keep.
+	 */
+	async readAhead(): Promise<void> {
+		this.#resolveIds();
+		const texts = this.#texts;
+		if (!texts) return;
+		const unread = [...new Set(this.#documents.flatMap(({id}) => (id === undefined || texts.has(id) ? [] : [id])))];
+		for (let at = 0; at < unread.length; at += STEP_DOCUMENTS) {
+			if (this.#current !== 0 || this.#texts !== texts) return;
+			this.#store.eachSentences(unread.slice(at, at + STEP_DOCUMENTS), (id, encoded) => {
+				if (!texts.has(id)) texts.set(id, {encoded, lowered: encoded.toLowerCase()});
+			});
+			await nextTurn();
+		}
+	}
+
+	/** Row ids found once per document: those stored since the last look are looked up now. */
+	#resolveIds(): void {
+		const missing = this.#documents.filter(document => document.id === undefined);
+		if (missing.length === 0) return;
+		const ids = this.#store.ids(missing.map(document => document.hash));
+		for (const document of missing) document.id = ids.get(document.hash);
 	}
 
 	/** Stop the running search: nothing more is told of it. */
@@ -155,12 +188,7 @@ export class StoreSearcher {
 		// A turn first: keys typed in a burst arrive as a burst of queries, and only the last is worth reading for.
 		await nextTurn();
 		if (this.#current !== run) return;
-		// Row ids found once per document: those stored since the last search are looked up now.
-		const missing = this.#documents.filter(document => document.id === undefined);
-		if (missing.length > 0) {
-			const ids = this.#store.ids(missing.map(document => document.hash));
-			for (const document of missing) document.id = ids.get(document.hash);
-		}
+		this.#resolveIds();
 		const documents = this.#documents.flatMap(({id, name}, at) => (id === undefined ? [] : [{id, name, at}]));
 		const scan = new StoredScan(this.#store, documents, query, limit, {texts: this.#texts, keep: true});
 		let published = performance.now();
@@ -172,6 +200,8 @@ export class StoreSearcher {
 			await nextTurn();
 			if (this.#current !== run) return;
 		}
-		if (this.#current === run) this.#reply({run, hits: scan.results(), complete: true});
+		if (this.#current !== run) return;
+		this.#current = 0;
+		this.#reply({run, hits: scan.results(), complete: true});
 	}
 }

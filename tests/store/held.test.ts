@@ -150,6 +150,28 @@ describe('search over held documents (the dashboard with a store)', () => {
 		}
 	});
 
+	it('reads the sentences ahead while no query runs, so the first query reads no row', async () => {
+		const {store, documents, expected} = await setUp();
+		try {
+			let reads = 0;
+			const each = store.eachSentences.bind(store);
+			store.eachSentences = (ids, visit) => {
+				reads += ids.length;
+				each(ids, visit);
+			};
+			const replies: SearchReply[] = [];
+			const searcher = new StoreSearcher(store, reply => replies.push(reply));
+			searcher.add((await held(store)).map((a, at) => ({hash: (a.document as HeldDocument).hash, name: documents[at]!.document.path})));
+			await searcher.readAhead();
+			expect(reads).toBe(documents.length);
+			await searcher.search(1, 'interest rates', 5);
+			expect(replies.at(-1)).toEqual({run: 1, hits: expected('interest rates', 5), complete: true});
+			expect(reads).toBe(documents.length);
+		} finally {
+			store.close();
+		}
+	});
+
 	it('the dashboard search over held documents gives what the search over whole ones gives', async () => {
 		const {store, expected} = await setUp();
 		try {
