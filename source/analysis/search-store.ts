@@ -36,8 +36,6 @@ export interface SearchedText {
 
 /** Up to this many documents, their sentences stay in memory between queries: each query then reads no row. */
 export const MAX_KEPT_DOCUMENTS = 20_000;
-/** How long after the last documents arrived their sentences are read ahead. */
-const READ_AHEAD_AFTER_MS = 1000;
 /** Documents kept in memory searched in one step. */
 const KEPT_STEP_DOCUMENTS = 2000;
 
@@ -137,7 +135,6 @@ export class StoreSearcher {
 	#texts: Map<number, SearchedText> | undefined = new Map();
 	/** The query running, 0 when none. */
 	#current = 0;
-	#idle: NodeJS.Timeout | undefined;
 
 	constructor(store: Store, reply: (reply: SearchReply) => void) {
 		this.#store = store;
@@ -147,14 +144,12 @@ export class StoreSearcher {
 	add(documents: readonly SearchedDocument[]): void {
 		for (const {hash, name} of documents) this.#documents.push({hash, name});
 		if (this.#documents.length > MAX_KEPT_DOCUMENTS) this.#texts = undefined;
-		// Once documents stop arriving, their sentences are read ahead, so the first query reads no row either.
-		clearTimeout(this.#idle);
-		if (this.#texts) this.#idle = setTimeout(() => void this.readAhead(), READ_AHEAD_AFTER_MS).unref();
 	}
 
 	/**
 	 * Read and keep the sentences of the documents not kept yet, a step at a time, giving way to any query
-	 * (which reads what it needs itself). Only while the documents are few enough to keep.
+	 * (which reads what it needs itself): the dashboard asks once every document has come, so the first query
+	 * reads no row either. Only while the documents are few enough to keep.
 	 */
 	async readAhead(): Promise<void> {
 		this.#resolveIds();

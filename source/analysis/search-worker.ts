@@ -11,7 +11,7 @@ export interface SearchWorkerData {
 	identity: string;
 }
 
-export type SearchRequest = {add: SearchedDocument[]} | {search: {run: number; query: string; limit: number}} | {cancel: number};
+export type SearchRequest = {add: SearchedDocument[]} | {search: {run: number; query: string; limit: number}} | {cancel: number} | {readAhead: true};
 
 const {directory, identity} = workerData as SearchWorkerData;
 const store = Store.open({directory, identity});
@@ -20,6 +20,7 @@ const searcher = new StoreSearcher(store, (reply: SearchReply) => parentPort!.po
 parentPort?.on('message', (request: SearchRequest) => {
 	if ('add' in request) searcher.add(request.add);
 	else if ('cancel' in request) searcher.cancel(request.cancel);
+	else if ('readAhead' in request) void searcher.readAhead();
 	else
 		searcher.search(request.search.run, request.search.query, request.search.limit).catch(error => {
 			parentPort!.postMessage({run: request.search.run, hits: [], complete: true, error: (error as Error)?.message ?? String(error)});

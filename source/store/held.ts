@@ -150,8 +150,10 @@ export class HeldDocuments {
 			const surfaces = interned.list([...new Set(entity.mentions.map(mention => mention.text))]);
 			const first = at;
 			for (const mention of entity.mentions) {
-				packed.set([mention.sentence, mention.start, mention.end, surfaces.indexOf(mention.text)], at);
-				at += 4;
+				packed[at++] = mention.sentence;
+				packed[at++] = mention.start;
+				packed[at++] = mention.end;
+				packed[at++] = surfaces.indexOf(mention.text);
 			}
 			return new HeldEntity(interned.string(entity.name), interned.string(entity.type) as EntityType, interned.list(entity.aliases), packed, first, entity.mentions.length, surfaces);
 		});

@@ -99,12 +99,17 @@ function useSearch(store: DashboardStore, search: Searcher) {
 		const live = new LiveSearch(search, SEARCH_LIMIT, (query, hits, complete) => store.dispatch({type: 'results', query, hits, complete}));
 		let added = 0;
 		let query = '';
+		let finished = false;
 		const follow = () => {
 			const state = store.getState();
 			if (state.analyses.length > added) {
 				const arrived = state.analyses.slice(added);
 				added = state.analyses.length;
 				live.addDocuments(arrived.map(a => a.document));
+			}
+			if (state.progress.finished && !finished) {
+				finished = true;
+				live.finished();
 			}
 			if (state.search.query !== query) {
 				query = state.search.query;

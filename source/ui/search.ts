@@ -22,6 +22,8 @@ export interface Searcher {
 	add(documents: readonly Document[]): void;
 	/** `onResult` gets the best `limit` hits so far, and `complete` once all is searched; `now` may answer before returning. Returns a cancel. */
 	run(query: string, limit: number, onResult: (hits: SearchHit[], complete: boolean) => void, options?: {now?: boolean}): () => void;
+	/** Told once every document has been added. */
+	finished?(): void;
 }
 
 const nextTurn: Defer = run => {
@@ -158,6 +160,11 @@ export class LiveSearch {
 		if (this.#query.trim() === '') return;
 		if (this.#running) this.#stale = true;
 		else this.#refresh ??= setTimeout(() => this.#start(), REFRESH_MS);
+	}
+
+	/** Every document has been added. */
+	finished(): void {
+		this.#index.finished?.();
 	}
 
 	dispose(): void {

@@ -48,6 +48,7 @@ export class StoredSentenceSearch implements Searcher {
 			this.#post = request => {
 				if ('add' in request) searcher.add(request.add);
 				else if ('cancel' in request) searcher.cancel(request.cancel);
+				else if ('readAhead' in request) void searcher.readAhead();
 				else void searcher.search(request.search.run, request.search.query, request.search.limit);
 			};
 		}
@@ -99,6 +100,11 @@ export class StoredSentenceSearch implements Searcher {
 			cancelLocal();
 			this.#post({cancel: run});
 		};
+	}
+
+	/** Every document has come: the search thread reads their sentences ahead (when they are few enough to keep). */
+	finished(): void {
+		this.#post({readAhead: true});
 	}
 
 	/** Stop the search thread. */

@@ -106,8 +106,8 @@ export const allFacts = growing(() => {
 	const rows: FactRow[] = [];
 	return {
 		add: (added: DocumentAnalysis[], from: number) => added.forEach((analysis, i) => analysis.facts.forEach((fact, index) => rows.push({document: from + i, index, fact}))),
-		// A copy per batch: the rows of earlier batches stay as they were for whoever holds them.
-		value: () => rows.slice(),
+		// The same array as it grows, not a copy of 600,000 rows per batch: what reads it keys on the documents.
+		value: () => rows,
 	};
 });
 
