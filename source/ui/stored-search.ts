@@ -27,7 +27,7 @@ export function locateSearchWorker(): URL | undefined {
 export class StoredSentenceSearch implements Searcher {
 	readonly #store: Store;
 	readonly #post: (request: SearchRequest) => void;
-	readonly #worker: Worker | undefined;
+	#worker: Worker | undefined;
 	readonly #local = new SentenceSearch();
 	#localDocuments = 0;
 	#runs = 0;
@@ -37,12 +37,15 @@ export class StoredSentenceSearch implements Searcher {
 		this.#store = store;
 		const answer = (reply: SearchReply) => this.#listener?.(reply);
 		if (workerUrl) {
-			const worker = new Worker(workerUrl, {workerData: {directory: store.directory, identity: store.identity} satisfies SearchWorkerData});
-			// The dashboard keeps the process up; the search thread should not keep a closing one.
-			worker.unref();
-			worker.on('message', answer);
-			this.#worker = worker;
-			this.#post = request => worker.postMessage(request);
+			// Started with the first documents, not before the first frame: a thread costs the screen some tens of milliseconds.
+			const start = () => {
+				const worker = new Worker(workerUrl, {workerData: {directory: store.directory, identity: store.identity} satisfies SearchWorkerData});
+				// The dashboard keeps the process up; the search thread should not keep a closing one.
+				worker.unref();
+				worker.on('message', answer);
+				return worker;
+			};
+			this.#post = request => (this.#worker ??= start()).postMessage(request);
 		} else {
 			const searcher = new StoreSearcher(store, answer);
 			this.#post = request => {
