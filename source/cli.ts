@@ -115,12 +115,6 @@ function reportSummary(summary: RunSummary): void {
 	else process.stderr.write(`briefing: read ${summary.read} of ${summary.total} inputs; skipped ${summary.skipped} (see above)\n`);
 }
 
-async function collect(analyses: AsyncIterable<DocumentAnalysis>): Promise<DocumentAnalysis[]> {
-	const all: DocumentAnalysis[] = [];
-	for await (const analysis of analyses) all.push(analysis);
-	return all;
-}
-
 /** A document kept in the store, as mergeEntities reads documents: its name and its entities' counts. */
 function keptEntities(name: string, entities: StoredEntity[] = []): EntitySource {
 	return {document: {path: name}, entities: entities.map(entity => ({...entity, mentions: {length: entity.mentions}}))};

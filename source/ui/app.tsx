@@ -52,13 +52,33 @@ export function viewportOf(stdout: {columns?: number; rows?: number}): Viewport 
 	return {columns: stdout.columns || 80, rows: stdout.rows || 24};
 }
 
-const recordsByAnalysis = new WeakMap<DocumentAnalysis, OutputRecord[]>();
-
-function recordsOf(analysis: DocumentAnalysis): OutputRecord[] {
-	let records = recordsByAnalysis.get(analysis);
-	if (!records) recordsByAnalysis.set(analysis, (records = factRecords(analysis)));
+/**
+ * The CSV records of these fact rows, in their order: each document's records made once (a held document's
+ * sentences are read from the store for it), a few thousand rows per turn of the event loop so keys are
+ * answered while 100,000 documents are written.
+ */
+async function factRecordsOf(analyses: DocumentAnalysis[], rows: ReadonlyArray<{document: number; index: number}>): Promise<OutputRecord[]> {
+	const records: OutputRecord[] = new Array(rows.length);
+	const byDocument = new Map<number, number[]>();
+	rows.forEach((row, at) => {
+		const places = byDocument.get(row.document);
+		if (places) places.push(at);
+		else byDocument.set(row.document, [at]);
+	});
+	let done = 0;
+	for (const [document, places] of byDocument) {
+		const made = factRecords(analyses[document]!);
+		for (const at of places) records[at] = made[rows[at]!.index]!;
+		done += places.length;
+		if (done >= EXPORT_SLICE_ROWS) {
+			done = 0;
+			await new Promise(resolve => setImmediate(resolve));
+		}
+	}
 	return records;
 }
+
+const EXPORT_SLICE_ROWS = 2000;
 
 /** The one input hook: keys become commands through the keymap; in the search box, other keys are text. */
 function useKeys(store: DashboardStore, effects: {quit: () => void; interrupt: () => void; exportCsv: () => void}) {
@@ -232,11 +252,13 @@ export function Dashboard({store, search, theme, exportDirectory, now = () => ne
 				store.dispatch({type: 'message', text: 'No facts shown: nothing to write'});
 				return;
 			}
-			const records = rows.map(row => recordsOf(current.analyses[row.document]!)[row.index]!);
-			writeFactsCsv(records, exportDirectory, now()).then(
-				name => store.dispatch({type: 'message', text: `Wrote ${records.length} rows to ${inert(name)}`}),
-				error => store.dispatch({type: 'message', text: `Could not write the CSV: ${inert((error as Error).message)}`}),
-			);
+			store.dispatch({type: 'message', text: `Writing ${formatCount(rows.length)} rows…`});
+			factRecordsOf(current.analyses, rows)
+				.then(records => writeFactsCsv(records, exportDirectory, now()).then(name => ({name, records})))
+				.then(
+					({name, records}) => store.dispatch({type: 'message', text: `Wrote ${records.length} rows to ${inert(name)}`}),
+					error => store.dispatch({type: 'message', text: `Could not write the CSV: ${inert((error as Error).message)}`}),
+				);
 		},
 	}).current;
 	useKeys(store, effects);

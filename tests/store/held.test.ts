@@ -92,6 +92,20 @@ describe('search over held documents (the dashboard with a store)', () => {
 		return {store, documents, expected};
 	}
 
+	/** A search thread's searcher over the held documents, counting the documents whose sentences it reads from the store. */
+	async function countingSearcher(store: Store, documents: DocumentAnalysis[]) {
+		let read = 0;
+		const each = store.eachSentences.bind(store);
+		store.eachSentences = (ids, visit) => {
+			read += ids.length;
+			each(ids, visit);
+		};
+		const replies: SearchReply[] = [];
+		const searcher = new StoreSearcher(store, reply => replies.push(reply));
+		searcher.add((await held(store)).map((a, at) => ({hash: (a.document as HeldDocument).hash, name: documents[at]!.document.path})));
+		return {searcher, replies, reads: () => read};
+	}
+
 	it('a scan of the store in steps gives what one pass over the sentences gives', async () => {
 		const {store, documents, expected} = await setUp();
 		try {
@@ -129,22 +143,14 @@ describe('search over held documents (the dashboard with a store)', () => {
 	it('keeps the sentences it read for the next queries when the documents are few, reading no row again', async () => {
 		const {store, documents, expected} = await setUp();
 		try {
-			let reads = 0;
-			const each = store.eachSentences.bind(store);
-			store.eachSentences = (ids, visit) => {
-				reads += ids.length;
-				each(ids, visit);
-			};
-			const replies: SearchReply[] = [];
-			const searcher = new StoreSearcher(store, reply => replies.push(reply));
-			searcher.add((await held(store)).map((a, at) => ({hash: (a.document as HeldDocument).hash, name: documents[at]!.document.path})));
+			const {searcher, replies, reads} = await countingSearcher(store, documents);
 			await searcher.search(1, 'minister', 5);
-			expect(reads).toBe(documents.length);
+			expect(reads()).toBe(documents.length);
 			for (const [run, query] of queries.entries()) {
 				await searcher.search(run + 2, query, 5);
 				expect(replies.at(-1)).toEqual({run: run + 2, hits: expected(query, 5), complete: true});
 			}
-			expect(reads).toBe(documents.length);
+			expect(reads()).toBe(documents.length);
 		} finally {
 			store.close();
 		}
@@ -153,20 +159,12 @@ describe('search over held documents (the dashboard with a store)', () => {
 	it('reads the sentences ahead while no query runs, so the first query reads no row', async () => {
 		const {store, documents, expected} = await setUp();
 		try {
-			let reads = 0;
-			const each = store.eachSentences.bind(store);
-			store.eachSentences = (ids, visit) => {
-				reads += ids.length;
-				each(ids, visit);
-			};
-			const replies: SearchReply[] = [];
-			const searcher = new StoreSearcher(store, reply => replies.push(reply));
-			searcher.add((await held(store)).map((a, at) => ({hash: (a.document as HeldDocument).hash, name: documents[at]!.document.path})));
+			const {searcher, replies, reads} = await countingSearcher(store, documents);
 			await searcher.readAhead();
-			expect(reads).toBe(documents.length);
+			expect(reads()).toBe(documents.length);
 			await searcher.search(1, 'interest rates', 5);
 			expect(replies.at(-1)).toEqual({run: 1, hits: expected('interest rates', 5), complete: true});
-			expect(reads).toBe(documents.length);
+			expect(reads()).toBe(documents.length);
 		} finally {
 			store.close();
 		}

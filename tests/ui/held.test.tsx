@@ -1,4 +1,5 @@
-import {cpSync, mkdtempSync, rmSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {parse} from 'csv-parse/sync';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
@@ -7,6 +8,7 @@ import type {DocumentAnalysis} from '../../source/analysis/types.js';
 import {HeldDocuments, holdDocuments} from '../../source/store/held.js';
 import {Store} from '../../source/store/store.js';
 import {StoredSentenceSearch} from '../../source/ui/stored-search.js';
+import {factRows} from '../../source/ui/views.js';
 import {KEYS, renderDashboard} from './harness.js';
 
 let root: string;
@@ -71,5 +73,23 @@ describe('the dashboard over documents held from the store', () => {
 		const frame = await app.waitForFrame(f => f.includes('2 documents: stories and the timeline group at most 1 here'));
 		expect(frame.split('\n').filter(line => line.includes('2 documents: stories and the'))).toHaveLength(2);
 		expect(app.store.getState().problems).toEqual([]);
+	});
+
+	test('w writes the facts shown, sorted, with each sentence read from the store', async () => {
+		const analyses = await heldSeeds();
+		const directory = join(root, 'export');
+		mkdirSync(directory);
+		const app = renderDashboard({analyses, search: new StoredSentenceSearch(store, undefined), exportDirectory: directory, now: () => new Date(2024, 4, 6, 7, 8, 9)});
+		apps.push(app);
+		await app.waitForFrame(f => f.includes('? help'));
+		app.press('6', 's', 's', 's', 's', 'S');
+		await app.waitForFrame(f => f.includes('Value▼'));
+		app.press('w');
+		await app.waitForFrame(f => f.includes('Wrote 7 rows to briefing-facts-20240506-070809.csv'));
+		const rows = parse(readFileSync(join(directory, 'briefing-facts-20240506-070809.csv'), 'utf8'), {columns: true}) as Array<Record<string, string>>;
+		const state = app.store.getState();
+		const shown = factRows(state.analyses, state.facts).map(row => row.fact.text);
+		expect(rows.map(row => row.text)).toEqual(shown);
+		expect(rows.find(row => row.text === '$20 billion')?.context).toMatch(/bilateral trade/);
 	});
 });
