@@ -1,10 +1,12 @@
 import {Box, type Key, useApp, useInput, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
-import {factRecords, type OutputRecord} from '../output/records.js';
+import {figureRecords, type OutputRecord} from '../output/records.js';
 import {inert} from '../output/inert.js';
 import {briefElsewhere} from '../analysis/stories/elsewhere.js';
 import type {Briefing} from '../analysis/stories/types.js';
 import type {DocumentAnalysis} from '../analysis/types.js';
+import {HeldDocument} from '../store/held.js';
+import type {Store} from '../store/store.js';
 import {TextLine, ThemeContext} from './components/text-line.js';
 import {storiesThatDiffer, timelineRows} from './briefing.js';
 import {writeFactsCsv} from './export.js';
@@ -23,7 +25,7 @@ import type {DashboardStore} from './store.js';
 import type {Theme} from './theme.js';
 import {fitSegments} from './text.js';
 import type {DashboardState, PaneBox, Viewport} from './types.js';
-import {entityRows, factRows, totals} from './views.js';
+import {entityRows, type FactRow, factRows, totals} from './views.js';
 
 /** Exit statuses, as fzf has them: 0 when the user quits, 130 when interrupted. */
 export const QUIT_STATUS = {quit: 0, interrupt: 130} as const;
@@ -53,32 +55,61 @@ export function viewportOf(stdout: {columns?: number; rows?: number}): Viewport 
 }
 
 /**
- * The CSV records of these fact rows, in their order: each document's records made once (a held document's
- * sentences are read from the store for it), a few thousand rows per turn of the event loop so keys are
- * answered while 100,000 documents are written.
+ * The CSV records of these fact rows, in their order, made as they are written. The sentences they stand in
+ * are gathered first, a document at a time (a held document's are read from the store once), and only those
+ * sentences are kept: 600,000 rows sorted by value visit documents in no order. Keys get a turn every few
+ * thousand rows.
  */
-async function factRecordsOf(analyses: DocumentAnalysis[], rows: ReadonlyArray<{document: number; index: number}>): Promise<OutputRecord[]> {
-	const records: OutputRecord[] = new Array(rows.length);
-	const byDocument = new Map<number, number[]>();
-	rows.forEach((row, at) => {
-		const places = byDocument.get(row.document);
-		if (places) places.push(at);
-		else byDocument.set(row.document, [at]);
-	});
+async function* factRecordsOf(analyses: DocumentAnalysis[], rows: readonly FactRow[]): AsyncGenerator<OutputRecord> {
+	const contexts = new Map<number, Map<number, string>>();
+	for (const {document, fact} of rows) {
+		let sentences = contexts.get(document);
+		if (!sentences) contexts.set(document, (sentences = new Map()));
+		sentences.set(fact.sentence, '');
+	}
+	// Held documents' sentences from the store's `texts`, as `briefing facts` reads them: no whole analysis decoded.
+	const held = new Map<string, number[]>();
+	let store: Store | undefined;
 	let done = 0;
-	for (const [document, places] of byDocument) {
-		const made = factRecords(analyses[document]!);
-		for (const at of places) records[at] = made[rows[at]!.index]!;
-		done += places.length;
+	for (const [document, sentences] of contexts) {
+		const {document: source} = analyses[document]!;
+		if (source instanceof HeldDocument) {
+			store = source.store;
+			held.set(source.hash, [...(held.get(source.hash) ?? []), document]);
+			continue;
+		}
+		// A copy of each: a slice would keep the whole document's text in memory.
+		for (const sentence of sentences.keys()) sentences.set(sentence, ` ${source.sentences[sentence]?.text ?? ''}`.slice(1));
+		done += sentences.size;
 		if (done >= EXPORT_SLICE_ROWS) {
 			done = 0;
 			await new Promise(resolve => setImmediate(resolve));
 		}
 	}
-	return records;
+	if (store && held.size > 0) {
+		const ids = store.ids([...held.keys()]);
+		const documentsOf = new Map<number, number[]>();
+		for (const [hash, documents] of held) if (ids.has(hash)) documentsOf.set(ids.get(hash)!, documents);
+		const all = [...documentsOf.keys()];
+		for (let at = 0; at < all.length; at += EXPORT_SLICE_DOCUMENTS) {
+			store.eachSentences(all.slice(at, at + EXPORT_SLICE_DOCUMENTS), (id, encoded) => {
+				const texts = JSON.parse(encoded) as string[];
+				for (const document of documentsOf.get(id)!) {
+					const sentences = contexts.get(document)!;
+					for (const sentence of sentences.keys()) sentences.set(sentence, texts[sentence] ?? '');
+				}
+			});
+			await new Promise(resolve => setImmediate(resolve));
+		}
+	}
+	for (const {document, fact} of rows) {
+		const sentences = contexts.get(document)!;
+		yield* figureRecords(analyses[document]!.document.path, [fact], sentence => sentences.get(sentence) ?? '');
+	}
 }
 
 const EXPORT_SLICE_ROWS = 2000;
+const EXPORT_SLICE_DOCUMENTS = 500;
 
 /** The one input hook: keys become commands through the keymap; in the search box, other keys are text. */
 function useKeys(store: DashboardStore, effects: {quit: () => void; interrupt: () => void; exportCsv: () => void}) {
@@ -253,12 +284,10 @@ export function Dashboard({store, search, theme, exportDirectory, now = () => ne
 				return;
 			}
 			store.dispatch({type: 'message', text: `Writing ${formatCount(rows.length)} rows…`});
-			factRecordsOf(current.analyses, rows)
-				.then(records => writeFactsCsv(records, exportDirectory, now()).then(name => ({name, records})))
-				.then(
-					({name, records}) => store.dispatch({type: 'message', text: `Wrote ${records.length} rows to ${inert(name)}`}),
-					error => store.dispatch({type: 'message', text: `Could not write the CSV: ${inert((error as Error).message)}`}),
-				);
+			writeFactsCsv(factRecordsOf(current.analyses, rows), exportDirectory, now()).then(
+				name => store.dispatch({type: 'message', text: `Wrote ${rows.length} rows to ${inert(name)}`}),
+				error => store.dispatch({type: 'message', text: `Could not write the CSV: ${inert((error as Error).message)}`}),
+			);
 		},
 	}).current;
 	useKeys(store, effects);

@@ -26,11 +26,11 @@ async function claim(temporary: string, target: string): Promise<void> {
 }
 
 /**
- * Write fact records as CSV (the format of `briefing facts`) to a new file in `directory`, never
+ * Write fact records as CSV (the format of `briefing facts`), as they come, to a new file in `directory`, never
  * replacing one: the rows go to a temporary file, which is then linked to the first free name.
  * Resolves to the file's name.
  */
-export async function writeFactsCsv(records: readonly OutputRecord[], directory: string, now: Date): Promise<string> {
+export async function writeFactsCsv(records: Iterable<OutputRecord> | AsyncIterable<OutputRecord>, directory: string, now: Date): Promise<string> {
 	const temporary = join(directory, `.briefing-facts-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 	const handle = await open(temporary, 'wx');
 	try {
@@ -40,7 +40,10 @@ export async function writeFactsCsv(records: readonly OutputRecord[], directory:
 			stream.once('error', reject);
 		});
 		const writer = new RecordWriter('facts', {out: stream});
-		for (const record of records) await writer.write(record);
+		for await (const record of records) {
+			const waiting = writer.write(record);
+			if (waiting) await waiting;
+		}
 		await writer.end();
 		stream.end();
 		await closed;
