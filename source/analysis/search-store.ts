@@ -23,6 +23,9 @@ const PARTIAL_MS = 150;
 
 export type SearchReply = {run: number; hits: SearchHit[]; complete: boolean};
 
+/** What the dashboard asks of the search thread (or of a StoreSearcher in its own thread, unbundled). */
+export type SearchRequest = {add: SearchedDocument[]} | {search: {run: number; query: string; limit: number}} | {cancel: number} | {readAhead: true};
+
 /**
  * A document's sentences as a search reads them: the JSON array the store keeps, lower-cased, and once a query
  * could match, both parsed. Kept between queries for sets small enough (MAX_KEPT_DOCUMENTS).
@@ -171,6 +174,20 @@ export class StoreSearcher {
 		if (missing.length === 0) return;
 		const ids = this.#store.ids(missing.map(document => document.hash));
 		for (const document of missing) document.id = ids.get(document.hash);
+	}
+
+	/** Carry out a request; a search that fails is answered as complete with no hits, and the failure rethrown. */
+	async handle(request: SearchRequest): Promise<void> {
+		if ('add' in request) return this.add(request.add);
+		if ('cancel' in request) return this.cancel(request.cancel);
+		if ('readAhead' in request) return this.readAhead();
+		const {run, query, limit} = request.search;
+		try {
+			await this.search(run, query, limit);
+		} catch (error) {
+			this.#reply({run, hits: [], complete: true});
+			throw error;
+		}
 	}
 
 	/** Stop the running search: nothing more is told of it. */

@@ -3,7 +3,7 @@
 // nor the reading of them weigh on the thread that draws the screen.
 import {parentPort, workerData} from 'node:worker_threads';
 import {Store} from '../store/store.js';
-import {type SearchedDocument, StoreSearcher, type SearchReply} from './search-store.js';
+import {type SearchReply, type SearchRequest, StoreSearcher} from './search-store.js';
 
 /** What the thread is started with: the store's folder and the analysis identity whose documents it reads. */
 export interface SearchWorkerData {
@@ -11,18 +11,9 @@ export interface SearchWorkerData {
 	identity: string;
 }
 
-export type SearchRequest = {add: SearchedDocument[]} | {search: {run: number; query: string; limit: number}} | {cancel: number} | {readAhead: true};
-
 const {directory, identity} = workerData as SearchWorkerData;
 const store = Store.open({directory, identity});
 const searcher = new StoreSearcher(store, (reply: SearchReply) => parentPort!.postMessage(reply));
 
-parentPort?.on('message', (request: SearchRequest) => {
-	if ('add' in request) searcher.add(request.add);
-	else if ('cancel' in request) searcher.cancel(request.cancel);
-	else if ('readAhead' in request) void searcher.readAhead();
-	else
-		searcher.search(request.search.run, request.search.query, request.search.limit).catch(error => {
-			parentPort!.postMessage({run: request.search.run, hits: [], complete: true, error: (error as Error)?.message ?? String(error)});
-		});
-});
+// A failed search has been answered; the thread goes on for the next query.
+parentPort?.on('message', (request: SearchRequest) => void searcher.handle(request).catch(() => {}));

@@ -1,8 +1,8 @@
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import {StoreSearcher, type SearchReply} from '../analysis/search-store.js';
-import type {SearchRequest, SearchWorkerData} from '../analysis/search-worker.js';
+import {StoreSearcher, type SearchReply, type SearchRequest} from '../analysis/search-store.js';
+import type {SearchWorkerData} from '../analysis/search-worker.js';
 import type {SearchHit} from '../analysis/types.js';
 import type {Document} from '../corpus/types.js';
 import {HeldDocument} from '../store/held.js';
@@ -48,12 +48,7 @@ export class StoredSentenceSearch implements Searcher {
 			this.#post = request => (this.#worker ??= start()).postMessage(request);
 		} else {
 			const searcher = new StoreSearcher(store, answer);
-			this.#post = request => {
-				if ('add' in request) searcher.add(request.add);
-				else if ('cancel' in request) searcher.cancel(request.cancel);
-				else if ('readAhead' in request) void searcher.readAhead();
-				else void searcher.search(request.search.run, request.search.query, request.search.limit);
-			};
+			this.#post = request => void searcher.handle(request).catch(() => {});
 		}
 	}
 
