@@ -304,9 +304,16 @@ async function main(): Promise<number> {
 			const {brief} = await import('./analysis/stories/index.js');
 			const {briefFromStore} = await import('./analysis/stories/kept.js');
 			const documents: Array<{name: string; hash: string; analysis?: DocumentAnalysis}> = [];
-			for await (const item of items) documents.push('analysis' in item ? {name: item.analysis.document.path, hash: item.hash, analysis: item.analysis} : {name: item.kept.name, hash: item.kept.stored.hash});
-			// From the store: the briefing of an unchanged set, or the comparisons of its unchanged stories.
-			const briefing = store?.usable ? briefFromStore(store, documents) : brief(documents.flatMap(({analysis}) => (analysis ? [analysis] : [])));
+			for await (const item of items) {
+				if ('kept' in item) documents.push({name: item.kept.name, hash: item.kept.stored.hash});
+				// A document analysed now is read back from the store (if its story has others), not held here, unless no store keeps it.
+				else documents.push({name: item.analysis.document.path, hash: item.hash, analysis: store?.usable ? undefined : item.analysis});
+			}
+			// From the store, in a thread of its own with its heap bounded: the briefing of an unchanged set, or
+			// one made from each document's story parts, with the comparisons of its unchanged stories.
+			const briefing = store?.usable
+				? await (await import('./analysis/stories/elsewhere.js')).briefStored(store, documents)
+				: (await import('./analysis/stories/index.js')).brief(documents.flatMap(({analysis}) => (analysis ? [analysis] : [])));
 			const writer = new RecordWriter(command as Command, output);
 			if (command === 'stories') for (const story of briefing.stories) await writer.write(storyRecord(story));
 			else if (command === 'compare') for (const comparison of briefing.comparisons) for (const record of comparisonRecords(comparison)) await writer.write(record);

@@ -3,14 +3,14 @@
  * shows a query. Not STRICT tables, which SQLite before 3.37 (2021) cannot open at all. Any change to these statements bumps SCHEMA_VERSION: a store with another version is
  * emptied and built again, never migrated (it is a cache: everything in it can be computed again).
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** PRAGMA application_id: "brfg", so `file` and sqlite3 can tell a briefing store from another database. */
 export const APPLICATION_ID = 0x62726667;
 
 export const DATABASE_NAME = 'briefing.db';
 
-export const TABLES = ['meta', 'inputs', 'files', 'documents', 'analyses', 'texts', 'entity_names', 'totals', 'entities', 'mentions', 'facts', 'briefings', 'comparisons'] as const;
+export const TABLES = ['meta', 'inputs', 'files', 'documents', 'analyses', 'texts', 'entity_names', 'totals', 'entities', 'mentions', 'facts', 'story_parts', 'briefings', 'comparisons'] as const;
 
 export const SCHEMA = `
 -- Small facts about the store itself: 'entity_count', where the last count of distinct entities stood (JSON).
@@ -131,6 +131,15 @@ CREATE TABLE facts (
 	end_char INTEGER NOT NULL
 );
 CREATE INDEX facts_document ON facts(document);
+
+-- What the briefing needs of each document (stories/parts.ts), as JSON: its content words with their counts, the
+-- figures it reports, the dates it states and the story it makes alone. 'code' is the briefing code that made it.
+-- Grouping 100,000 documents reads these rows, not the analyses.
+CREATE TABLE story_parts (
+	document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+	code TEXT NOT NULL,
+	parts TEXT NOT NULL
+);
 
 -- The briefing (stories, comparisons, timeline) of a set of documents, as JSON, keyed by a hash of the briefing
 -- code and of the documents' names and content hashes in order: 'briefing stories' over an unchanged folder is

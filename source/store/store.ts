@@ -326,6 +326,35 @@ export class Store {
 		return ids;
 	}
 
+	/** The story parts (stories/parts.ts, JSON) that briefing code `code` made of these stored documents, by content hash. */
+	storyParts(hashes: readonly string[], code: string): Map<string, string> {
+		const found = new Map<string, string>();
+		if (hashes.length === 0) return found;
+		this.flush();
+		this.#read(undefined, () => {
+			const select = this.#statement(
+				'SELECT d.hash, p.parts FROM story_parts p JOIN documents d ON d.id = p.document WHERE d.identity = ? AND p.code = ? AND d.hash IN (SELECT value FROM json_each(?))',
+			).raw();
+			for (const row of select.iterate(this.#identity, code, JSON.stringify(hashes))) found.set((row as [string, string])[0], (row as [string, string])[1]);
+		});
+		return found;
+	}
+
+	/** Keep story parts made by briefing code `code`, as [content hash, JSON] of stored documents (others are skipped). */
+	keepStoryParts(code: string, rows: ReadonlyArray<readonly [string, string]>): void {
+		if (!this.#db || rows.length === 0) return;
+		this.flush();
+		try {
+			this.#statement(
+				`INSERT INTO story_parts (document, code, parts)
+				 SELECT d.id, ?, j.value ->> 1 FROM json_each(?) j JOIN documents d ON d.hash = j.value ->> 0 AND d.identity = ? WHERE true
+				 ON CONFLICT (document) DO UPDATE SET code = excluded.code, parts = excluded.parts`,
+			).run(code, JSON.stringify(rows), this.#identity);
+		} catch (error) {
+			this.#fail(error);
+		}
+	}
+
 	/** Up to `count` documents' sentences (JSON arrays, as eachSentences gives them) with row ids above `after`, in id order: a scan in steps. */
 	sentencesAfter(after: number, count: number): Array<[number, string]> {
 		return this.#read([], () => this.#statement('SELECT document, sentences FROM texts WHERE document > ? ORDER BY document LIMIT ?').raw().all(after, count) as Array<[number, string]>);

@@ -4,7 +4,10 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {generateCorpus} from '../../bench/generator.mjs';
 import {readCorpus} from '../../source/analysis/run.js';
+import {compareFigures} from '../../source/analysis/stories/compare.js';
+import {groupStories} from '../../source/analysis/stories/group.js';
 import {brief} from '../../source/analysis/stories/index.js';
+import {buildTimeline} from '../../source/analysis/stories/timeline.js';
 import {briefFromStore, decodeBriefing, encodeBriefing} from '../../source/analysis/stories/kept.js';
 import type {DocumentAnalysis} from '../../source/analysis/types.js';
 import {Store} from '../../source/store/store.js';
@@ -72,6 +75,52 @@ describe('the briefing from the store', () => {
 		// Stories compared before came back from the store.
 		expect(reads.hits).toBeGreaterThan(0);
 		expect(reads.hits).toBeLessThan(reads.comparisons);
+	});
+
+	it('briefs from story parts what the analyses themselves give: lone stories, stories of several, comparisons and the timeline', async () => {
+		const analyses = (await corpus('a', 30, 5)).map(d => d.analysis);
+		const stories = groupStories(analyses);
+		expect(stories.some(story => story.documents.length === 1)).toBe(true);
+		expect(stories.some(story => story.documents.length > 1)).toBe(true);
+		expect(brief(analyses)).toEqual({stories, comparisons: compareFigures(analyses, stories), timeline: buildTimeline(analyses, stories)});
+	});
+
+	it("keeps each document's story parts: new documents read whole only the documents of stories that have several", async () => {
+		const first = await corpus('a', 24, 3);
+		briefFromStore(store, first.map(({name, hash}) => ({name, hash})));
+		const more = await corpus('b', 6, 9);
+		const all = [...first, ...more];
+		const expected = brief(all.map(d => d.analysis));
+		const read: string[] = [];
+		const whole = store.document.bind(store);
+		store.document = (hash, path) => {
+			read.push(path);
+			return whole(hash, path);
+		};
+		expect(briefFromStore(store, all.map(({name, hash}) => ({name, hash})))).toEqual(expected);
+		// The new documents' parts are made from their analyses once; every other document is read only for its story.
+		const inStories = new Set(expected.stories.filter(story => story.documents.length > 1).flatMap(story => story.documents));
+		const newNames = new Set(more.map(d => d.name));
+		expect(read.filter(name => !newNames.has(name)).every(name => inStories.has(name))).toBe(true);
+		expect(read.filter(name => !newNames.has(name)).length).toBe([...inStories].filter(name => !newNames.has(name)).length);
+		expect(inStories.size).toBeLessThan(all.length);
+	});
+
+	it('leaves out a document gone from the store when its story needs it, and keeps no briefing of the set', async () => {
+		const documents = await corpus('a', 24, 3);
+		const references = documents.map(({name, hash}) => ({name, hash}));
+		const full = brief(documents.map(d => d.analysis));
+		const story = full.stories.find(s => s.documents.length > 2)!;
+		const lost = story.documents[0]!;
+		// Its parts are kept, then its analysis goes (another process dropped it).
+		briefFromStore(store, references.map(r => ({...r, name: `${r.name}?`})));
+		const whole = store.document.bind(store);
+		store.document = (hash, path) => (path === lost ? undefined : whole(hash, path));
+		const briefing = briefFromStore(store, references);
+		expect(briefing.stories.flatMap(s => s.documents)).not.toContain(lost);
+		expect(briefing.stories.flatMap(s => s.documents).length).toBe(documents.length - 1);
+		store.document = whole;
+		expect(briefFromStore(store, references)).toEqual(full);
 	});
 
 	it('keeps open ranges ("more than 10") and unknown values through the store', () => {

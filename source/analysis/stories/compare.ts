@@ -42,8 +42,8 @@ const MAX_MENTIONS = 60;
  * documents of kept comparisons are named by their place in the story, so names can change.
  */
 export interface ComparisonCache {
-	/** The key of a story made of these documents, in its order; undefined when one of them has none. */
-	key(members: readonly DocumentAnalysis[]): string | undefined;
+	/** The key of a story made of the documents with these content hashes, in its order. */
+	key(hashes: readonly string[]): string;
 	get(key: string): KeptComparison[] | undefined;
 	set(key: string, comparisons: KeptComparison[]): void;
 }
@@ -51,33 +51,39 @@ export interface ComparisonCache {
 /** A story's comparison with its figures' documents as places in the story. */
 export type KeptComparison = Omit<Draft, 'figures'> & {figures: Array<Omit<ComparedFigure, 'document'> & {document: number}>};
 
-export function compareFigures(analyses: DocumentAnalysis[], stories: Story[], cache?: ComparisonCache): Comparison[] {
+export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): Comparison[] {
 	const byPath = new Map(analyses.map(a => [a.document.path, a]));
 	const comparisons: Comparison[] = [];
 	for (const story of stories) {
 		const members = story.documents.map(p => byPath.get(p)).filter((a): a is DocumentAnalysis => a !== undefined);
-		if (members.length < 2) continue;
-		for (const group of comparedStory(members, cache)) {
-			comparisons.push({...group, id: `g${comparisons.length + 1}`, story: story.id});
-		}
+		comparisons.push(...numbered(comparedStory(members), story.id, comparisons.length));
 	}
 	return comparisons;
 }
 
-/** compareStory, or what it gave for the same documents before. */
-function comparedStory(members: DocumentAnalysis[], cache: ComparisonCache | undefined): Draft[] {
-	const key = cache?.key(members);
-	const kept = key === undefined ? undefined : cache!.get(key);
-	if (kept) return kept.map(comparison => ({...comparison, figures: comparison.figures.map(f => ({...f, document: members[f.document]!.document.path}))}));
+/** A story's comparisons with their ids ("g1"…, from after the `before` listed ahead of them). */
+export function numbered(drafts: Draft[], story: string, before: number): Comparison[] {
+	return drafts.map((draft, i) => ({...draft, id: `g${before + i + 1}`, story}));
+}
+
+/**
+ * The figures compared within one story (its documents in the story's order), or what they gave before
+ * when `kept` holds the story's key (the documents' content hashes, when all are known).
+ */
+export function comparedStory(members: DocumentAnalysis[], kept?: {cache: ComparisonCache; hashes: readonly string[]}): Draft[] {
+	if (members.length < 2) return [];
+	const key = kept?.cache.key(kept.hashes);
+	const found = key === undefined ? undefined : kept!.cache.get(key);
+	if (found) return found.map(comparison => ({...comparison, figures: comparison.figures.map(f => ({...f, document: members[f.document]!.document.path}))}));
 	const drafts = compareStory(members);
 	if (key !== undefined) {
 		const place = new Map(members.map((member, i) => [member.document.path, i]));
-		cache!.set(key, drafts.map(draft => ({...draft, figures: draft.figures.map(f => ({...f, document: place.get(f.document)!}))})));
+		kept!.cache.set(key, drafts.map(draft => ({...draft, figures: draft.figures.map(f => ({...f, document: place.get(f.document)!}))})));
 	}
 	return drafts;
 }
 
-type Draft = Omit<Comparison, 'id' | 'story'>;
+export type Draft = Omit<Comparison, 'id' | 'story'>;
 
 /**
  * The readings of a story's figures, and their context similarity (computed when first asked, as most

@@ -10,7 +10,8 @@ import type {Store} from '../../store/store.js';
 import {analysisIdentity} from '../cache.js';
 import type {DocumentAnalysis} from '../types.js';
 import type {ComparisonCache, KeptComparison} from './compare.js';
-import {brief} from './index.js';
+import {Briefer} from './index.js';
+import {decodeParts, encodeParts, type StoryParts, storyParts} from './parts.js';
 import type {Briefing} from './types.js';
 
 /** A hash of this folder's sources, written into the bundle by build.mjs. */
@@ -35,11 +36,15 @@ export function briefingIdentity(): string {
 	return identity;
 }
 
-/** A document to brief: its name in the output, its content hash, and its analysis when at hand (else read from the store). */
+/**
+ * A document to brief: its name in the output, its content hash, and its analysis or story parts when at
+ * hand (else read from the store).
+ */
 export interface BriefedDocument {
 	name: string;
 	hash: string;
 	analysis?: DocumentAnalysis;
+	parts?: StoryParts;
 }
 
 // Non-finite numbers (a figure's open range: "more than 10") survive the round trip through JSON.
@@ -56,17 +61,17 @@ export function decodeBriefing<T = Briefing>(json: string): T {
 	return JSON.parse(json, decode) as T;
 }
 
-function keyOf(...parts: string[]): string {
-	return createHash('sha256').update(parts.join('\0')).digest('hex');
+/** A hash of the briefing code and these strings (a list of any length: 100,000 documents are 200,000 of them). */
+function keyOf(parts: Iterable<string>): string {
+	const hash = createHash('sha256').update(briefingIdentity());
+	for (const part of parts) hash.update('\0').update(part);
+	return hash.digest('hex');
 }
 
 /** The comparisons of stories as the store keeps them: by the content hashes of their documents. */
-export function storedComparisons(store: Store, hashOf: (analysis: DocumentAnalysis) => string | undefined): ComparisonCache {
+export function storedComparisons(store: Store): ComparisonCache {
 	return {
-		key: members => {
-			const hashes = members.map(hashOf);
-			return hashes.every(hash => hash !== undefined) ? keyOf(briefingIdentity(), ...(hashes as string[])) : undefined;
-		},
+		key: hashes => keyOf(hashes),
 		get: key => {
 			const json = store.kept('comparisons', key);
 			return json === undefined ? undefined : decodeBriefing<KeptComparison[]>(json);
@@ -75,25 +80,52 @@ export function storedComparisons(store: Store, hashOf: (analysis: DocumentAnaly
 	};
 }
 
+/** Story parts read from (and written to) the store a batch of documents at a time. */
+const PARTS_BATCH = 500;
+
 /**
  * The briefing of these documents, in this order: from the store when it holds one for the same names and
- * texts, else briefed (with the store's comparisons of unchanged stories) and kept. Documents whose analysis
- * is neither given nor stored any more are left out.
+ * texts, else briefed from each document's story parts (kept in the store; made from the analysis the
+ * first time) with the store's comparisons of unchanged stories, and kept. Only the documents of stories
+ * that have several are read whole. Documents whose analysis is neither given nor stored any more are left out.
  */
 export function briefFromStore(store: Store, documents: readonly BriefedDocument[]): Briefing {
-	const key = keyOf(briefingIdentity(), ...documents.flatMap(({name, hash}) => [name, hash]));
+	const key = keyOf(documents.flatMap(({name, hash}) => [name, hash]));
 	const kept = store.kept('briefings', key);
 	if (kept !== undefined) return decodeBriefing(kept);
-	const hashes = new Map<DocumentAnalysis, string>();
-	const analyses: DocumentAnalysis[] = [];
-	for (const {name, hash, analysis} of documents) {
-		const found = analysis ?? store.document(hash, name);
-		if (!found) continue;
-		hashes.set(found, hash);
-		analyses.push(found);
+	const code = briefingIdentity();
+	const briefer = new Briefer();
+	let complete = true;
+	for (let start = 0; start < documents.length; start += PARTS_BATCH) {
+		const batch = documents.slice(start, start + PARTS_BATCH);
+		const stored = store.storyParts(
+			batch.map(d => d.hash),
+			code,
+		);
+		const made: Array<[string, string]> = [];
+		for (const {name, hash, analysis, parts: given} of batch) {
+			const json = stored.get(hash);
+			let parts = given ?? (json === undefined ? undefined : decodeParts(json));
+			if (!parts) {
+				const whole = analysis ?? store.document(hash, name);
+				if (!whole) {
+					complete = false;
+					continue;
+				}
+				parts = storyParts(whole);
+			}
+			if (json === undefined) {
+				const encoded = encodeParts(parts);
+				made.push([hash, encoded]);
+				// Read back: its strings are its own, where a sentence or a figure's text cut from the analysis would hold the whole document.
+				parts = decodeParts(encoded);
+			}
+			briefer.add(name, parts, () => analysis ?? store.document(hash, name), hash);
+		}
+		store.keepStoryParts(code, made);
 	}
-	const briefing = brief(analyses, storedComparisons(store, analysis => hashes.get(analysis)));
+	const briefing = briefer.brief(storedComparisons(store));
 	// Kept only whole: a set with a document missing is not the set the key names.
-	if (analyses.length === documents.length) store.keep('briefings', key, encodeBriefing(briefing));
+	if (complete && briefer.complete) store.keep('briefings', key, encodeBriefing(briefing));
 	return briefing;
 }
