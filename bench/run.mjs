@@ -23,7 +23,7 @@ const PROCESS_QUERIES = ['gold', 'interest rates', 'kazakstan', 'trade war'];
 const DEFAULT_SIZES = [100, 1000, 10000];
 /**
  * Past this many articles (an archive: `--sizes 100000`), the figures that hold every document in one
- * process are left out (the in-process search probes, the dashboard's search, stories): the issue's
+ * process are left out (the in-process search probes, the dashboard's in-memory search): the issue's
  * figures for an archive are the commands' own, as whole processes.
  */
 const ARCHIVE_SIZE = 20_000;
@@ -228,10 +228,10 @@ try {
 		row.cached = {command: 'briefing stats DIR (cache filled)', ms: cached.ms, peakRssBytes: cached.usage.maxRssBytes};
 		log(`  cached: ${format.ms(cached.ms)}, peak RSS ${format.mb(cached.usage.maxRssBytes)}`);
 
-		if (size <= ARCHIVE_SIZE) {
+		{
 			const stories = timeNode([cli, 'stories', corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
 			row.stories = {command: 'briefing stories DIR > /dev/null (cache filled)', ms: stories.ms, addedMs: stories.ms - cached.ms, peakRssBytes: stories.usage.maxRssBytes};
-			log(`  stories > /dev/null: ${format.ms(stories.ms)}, ${format.ms(row.stories.addedMs)} more than the cached stats run`);
+			log(`  stories > /dev/null: ${format.ms(stories.ms)}, ${format.ms(row.stories.addedMs)} more than the cached stats run, peak RSS ${format.mb(stories.usage.maxRssBytes)}`);
 			const again = timeNode([cli, 'stories', corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
 			row.storiesAgain = {command: 'briefing stories DIR > /dev/null (the briefing kept)', ms: again.ms, peakRssBytes: again.usage.maxRssBytes, ratioToWarmStats: again.ms / cached.ms};
 			log(`  stories again (kept in the store): ${format.ms(again.ms)}, ${format.ratio(row.storiesAgain.ratioToWarmStats)} the cached stats run`);
@@ -271,8 +271,8 @@ try {
 			log(`  ten new files: ${format.ms(tenNew.ms)} (${format.ratio(row.tenNew.ratioToWarm)} the warm run)`);
 			if (row.stories) {
 				const stories = timeNode([cli, 'stories', corpus], {env: {XDG_CACHE_HOME: cacheHome}, measure: true});
-				row.storiesTenNew = {command: 'briefing stories DIR > /dev/null with 10 new files (analysed by the stats run before)', ms: stories.ms, ratioToFirst: stories.ms / row.stories.ms};
-				log(`  stories with the ten new files: ${format.ms(stories.ms)} (${format.ratio(row.storiesTenNew.ratioToFirst)} the first briefing)`);
+				row.storiesTenNew = {command: 'briefing stories DIR > /dev/null with 10 new files (analysed by the stats run before)', ms: stories.ms, peakRssBytes: stories.usage.maxRssBytes, ratioToFirst: stories.ms / row.stories.ms};
+				log(`  stories with the ten new files: ${format.ms(stories.ms)} (${format.ratio(row.storiesTenNew.ratioToFirst)} the first briefing), peak RSS ${format.mb(stories.usage.maxRssBytes)}`);
 			}
 		} finally {
 			for (const name of added) rmSync(join(corpus, `new-${name}`), {force: true});
@@ -401,7 +401,7 @@ try {
 			.filter(r => r.stories)
 			.map(
 				r =>
-					`${format.ms(r.stories.ms)} at ${format.count(r.articles)} articles, ${format.ms(r.stories.addedMs)} more than the cached \`stats\` run; again with the briefing kept, ${format.ms(r.storiesAgain.ms)} (${format.ratio(r.storiesAgain.ratioToWarmStats)} the cached \`stats\` run)${r.storiesTenNew ? `; with ten new files, ${format.ms(r.storiesTenNew.ms)} (${format.ratio(r.storiesTenNew.ratioToFirst)} the first briefing)` : ''}`,
+					`${format.ms(r.stories.ms)} at ${format.count(r.articles)} articles (peak RSS ${format.mb(r.stories.peakRssBytes)}), ${format.ms(r.stories.addedMs)} more than the cached \`stats\` run; again with the briefing kept, ${format.ms(r.storiesAgain.ms)} (${format.ratio(r.storiesAgain.ratioToWarmStats)} the cached \`stats\` run)${r.storiesTenNew ? `; with ten new files, ${format.ms(r.storiesTenNew.ms)} (${format.ratio(r.storiesTenNew.ratioToFirst)} the first briefing, peak RSS ${format.mb(r.storiesTenNew.peakRssBytes)})` : ''}`,
 			)
 			.join('; ')}.`,
 		'',
