@@ -59,6 +59,9 @@ function percentile(values, share) {
 function timeNode(args, {env = {}, stdout = 'ignore', measure = false} = {}) {
 	const probeFile = measure ? join(scratch, `probe-${process.hrtime.bigint()}.json`) : undefined;
 	const fullArgs = measure ? ['--import', probe, ...args] : args;
+	// What the command before wrote (2 GB of store after a first analysis at 100,000 articles) is written out by the
+	// kernel for half a minute after, which a command timed meanwhile would measure; `sync` waits for it first.
+	spawnSync('sync');
 	const started = performance.now();
 	const result = spawnSync(process.execPath, fullArgs, {
 		env: {...process.env, ...env, ...(probeFile ? {BRIEFING_BENCH_PROBE: probeFile} : {})},

@@ -8,7 +8,8 @@ import {compareFigures} from '../../source/analysis/stories/compare.js';
 import {groupStories} from '../../source/analysis/stories/group.js';
 import {brief} from '../../source/analysis/stories/index.js';
 import {buildTimeline} from '../../source/analysis/stories/timeline.js';
-import {briefFromStore, decodeBriefing, encodeBriefing} from '../../source/analysis/stories/kept.js';
+import {briefFromStore, briefingIdentity, decodeBriefing, encodeBriefing} from '../../source/analysis/stories/kept.js';
+import {decodeParts} from '../../source/analysis/stories/parts.js';
 import type {DocumentAnalysis} from '../../source/analysis/types.js';
 import {Store} from '../../source/store/store.js';
 
@@ -121,6 +122,16 @@ describe('the briefing from the store', () => {
 		expect(briefing.stories.flatMap(s => s.documents).length).toBe(documents.length - 1);
 		store.document = whole;
 		expect(briefFromStore(store, references)).toEqual(full);
+	});
+
+	it('makes again story parts the store holds damaged, and briefs right', async () => {
+		const documents = await corpus('a', 12, 3);
+		const hashes = documents.map(d => d.hash);
+		store.keepStoryParts(briefingIdentity(), [[hashes[0]!, '{"terms": 1'], [hashes[1]!, '{"terms": "a b", "counts": [1]}'], [hashes[2]!, 'null']]);
+		expect(briefFromStore(store, documents.map(({name, hash}) => ({name, hash})))).toEqual(brief(documents.map(d => d.analysis)));
+		const rows = store.storyParts(hashes, briefingIdentity());
+		expect(rows.size).toBe(documents.length);
+		expect([...rows.values()].every(json => decodeParts(json) !== undefined)).toBe(true);
 	});
 
 	it('keeps open ranges ("more than 10") and unknown values through the store', () => {

@@ -104,8 +104,11 @@ export function briefFromStore(store: Store, documents: readonly BriefedDocument
 		);
 		const made: Array<[string, string]> = [];
 		for (const {name, hash, analysis, parts: given} of batch) {
-			const json = stored.get(hash);
-			let parts = given ?? (json === undefined ? undefined : decodeParts(json));
+			const found = stored.get(hash);
+			const kept = found === undefined ? undefined : decodeParts(found);
+			// A row that does not read as parts is made again, and replaced.
+			const json = kept ? found : undefined;
+			let parts = given ?? kept;
 			if (!parts) {
 				const whole = analysis ?? store.document(hash, name);
 				if (!whole) {
@@ -118,7 +121,7 @@ export function briefFromStore(store: Store, documents: readonly BriefedDocument
 				const encoded = encodeParts(parts);
 				made.push([hash, encoded]);
 				// Read back: its strings are its own, where a sentence or a figure's text cut from the analysis would hold the whole document.
-				parts = decodeParts(encoded);
+				parts = decodeParts(encoded)!;
 			}
 			briefer.add(name, parts, () => analysis ?? store.document(hash, name), hash);
 		}

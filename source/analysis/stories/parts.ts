@@ -67,7 +67,15 @@ export function encodeParts(parts: StoryParts): string {
 	return JSON.stringify({...parts, terms: parts.terms.join(' ')});
 }
 
-export function decodeParts(json: string): StoryParts {
-	const parsed = JSON.parse(json) as Omit<StoryParts, 'terms'> & {terms: string};
-	return {...parsed, terms: parsed.terms === '' ? [] : parsed.terms.split(' ')};
+/** The parts from the store's JSON; undefined for a row that is not parts (made again from the analysis). */
+export function decodeParts(json: string): StoryParts | undefined {
+	let parsed: (Omit<StoryParts, 'terms'> & {terms: string}) | undefined;
+	try {
+		parsed = JSON.parse(json) as Omit<StoryParts, 'terms'> & {terms: string};
+	} catch {
+		return undefined;
+	}
+	if (typeof parsed?.terms !== 'string' || !Array.isArray(parsed.counts) || !Array.isArray(parsed.figures) || !Array.isArray(parsed.dates) || typeof parsed.alone !== 'object') return undefined;
+	const terms = parsed.terms === '' ? [] : parsed.terms.split(' ');
+	return terms.length === parsed.counts.length ? {...parsed, terms} : undefined;
 }
