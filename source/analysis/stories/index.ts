@@ -42,10 +42,6 @@ export class Briefer {
 		this.#held.push({name, hash, dates: parts.dates, alone: parts.alone, published: parts.published, analysis});
 	}
 
-	get size(): number {
-		return this.#held.length;
-	}
-
 	/** False when a document could not be read whole when its story needed it (and was left out). */
 	get complete(): boolean {
 		return this.#missing === 0;
