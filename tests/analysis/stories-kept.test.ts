@@ -134,6 +134,12 @@ describe('the briefing from the store', () => {
 		expect([...rows.values()].every(json => decodeParts(json) !== undefined)).toBe(true);
 	});
 
+	it('keys a set of 150,000 documents (a bug: their names and hashes were spread into one call, past the stack)', () => {
+		const references = Array.from({length: 150_000}, (_, i) => ({name: `gone-${i}.txt`, hash: `h${i}`}));
+		// None is stored: each is left out, and nothing is kept.
+		expect(briefFromStore(store, references)).toEqual({stories: [], comparisons: [], timeline: []});
+	}, 60_000);
+
 	it('keeps open ranges ("more than 10") and unknown values through the store', () => {
 		const figure = {document: 'a.txt', sentence: 0, text: 'more than 10', value: 10, unit: '', period: '', low: 10, high: Infinity};
 		const briefing = {stories: [], comparisons: [{id: 'g1', story: 's1', subject: 'x', kind: 'quantity' as const, status: 'agree' as const, figures: [figure, {...figure, low: -Infinity, high: Number.NaN}]}], timeline: []};
