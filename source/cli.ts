@@ -312,7 +312,11 @@ async function main(): Promise<number> {
 			// From the store, in a thread of its own with its heap bounded: the briefing of an unchanged set, or
 			// one made from each document's story parts, with the comparisons of its unchanged stories.
 			const briefing = store?.usable
-				? await (await import('./analysis/stories/elsewhere.js')).briefStored(store, documents)
+				? await (await import('./analysis/stories/elsewhere.js')).briefStored(store, documents, undefined, (stage, done, total) => {
+						if (stage === 'parts') progress?.step('reading each document for its story', done, total, 'documents');
+						else if (stage === 'grouping') progress?.say(`grouping ${total.toLocaleString('en-US')} documents into stories`);
+						else progress?.step('building stories', done, total, 'stories');
+					})
 				: (await import('./analysis/stories/index.js')).brief(documents.flatMap(({analysis}) => (analysis ? [analysis] : [])));
 			const writer = new RecordWriter(command as Command, output);
 			if (command === 'stories') for (const story of briefing.stories) await writer.write(storyRecord(story));

@@ -140,6 +140,18 @@ describe('the briefing from the store', () => {
 		expect(briefFromStore(store, references)).toEqual({stories: [], comparisons: [], timeline: []});
 	}, 60_000);
 
+	it('tells where a long briefing stands: parts, then the grouping, then each story', async () => {
+		const documents = await corpus('a', 24, 3);
+		const steps: string[] = [];
+		const briefing = briefFromStore(store, documents.map(({name, hash}) => ({name, hash})), (stage, done, total) => steps.push(`${stage} ${done}/${total}`));
+		expect(steps[0]).toBe('parts 0/24');
+		expect(steps.filter(step => step.startsWith('grouping'))).toEqual(['grouping 24/24']);
+		const stories = steps.filter(step => step.startsWith('stories'));
+		expect(stories).toHaveLength(briefing.stories.length);
+		expect(stories.at(-1)).toBe(`stories ${briefing.stories.length - 1}/${briefing.stories.length}`);
+		expect(steps.indexOf('grouping 24/24')).toBeLessThan(steps.indexOf(stories[0]!));
+	});
+
 	it('keeps open ranges ("more than 10") and unknown values through the store', () => {
 		const figure = {document: 'a.txt', sentence: 0, text: 'more than 10', value: 10, unit: '', period: '', low: 10, high: Infinity};
 		const briefing = {stories: [], comparisons: [{id: 'g1', story: 's1', subject: 'x', kind: 'quantity' as const, status: 'agree' as const, figures: [figure, {...figure, low: -Infinity, high: Number.NaN}]}], timeline: []};

@@ -45,4 +45,17 @@ describe('ProgressLine', () => {
 		line.update(0, 1, 5300);
 		expect(written[0]).toBe('\r\x1b[2Kbriefing: analysing 5,300 documents from 0 of 1 inputs (0%)');
 	});
+
+	it('shows the later steps of long work (a briefing) the same way', () => {
+		const {stream, written} = terminal();
+		let now = 0;
+		const line = new ProgressLine({...stream, columns: 80} as unknown as NodeJS.WriteStream, {now: () => now});
+		now = 600;
+		line.step('building stories', 480, 2861, 'stories');
+		now = 700;
+		line.say('grouping 100,000 documents into stories');
+		now = 750;
+		line.step('building stories', 500, 2861, 'stories'); // too soon to redraw
+		expect(written).toEqual(['\r\x1b[2Kbriefing: building stories: 480 of 2,861 stories (16%)', '\r\x1b[2Kbriefing: grouping 100,000 documents into stories']);
+	});
 });

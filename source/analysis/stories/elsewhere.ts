@@ -8,7 +8,8 @@ import {HeldDocument} from '../../store/held.js';
 import type {DocumentAnalysis} from '../types.js';
 import type {Briefing} from './types.js';
 import type {Store} from '../../store/store.js';
-import type {BriefingReply, BriefingRequest, BriefingWorkerData, StoredReference} from './worker.js';
+import type {BriefingProgress} from './kept.js';
+import type {BriefingProgressMessage, BriefingReply, BriefingRequest, BriefingWorkerData, StoredReference} from './worker.js';
 
 /** Analyses posted at once: copying 500 of them to the worker takes under 100 ms here. */
 const SLICE = 500;
@@ -32,12 +33,18 @@ export function briefingHeapMb(documents: number): number {
 }
 
 /** The briefing of documents the store holds, by name and content hash, computed in the briefing's thread. */
-export async function briefStored(store: Store, documents: ReadonlyArray<{name: string; hash: string}>, workerUrl: URL | undefined = locateBriefingWorker()): Promise<Briefing> {
-	if (!workerUrl) return (await import('./kept.js')).briefFromStore(store, documents);
+export async function briefStored(
+	store: Store,
+	documents: ReadonlyArray<{name: string; hash: string}>,
+	workerUrl: URL | undefined = locateBriefingWorker(),
+	onProgress?: BriefingProgress,
+): Promise<Briefing> {
+	if (!workerUrl) return (await import('./kept.js')).briefFromStore(store, documents, onProgress);
 	return inThread(
 		workerUrl,
 		store,
 		documents.map(({name, hash}) => ({stored: {hash, path: name}})),
+		onProgress,
 	);
 }
 
@@ -59,7 +66,7 @@ export async function briefElsewhere(analyses: DocumentAnalysis[], workerUrl: UR
 	);
 }
 
-async function inThread(workerUrl: URL, store: Store | undefined, items: Array<DocumentAnalysis | {stored: StoredReference}>): Promise<Briefing> {
+async function inThread(workerUrl: URL, store: Store | undefined, items: Array<DocumentAnalysis | {stored: StoredReference}>, onProgress?: BriefingProgress): Promise<Briefing> {
 	// Committed first: the thread reads the store through a connection of its own.
 	store?.flush();
 	const worker = new Worker(workerUrl, {
@@ -70,7 +77,10 @@ async function inThread(workerUrl: URL, store: Store | undefined, items: Array<D
 	worker.unref();
 	try {
 		const reply = new Promise<BriefingReply>((resolve, reject) => {
-			worker.once('message', resolve);
+			worker.on('message', (message: BriefingReply | BriefingProgressMessage) => {
+				if ('progress' in message) onProgress?.(message.progress.stage, message.progress.done, message.progress.total);
+				else resolve(message);
+			});
 			worker.once('error', reject);
 			worker.once('exit', code => reject(new Error(`the briefing's worker stopped (exit code ${code})`)));
 		});

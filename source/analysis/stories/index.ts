@@ -47,7 +47,8 @@ export class Briefer {
 		return this.#missing === 0;
 	}
 
-	brief(comparisons?: ComparisonCache): Briefing {
+	/** The briefing; `onStory` is told each story built (of how many), the grouping done before the first. */
+	brief(comparisons?: ComparisonCache, onStory?: (done: number, total: number) => void): Briefing {
 		const {groups, weighted} = groupDocuments(this.#grouping, this.#dictionary);
 		this.#grouping = [];
 		// What stays of the weights: the vectors of documents whose story has others (for its headline and summary).
@@ -57,7 +58,8 @@ export class Briefer {
 		const stories: Story[] = [];
 		const compared: Comparison[] = [];
 		const storyOf: string[] = [];
-		for (const members of groups) {
+		for (const [done, members] of groups.entries()) {
+			onStory?.(done, groups.length);
 			const id = `s${stories.length + 1}`;
 			// Read whole: a story of several documents (any that can no longer be read is left out).
 			const loaded = members.length === 1 ? [] : members.flatMap(i => {

@@ -80,6 +80,9 @@ export function storedComparisons(store: Store): ComparisonCache {
 	};
 }
 
+/** Where a long briefing stands: its documents' parts read or made, the grouping begun, its stories built. */
+export type BriefingProgress = (stage: 'parts' | 'grouping' | 'stories', done: number, total: number) => void;
+
 /** Story parts read from (and written to) the store a batch of documents at a time. */
 const PARTS_BATCH = 500;
 
@@ -89,7 +92,7 @@ const PARTS_BATCH = 500;
  * first time) with the store's comparisons of unchanged stories, and kept. Only the documents of stories
  * that have several are read whole. Documents whose analysis is neither given nor stored any more are left out.
  */
-export function briefFromStore(store: Store, documents: readonly BriefedDocument[]): Briefing {
+export function briefFromStore(store: Store, documents: readonly BriefedDocument[], onProgress?: BriefingProgress): Briefing {
 	const key = keyOf(documents.flatMap(({name, hash}) => [name, hash]));
 	const kept = store.kept('briefings', key);
 	if (kept !== undefined) return decodeBriefing(kept);
@@ -97,6 +100,7 @@ export function briefFromStore(store: Store, documents: readonly BriefedDocument
 	const briefer = new Briefer();
 	let complete = true;
 	for (let start = 0; start < documents.length; start += PARTS_BATCH) {
+		onProgress?.('parts', start, documents.length);
 		const batch = documents.slice(start, start + PARTS_BATCH);
 		const stored = store.storyParts(
 			batch.map(d => d.hash),
@@ -127,7 +131,8 @@ export function briefFromStore(store: Store, documents: readonly BriefedDocument
 		}
 		store.keepStoryParts(code, made);
 	}
-	const briefing = briefer.brief(storedComparisons(store));
+	onProgress?.('grouping', documents.length, documents.length);
+	const briefing = briefer.brief(storedComparisons(store), onProgress && ((done, total) => onProgress('stories', done, total)));
 	// Kept only whole: a set with a document missing is not the set the key names.
 	if (complete && briefer.complete) store.keep('briefings', key, encodeBriefing(briefing));
 	return briefing;

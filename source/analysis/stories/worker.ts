@@ -22,6 +22,11 @@ export interface BriefingWorkerData {
 
 export type BriefingRequest = {analyses: Array<DocumentAnalysis | {stored: StoredReference}>} | {brief: true};
 export type BriefingReply = {briefing: Briefing} | {error: string};
+/** Where the briefing stands, sent along the way (at most every PROGRESS_MS). */
+export type BriefingProgressMessage = {progress: {stage: 'parts' | 'grouping' | 'stories'; done: number; total: number}};
+
+const PROGRESS_MS = 100;
+let told = 0;
 
 const received: Array<DocumentAnalysis | StoredReference> = [];
 const options = (workerData ?? {}) as BriefingWorkerData;
@@ -30,7 +35,18 @@ function briefReceived(): Briefing {
 	const store = options.store ? Store.open({...options.store, onMessage: () => {}}) : undefined;
 	try {
 		// All from the store: a set briefed before is one lookup, and unchanged stories keep their comparisons.
-		if (store?.usable && received.every(item => 'hash' in item)) return briefFromStore(store, (received as StoredReference[]).map(({hash, path}) => ({name: path, hash})));
+		if (store?.usable && received.every(item => 'hash' in item)) {
+			return briefFromStore(
+				store,
+				(received as StoredReference[]).map(({hash, path}) => ({name: path, hash})),
+				(stage, done, total) => {
+					const now = Date.now();
+					if (now - told < PROGRESS_MS && stage !== 'grouping') return;
+					told = now;
+					parentPort?.postMessage({progress: {stage, done, total}} satisfies BriefingProgressMessage);
+				},
+			);
+		}
 		return brief(received.flatMap(item => ('hash' in item ? (store?.document(item.hash, item.path) ?? []) : [item])));
 	} finally {
 		store?.close();
