@@ -4,6 +4,7 @@ import {figureRecords, type OutputRecord} from '../output/records.js';
 import {inert} from '../output/inert.js';
 import {briefElsewhere} from '../analysis/stories/elsewhere.js';
 import type {Briefing} from '../analysis/stories/types.js';
+import type {BriefingProgress} from '../analysis/stories/kept.js';
 import type {DocumentAnalysis} from '../analysis/types.js';
 import {HeldDocument} from '../store/held.js';
 import type {Store} from '../store/store.js';
@@ -44,7 +45,7 @@ export interface DashboardProps {
 	/** Told the exit status as the dashboard closes (0 for q, 130 for Ctrl-C). */
 	onExit?: (status: number) => void;
 	/** The briefing over every document, by default in a worker thread; tests pass one built by hand. */
-	brief?: (analyses: DocumentAnalysis[]) => Briefing | Promise<Briefing>;
+	brief?: (analyses: DocumentAnalysis[], onProgress?: BriefingProgress) => Briefing | Promise<Briefing>;
 	/** The most documents grouped into stories (MAX_BRIEFED_DOCUMENTS); tests pass a small one. */
 	maxBriefed?: number;
 }
@@ -178,6 +179,13 @@ function useSearch(store: DashboardStore, search: Searcher) {
 
 const NO_BRIEFING: Briefing = {stories: [], comparisons: [], timeline: []};
 
+/** Where a briefing stands, as the Stories pane says it. */
+function briefingStep(stage: Parameters<BriefingProgress>[0], done: number, total: number): string {
+	if (stage === 'parts') return `preparing ${formatCount(done)}/${formatCount(total)} documents…`;
+	if (stage === 'grouping') return `grouping ${formatCount(total)} documents…`;
+	return `building stories ${formatCount(done)}/${formatCount(total)}…`;
+}
+
 /**
  * The most documents the dashboard groups into stories. Grouping runs in a thread of the dashboard's process
  * over each document's story parts (a few KB each), and reads whole the documents of stories that have several;
@@ -193,7 +201,7 @@ export const MAX_BRIEFED_DOCUMENTS = 10_000;
  * of the event loop later, so keys already waiting are handled, and the frame saying "grouping…" drawn,
  * before it takes the thread.
  */
-function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[]) => Briefing | Promise<Briefing>, maxBriefed: number) {
+function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[], onProgress?: BriefingProgress) => Briefing | Promise<Briefing>, maxBriefed: number) {
 	useEffect(() => {
 		let scheduled: NodeJS.Timeout | undefined;
 		let pending: DocumentAnalysis[] | undefined;
@@ -210,7 +218,7 @@ function useBriefing(store: DashboardStore, brief: (analyses: DocumentAnalysis[]
 			scheduled = setTimeout(async () => {
 				let briefing = NO_BRIEFING;
 				try {
-					briefing = await brief(analyses);
+					briefing = await brief(analyses, (stage, done, total) => store.dispatch({type: 'briefing-step', step: briefingStep(stage, done, total), analyses}));
 					// The Timeline's order and the stories' conflict marks, worked out now rather than on the first key that needs them.
 					timelineRows(briefing, analyses);
 					storiesThatDiffer(briefing);
@@ -249,7 +257,7 @@ function Pane({box, state}: {box: PaneBox; state: DashboardState}) {
 	const focused = state.focus === box.pane;
 	switch (box.pane) {
 		case 'stories':
-			return <StoriesPane briefing={state.briefing.briefing} note={state.briefing.note} analyses={state.analyses} stories={state.stories} progress={state.progress} box={box} focused={focused} />;
+			return <StoriesPane briefing={state.briefing.briefing} note={state.briefing.note} step={state.briefing.step} analyses={state.analyses} stories={state.stories} progress={state.progress} box={box} focused={focused} />;
 		case 'timeline':
 			return <TimelinePane briefing={state.briefing.briefing} note={state.briefing.note} analyses={state.analyses} list={state.timeline} box={box} focused={focused} />;
 		case 'documents':

@@ -408,6 +408,10 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
 			const stillThere = state.stories.open !== undefined && action.briefing.stories.some(s => s.id === state.stories.open);
 			return {...state, briefing: {briefing: action.briefing, for: action.analyses, note: action.note}, stories: stillThere ? state.stories : {...state.stories, open: undefined}};
 		}
+		case 'briefing-step':
+			// Of a briefing for the documents as they are (not one already done, nor one for documents since changed).
+			if (action.analyses !== state.analyses || state.briefing.for === state.analyses) return state;
+			return {...state, briefing: {...state.briefing, step: action.step}};
 		case 'message':
 			return {...state, message: action.text};
 		case 'problem':

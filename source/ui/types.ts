@@ -94,6 +94,8 @@ export interface BriefingState {
 	for?: DocumentAnalysis[];
 	/** Why the briefing is empty when it was not computed (too many documents to group here). */
 	note?: string;
+	/** Where the briefing being computed stands ("building stories 1,054/2,861"). */
+	step?: string;
 }
 
 export interface EntitiesState {
@@ -174,6 +176,7 @@ export type Action =
 	| {type: 'type'; text: string}
 	| {type: 'results'; query: string; hits: SearchHit[]; complete: boolean}
 	| {type: 'briefed'; briefing: Briefing; analyses: DocumentAnalysis[]; note?: string}
+	| {type: 'briefing-step'; step: string; analyses: DocumentAnalysis[]}
 	| {type: 'message'; text: string}
 	| {type: 'problem'; text: string};
 

@@ -69,6 +69,24 @@ describe('Stories', () => {
 		expect(brief.mock.calls[1]![0]).toHaveLength(4);
 	});
 
+	test('while the briefing is computed, the pane says where it stands', async () => {
+		let finish: () => void = () => {};
+		const done = new Promise<void>(resolve => (finish = resolve));
+		const app = open({
+			brief: async (analyses, onProgress) => {
+				onProgress?.('parts', 1, 3);
+				onProgress?.('grouping', 3, 3);
+				onProgress?.('stories', 1, 2);
+				await done;
+				return newsBriefing(analyses);
+			},
+		});
+		await app.waitForFrame(f => f.includes('stories: building stories 1/2…'));
+		finish();
+		const frame = await app.waitForFrame(f => f.includes('≠ Dock workers strike'));
+		expect(frame).not.toContain('building stories');
+	});
+
 	test('Enter opens a story: its summary, its documents, its figures compared with agreement and conflict marked, its dates', async () => {
 		const app = open();
 		await app.waitForFrame(f => f.includes('≠ Dock workers strike'));

@@ -1,6 +1,7 @@
 import {render} from 'ink-testing-library';
 import {Fragment} from 'react';
 import type {Briefing} from '../../source/analysis/stories/types.js';
+import type {BriefingProgress} from '../../source/analysis/stories/kept.js';
 import type {DocumentAnalysis} from '../../source/analysis/types.js';
 import {Dashboard} from '../../source/ui/app.js';
 import {type Searcher, SentenceSearch} from '../../source/ui/search.js';
@@ -56,7 +57,7 @@ export interface RenderOptions {
 	/** Leave the run going (progress bar shown); by default the analysis has finished. */
 	running?: boolean;
 	/** The briefing the dashboard computes; by default the real `brief()`. */
-	brief?: (analyses: DocumentAnalysis[]) => Briefing;
+	brief?: (analyses: DocumentAnalysis[], onProgress?: BriefingProgress) => Briefing | Promise<Briefing>;
 	/** The most documents grouped into stories. */
 	maxBriefed?: number;
 	/** What the search box searches with; by default fuse.js over the sentences in memory. */

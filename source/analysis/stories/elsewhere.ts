@@ -48,13 +48,13 @@ export async function briefStored(
 	);
 }
 
-export async function briefElsewhere(analyses: DocumentAnalysis[], workerUrl: URL | undefined = locateBriefingWorker()): Promise<Briefing> {
+export async function briefElsewhere(analyses: DocumentAnalysis[], onProgress?: BriefingProgress, workerUrl: URL | undefined = locateBriefingWorker()): Promise<Briefing> {
 	const held = analyses.find(analysis => analysis.document instanceof HeldDocument)?.document as HeldDocument | undefined;
 	const store = held?.store;
 	if (!workerUrl) {
 		const documents = analyses.map(analysis => analysis.document);
 		if (store && documents.every(document => document instanceof HeldDocument)) {
-			return (await import('./kept.js')).briefFromStore(store, documents.map(document => ({name: document.path, hash: (document as HeldDocument).hash})));
+			return (await import('./kept.js')).briefFromStore(store, documents.map(document => ({name: document.path, hash: (document as HeldDocument).hash})), onProgress);
 		}
 		return (await import('./index.js')).brief(analyses.flatMap(analysis => (analysis.document instanceof HeldDocument ? (analysis.document.whole() ?? []) : [analysis])));
 	}
@@ -63,6 +63,7 @@ export async function briefElsewhere(analyses: DocumentAnalysis[], workerUrl: UR
 		workerUrl,
 		store,
 		analyses.map(analysis => (analysis.document instanceof HeldDocument ? {stored: {hash: analysis.document.hash, path: analysis.document.path}} : analysis)),
+		onProgress,
 	);
 }
 

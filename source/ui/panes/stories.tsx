@@ -20,15 +20,17 @@ function columnsFor(briefing: Briefing): TableColumn[] {
 	return briefing.stories.some(s => s.firstPublished || s.lastPublished) ? [MARK, HEADLINE, SOURCES, DATES] : [MARK, HEADLINE, SOURCES];
 }
 
-/** What the pane says before there is a briefing: documents still arriving, then the grouping running. */
-function waiting(progress: Progress, documents: number): string {
+/** What the pane says before there is a briefing: documents still arriving, then the grouping running (and where it stands). */
+function waiting(progress: Progress, documents: number, step: string | undefined): string {
 	if (!progress.finished) return `stories: reading… ${formatCount(progress.done)}/${formatCount(progress.total)}`;
-	return documents === 0 ? 'No documents' : `stories: grouping ${formatCount(documents)} documents…`;
+	if (documents === 0) return 'No documents';
+	return step ? `stories: ${step}` : `stories: grouping ${formatCount(documents)} documents…`;
 }
 
 export const StoriesPane = memo(function StoriesPane({
 	briefing,
 	note,
+	step,
 	analyses,
 	stories,
 	progress,
@@ -38,6 +40,8 @@ export const StoriesPane = memo(function StoriesPane({
 	briefing?: Briefing;
 	/** Why there are no stories when they were not grouped. */
 	note?: string;
+	/** Where the grouping stands, while it runs. */
+	step?: string;
 	analyses: DocumentAnalysis[];
 	stories: StoriesState;
 	progress: Progress;
@@ -50,7 +54,7 @@ export const StoriesPane = memo(function StoriesPane({
 	if (!briefing || note) {
 		return (
 			<Frame title={title} focused={focused} width={box.width} height={box.height}>
-				<TextLine segments={fitSegments([{text: note ?? waiting(progress, analyses.length), styles: ['muted']}], width)} />
+				<TextLine segments={fitSegments([{text: note ?? waiting(progress, analyses.length, step), styles: ['muted']}], width)} />
 			</Frame>
 		);
 	}

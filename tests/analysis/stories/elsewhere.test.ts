@@ -23,7 +23,7 @@ it('gives the briefing the worker thread computes, the same as computed in this 
 	const many = Array.from({length: 600}, (_, i) => analyses[i % 2]!).map((analysis, i) => ({...analysis, document: {...analysis.document, path: `copy-${i}.txt`}}));
 	const url = locateBriefingWorker();
 	expect(url, 'the built briefing worker').toBeDefined();
-	const elsewhere = await briefElsewhere(many, url);
+	const elsewhere = await briefElsewhere(many, undefined, url);
 	expect(elsewhere).toEqual(brief(many));
 	expect(elsewhere.stories.length).toBeGreaterThan(0);
 }, 60_000);
