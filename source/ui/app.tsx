@@ -4,7 +4,7 @@ import {figureRecords, type OutputRecord} from '../output/records.js';
 import {inert} from '../output/inert.js';
 import {briefElsewhere} from '../analysis/stories/elsewhere.js';
 import type {Briefing} from '../analysis/stories/types.js';
-import type {BriefingProgress} from '../analysis/stories/kept.js';
+import type {BriefingProgress, BriefingStage} from '../analysis/stories/kept.js';
 import type {DocumentAnalysis} from '../analysis/types.js';
 import {HeldDocument} from '../store/held.js';
 import type {Store} from '../store/store.js';
@@ -180,7 +180,7 @@ function useSearch(store: DashboardStore, search: Searcher) {
 const NO_BRIEFING: Briefing = {stories: [], comparisons: [], timeline: []};
 
 /** Where a briefing stands, as the Stories pane says it. */
-function briefingStep(stage: Parameters<BriefingProgress>[0], done: number, total: number): string {
+function briefingStep(stage: BriefingStage, done: number, total: number): string {
 	if (stage === 'parts') return `preparing ${formatCount(done)}/${formatCount(total)} documents…`;
 	if (stage === 'grouping') return `grouping ${formatCount(total)} documents…`;
 	return `building stories ${formatCount(done)}/${formatCount(total)}…`;

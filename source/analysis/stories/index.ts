@@ -34,7 +34,7 @@ export class Briefer {
 	readonly #held: Held[] = [];
 	#missing = 0;
 
-	/** Add a document: its name in the briefing, its parts, how to read its analysis, and its content hash if known. */
+	/** Add a document: its name in the briefing, its parts, how to read its analysis (a document of that name), and its content hash if known. */
 	add(name: string, parts: StoryParts, analysis: () => DocumentAnalysis | undefined, hash?: string): void {
 		this.#grouping.push(
 			groupingDocument({terms: parts.terms.map((term, i) => [term, parts.counts[i]!] as [string, number]), figures: parts.figures, day: parts.day ?? undefined}, this.#dictionary),
@@ -65,7 +65,7 @@ export class Briefer {
 			const loaded = members.length === 1 ? [] : members.flatMap(i => {
 				const analysis = held[i]!.analysis();
 				if (!analysis) this.#missing++;
-				return analysis ? [{i, analysis: analysis.document.path === held[i]!.name ? analysis : {...analysis, document: {...analysis.document, path: held[i]!.name}}}] : [];
+				return analysis ? [{i, analysis}] : [];
 			});
 			if (members.length > 1 && loaded.length === 0) continue;
 			if (loaded.length < 2) {

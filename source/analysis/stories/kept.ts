@@ -11,7 +11,7 @@ import {analysisIdentity} from '../cache.js';
 import type {DocumentAnalysis} from '../types.js';
 import type {ComparisonCache, KeptComparison} from './compare.js';
 import {Briefer} from './index.js';
-import {decodeParts, encodeParts, type StoryParts, storyParts} from './parts.js';
+import {decodeParts, encodeParts, storyParts} from './parts.js';
 import type {Briefing} from './types.js';
 
 /** A hash of this folder's sources, written into the bundle by build.mjs. */
@@ -36,15 +36,11 @@ export function briefingIdentity(): string {
 	return identity;
 }
 
-/**
- * A document to brief: its name in the output, its content hash, and its analysis or story parts when at
- * hand (else read from the store).
- */
+/** A document to brief: its name in the output, its content hash, and its analysis when at hand (else read from the store). */
 export interface BriefedDocument {
 	name: string;
 	hash: string;
 	analysis?: DocumentAnalysis;
-	parts?: StoryParts;
 }
 
 // Non-finite numbers (a figure's open range: "more than 10") survive the round trip through JSON.
@@ -81,7 +77,8 @@ export function storedComparisons(store: Store): ComparisonCache {
 }
 
 /** Where a long briefing stands: its documents' parts read or made, the grouping begun, its stories built. */
-export type BriefingProgress = (stage: 'parts' | 'grouping' | 'stories', done: number, total: number) => void;
+export type BriefingStage = 'parts' | 'grouping' | 'stories';
+export type BriefingProgress = (stage: BriefingStage, done: number, total: number) => void;
 
 /** Story parts read from (and written to) the store a batch of documents at a time. */
 const PARTS_BATCH = 500;
@@ -107,22 +104,17 @@ export function briefFromStore(store: Store, documents: readonly BriefedDocument
 			code,
 		);
 		const made: Array<[string, string]> = [];
-		for (const {name, hash, analysis, parts: given} of batch) {
+		for (const {name, hash, analysis} of batch) {
 			const found = stored.get(hash);
-			const kept = found === undefined ? undefined : decodeParts(found);
 			// A row that does not read as parts is made again, and replaced.
-			const json = kept ? found : undefined;
-			let parts = given ?? kept;
+			let parts = found === undefined ? undefined : decodeParts(found);
 			if (!parts) {
 				const whole = analysis ?? store.document(hash, name);
 				if (!whole) {
 					complete = false;
 					continue;
 				}
-				parts = storyParts(whole);
-			}
-			if (json === undefined) {
-				const encoded = encodeParts(parts);
+				const encoded = encodeParts(storyParts(whole));
 				made.push([hash, encoded]);
 				// Read back: its strings are its own, where a sentence or a figure's text cut from the analysis would hold the whole document.
 				parts = decodeParts(encoded)!;

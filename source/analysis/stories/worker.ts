@@ -6,7 +6,7 @@ import {parentPort, workerData} from 'node:worker_threads';
 import {Store} from '../../store/store.js';
 import type {DocumentAnalysis} from '../types.js';
 import {brief} from './index.js';
-import {briefFromStore} from './kept.js';
+import {briefFromStore, type BriefingStage} from './kept.js';
 import type {Briefing} from './types.js';
 
 /** A document kept in the store, by its content hash, under the name the dashboard gives it. */
@@ -23,7 +23,7 @@ export interface BriefingWorkerData {
 export type BriefingRequest = {analyses: Array<DocumentAnalysis | {stored: StoredReference}>} | {brief: true};
 export type BriefingReply = {briefing: Briefing} | {error: string};
 /** Where the briefing stands, sent along the way (at most every PROGRESS_MS). */
-export type BriefingProgressMessage = {progress: {stage: 'parts' | 'grouping' | 'stories'; done: number; total: number}};
+export type BriefingProgressMessage = {progress: {stage: BriefingStage; done: number; total: number}};
 
 const PROGRESS_MS = 100;
 let told = 0;
