@@ -52,7 +52,8 @@ const result = await build({
 	// worker: the analysis worker thread, loaded by source/analysis/run.ts from beside the bundle.
 	// brief-worker: the briefing's worker thread, which the dashboard starts (source/analysis/stories/elsewhere.ts).
 	// search-worker: the dashboard's search thread over the store (source/ui/stored-search.ts).
-	entryPoints: {cli: 'source/cli.ts', eval: 'source/eval.ts', worker: 'source/analysis/worker.ts', 'brief-worker': 'source/analysis/stories/worker.ts', 'search-worker': 'source/analysis/search-worker.ts'},
+	// survey-worker: finds and stats a warm run's files while the store is read (source/analysis/stamps.ts).
+	entryPoints: {cli: 'source/cli.ts', eval: 'source/eval.ts', worker: 'source/analysis/worker.ts', 'brief-worker': 'source/analysis/stories/worker.ts', 'search-worker': 'source/analysis/search-worker.ts', 'survey-worker': 'source/analysis/survey-worker.ts'},
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,

@@ -11,7 +11,7 @@ import {Store, storePath} from '../store/store.js';
 import type {FileRecord, FileStamp, StoredDocument} from '../store/types.js';
 import {decodeAnalysis, defaultCacheDirectory, encodeAnalysis, sourceHash} from './cache.js';
 import type {DocumentAnalysis} from './types.js';
-import {statStamp, statStamps} from './stamps.js';
+import {FILES_FOR_A_THREAD, statStamp, survey, type Survey} from './stamps.js';
 import type {AnalysisReply, AnalysisTask} from './worker.js';
 
 export interface RunOptions {
@@ -275,7 +275,23 @@ export async function* readCorpus(
 	options: RunOptions & {fromStore?: boolean} = {},
 	summary: RunSummary = {total: 0, read: 0, skipped: 0},
 ): AsyncGenerator<CorpusItem> {
-	const {files, problems} = await discoverFiles(paths);
+	const ownStore = !options.store;
+	const store = options.store ?? openStore(options);
+	// The files' documents as recorded this run, for removeMissing at the end.
+	const present = new Set<string>();
+	const roots = paths.filter(path => path !== '-' && !/^https?:\/\//i.test(path)).map(path => resolve(path));
+	// With fromStore, the files are found and stat'ed (in another thread, for many) while the store is read.
+	const keeping = store?.usable && options.fromStore && roots.length > 0 && store.hasInputs();
+	const surveying = keeping ? survey(paths, store!.knownInputs(roots) >= FILES_FOR_A_THREAD) : undefined;
+	surveying?.catch(() => {});
+	// What the store knows of them: a document found again, in an unchanged file, needs no write. With fromStore,
+	// with the documents the files hold, from the listing that the last run over these folders kept.
+	// (The first run over them too, which writes the listing for the next.)
+	const picture = store?.usable && options.fromStore && roots.length > 0 ? store.picture(roots) : undefined;
+	const known = picture?.files ?? (store && roots.length > 0 ? store.knownFiles(roots) : new Map<string, FileRecord>());
+	const surveyed: Survey | undefined = await surveying;
+	const {files, problems} = surveyed ?? (await discoverFiles(paths));
+	const absolute = surveyed?.absolute ?? [];
 	summary.total = files.length + problems.length;
 	summary.cached = 0;
 	summary.workers = 0;
@@ -286,18 +302,6 @@ export async function* readCorpus(
 	}
 	options.onProgress?.(0, files.length, 0);
 
-	const ownStore = !options.store;
-	const store = options.store ?? openStore(options);
-	// The files' documents as recorded this run, for removeMissing at the end.
-	const present = new Set<string>();
-	const roots = paths.filter(path => path !== '-' && !/^https?:\/\//i.test(path)).map(path => resolve(path));
-	// With fromStore, the files are stat'ed (in another thread, for many) while the store is read.
-	const keeping = store?.usable && options.fromStore && roots.length > 0 && store.hasInputs();
-	const absolute = keeping ? absolutePaths(files) : [];
-	const stamping = keeping ? statStamps(absolute.map((path, at) => path ?? files[at]!)) : undefined;
-	stamping?.catch(() => {});
-	// What the store knows of them: a document found again, in an unchanged file, needs no write.
-	const known = store && roots.length > 0 ? store.knownFiles(roots) : new Map<string, FileRecord>();
 	const sameStamp = (a: FileStamp, b: FileStamp) => a.size === b.size && a.mtimeUs === b.mtimeUs && a.ino === b.ino;
 	// A known file read with another text: its old analysis may be no file's now (see removeMissing).
 	let rehashed = false;
@@ -327,29 +331,32 @@ export async function* readCorpus(
 	 * With fromStore, the documents of each file that the store took in whole and that has not changed since
 	 * (same size, mtime and inode): those files are not read.
 	 */
-	const keptOf: Array<Kept[] | undefined> = [];
-	if (keeping && stamping) {
-		const stored = store!.documents();
-		const stamps = await stamping.catch(() => []);
-		const label = options.label ?? (path => path);
-		files.forEach((path, at) => {
+	// How many documents each such input holds; they are read from the picture as their turn comes.
+	const keptOf: Array<number | undefined> = [];
+	let keptInputs = 0;
+	if (picture && surveyed) {
+		const {stamps} = surveyed;
+		files.forEach((_, at) => {
 			const file = absolute[at];
 			// Its first document's record says whether it was read whole, and into how many documents.
 			const input = file === undefined ? undefined : known.get(file);
-			const stamp = stamps[at];
-			if (!input?.documents || !stamp || !sameStamp(input, stamp)) return;
-			const kept: Kept[] = [];
+			if (!input?.documents || !stamps.matches(at, input)) return;
 			for (let index = 0; index < input.documents; index++) {
-				const record = known.get(documentKey(file!, index));
-				const document = record && sameStamp(record, stamp) ? stored.get(record.hash) : undefined;
-				if (!document) return;
-				kept.push({stored: document, name: label(path) + (record!.suffix ?? '')});
+				const key = documentKey(file!, index);
+				const record = known.get(key);
+				if (!record || !stamps.matches(at, record) || !picture.holds(key)) return;
 			}
-			for (let index = 0; index < kept.length; index++) present.add(documentKey(file!, index));
-			keptOf[at] = kept;
+			for (let index = 0; index < input.documents; index++) present.add(documentKey(file!, index));
+			keptOf[at] = input.documents;
+			keptInputs++;
 		});
 	}
-	const readTotal = files.length - keptOf.filter(Boolean).length;
+	/** The index-th document of the at-th input, kept. */
+	const keptDocument = (at: number, index: number): Kept => {
+		const key = documentKey(absolute[at]!, index);
+		return {stored: picture!.documentOf(key)!, name: (options.label ?? (path => path))(files[at]!) + (known.get(key)!.suffix ?? '')};
+	};
+	const readTotal = files.length - keptInputs;
 	let readDone = 0;
 	const requestedWorkers = options.workers ?? environmentWorkers();
 	let pool: WorkerPool | undefined;
@@ -407,31 +414,13 @@ export async function* readCorpus(
 		return {source, warnings, hash, file, input: stamp, analysis};
 	};
 
-	const read = readInputs(files.filter((_, at) => !keptOf[at]), {
+	const read = readInputs(files.filter((_, at) => keptOf[at] === undefined), {
 		maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
 		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000,
 		follow: options.follow ?? false,
 		userAgent: options.userAgent ?? 'briefing',
 		label: options.label ?? (path => path),
 	});
-	/** The inputs in order: the kept ones from the store, the others as read. */
-	async function* inputEntries(): AsyncGenerator<InputEntry> {
-		for (let at = 0; at < files.length; at++) {
-			const kept = keptOf[at];
-			if (kept) {
-				for (const document of kept) yield {kept: document};
-				yield {finished: files[at]!, documents: kept.length, kept: true};
-				continue;
-			}
-			for (;;) {
-				const next = await read.next();
-				if (next.done) return;
-				yield next.value;
-				if ('finished' in next.value) break;
-			}
-		}
-	}
-	const items = inputEntries();
 	const window: Entry[] = [];
 	// The input whose entries are being handed out: whether it was read whole without a problem, so that the
 	// store can record it as such, and the stamp of its file.
@@ -448,12 +437,20 @@ export async function* readCorpus(
 	try {
 		for (;;) {
 			while (!exhausted && windowDocuments <= READ_AHEAD) {
-				const next = await items.next();
-				if (next.done) exhausted = true;
-				else if ('kept' in next.value && !('finished' in next.value)) {
-					window.push(next.value);
-					windowDocuments++;
-				} else if ('document' in next.value) {
+				const kept = keptOf[readingInput];
+				if (kept !== undefined) {
+					// A kept input's documents come straight from the picture, without a turn of the event loop each.
+					for (let index = 0; index < kept; index++) window.push({kept: keptDocument(readingInput, index)});
+					windowDocuments += kept;
+					window.push({finished: files[readingInput]!, documents: kept, kept: true});
+					readingInput++;
+					readingIndex = 0;
+					continue;
+				}
+				// The others as they are read, in order.
+				const next = readingInput < files.length ? await read.next() : undefined;
+				if (!next || next.done) exhausted = true;
+				else if ('document' in next.value) {
 					window.push({prepared: prepare(next.value.document, next.value.warnings ?? [], readingInput, readingIndex++)});
 					windowDocuments++;
 				} else {
@@ -524,40 +521,18 @@ export async function* readCorpus(
 			yield {analysis, hash: item.hash};
 		}
 	} finally {
-		await items.return(undefined);
 		await read.return(undefined);
 		await pool?.close();
 		if (store) {
 			// Only a whole run knows which files are gone; an interrupted one keeps what it finished (close commits it).
 			if (completed) {
 				if (roots.length > 0) store.removeMissing(roots, present, {files: known.keys(), rehashed});
+				if (picture) store.keepPicture(roots, picture);
 			}
 			if (ownStore) store.close();
 			else store.flush();
 		}
 	}
-}
-
-/**
- * Each input's absolute path (undefined for addresses and standard input), resolving each folder once: a
- * folder's files differ only by name, and path.resolve per file cost a tenth of a warm run over 100,000.
- */
-function absolutePaths(files: string[]): Array<string | undefined> {
-	const folders = new Map<string, string>();
-	return files.map(path => {
-		if (path === '-' || /^https?:\/\//i.test(path)) return undefined;
-		const cut = path.lastIndexOf('/');
-		const name = path.slice(cut + 1);
-		if (name === '' || name === '.' || name === '..') return resolve(path);
-		const folder = cut < 0 ? '' : path.slice(0, cut + 1);
-		let base = folders.get(folder);
-		if (base === undefined) {
-			base = resolve(folder || '.');
-			if (!base.endsWith('/')) base += '/';
-			folders.set(folder, base);
-		}
-		return base + name;
-	});
 }
 
 /** The absolute path and stamp of a file; undefined for addresses, standard input and what is not a file. */

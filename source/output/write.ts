@@ -25,8 +25,12 @@ export interface WriterOptions {
 	out?: NodeJS.WritableStream;
 }
 
-/** Output gathered before it is written: a write per row cost a tenth of a 100,000-row run. */
-const BUFFER_CHARS = 64 * 1024;
+/**
+ * Output gathered before it is written, as UTF-8 bytes: a write per row cost a tenth of a 100,000-row run,
+ * and joining the rows' strings before encoding them cost three times what encoding each row into the
+ * buffer does (0.3 s against 0.1 s for the 16 MB of `stats` over 100,000 documents).
+ */
+const BUFFER_BYTES = 64 * 1024;
 /** The longest a row waits in the buffer when rows come slowly, so a pipeline still sees them as they come. */
 const BUFFER_MS = 50;
 
@@ -41,7 +45,7 @@ export class RecordWriter {
 	readonly #lineEnd: '\n' | '\r\n';
 	readonly #out: NodeJS.WritableStream;
 	#count = 0;
-	#buffer: string[] = [];
+	#buffer = Buffer.allocUnsafeSlow(BUFFER_BYTES);
 	#buffered = 0;
 	#timer: NodeJS.Timeout | undefined;
 	readonly #onExit = () => this.#flush();
@@ -55,10 +59,17 @@ export class RecordWriter {
 		process.on('exit', this.#onExit);
 	}
 
-	#push(chunk: string): void {
-		this.#buffer.push(chunk);
-		this.#buffered += chunk.length;
+	/** Gather a chunk; false when a write it made asks to wait for 'drain'. */
+	#push(chunk: string): boolean {
+		let flowing = true;
+		// A UTF-16 unit is at most three bytes of UTF-8.
+		if (this.#buffered + chunk.length * 3 > BUFFER_BYTES) {
+			flowing = this.#flush();
+			if (chunk.length * 3 > BUFFER_BYTES) return this.#out.write(chunk) && flowing;
+		}
+		this.#buffered += this.#buffer.write(chunk, this.#buffered);
 		this.#timer ??= setTimeout(() => this.#flush(), BUFFER_MS).unref();
+		return flowing;
 	}
 
 	/** Write what is gathered; false when the stream asks to wait for 'drain'. */
@@ -66,8 +77,9 @@ export class RecordWriter {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
 		if (this.#buffered === 0) return true;
-		const chunk = this.#buffer.join('');
-		this.#buffer = [];
+		// The stream may hold on to what it is given: the next rows go to a buffer of their own.
+		const chunk = this.#buffer.subarray(0, this.#buffered);
+		this.#buffer = Buffer.allocUnsafeSlow(BUFFER_BYTES);
 		this.#buffered = 0;
 		return this.#out.write(chunk);
 	}
@@ -89,8 +101,7 @@ export class RecordWriter {
 			chunk = this.#format === 'jsonl' ? `${ordered}\n` : (this.#count === 0 ? '[\n' : ',\n') + ordered;
 		}
 		this.#count++;
-		this.#push(chunk);
-		if (this.#buffered >= BUFFER_CHARS && !this.#flush()) return new Promise(resolve => this.#out.once('drain', () => resolve()));
+		if (!this.#push(chunk)) return new Promise(resolve => this.#out.once('drain', () => resolve()));
 		return undefined;
 	}
 

@@ -1,10 +1,11 @@
-import {createHash} from 'node:crypto';
-import {mkdirSync, rmSync} from 'node:fs';
+import {createHash, randomUUID} from 'node:crypto';
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import {dirname, join} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 import {analysisIdentity, decodeAnalysis, defaultCacheDirectory} from '../analysis/cache.js';
 import {EntityCount, entityKeys, type EntityCountState} from '../analysis/merge.js';
 import type {DocumentAnalysis, DocumentEntity, EntityType, Fact} from '../analysis/types.js';
+import {encodeListing, Listing, tablesPicture, type Picture} from './listing.js';
 import {APPLICATION_ID, DATABASE_NAME, SCHEMA, SCHEMA_VERSION} from './schema.js';
 import type {Database, DatabaseConstructor, FileRecord, FileStamp, InputRecord, Statement, StoredDocument, StoredEntity, StoredFact, StoreOptions} from './types.js';
 
@@ -15,15 +16,18 @@ const DEFAULT_FLUSH_MS = 250;
 const MAX_KEPT_ENTITY_KEYS = 1_000_000;
 /** Briefings kept: a few folders (or states of one) come back without grouping again. */
 const KEPT_BRIEFINGS = 4;
+/** The folder beside the database that holds the listings' files. */
+const LISTINGS = 'listings';
+/** Listings kept: a few sets of folders come back without reading their rows. */
+const KEPT_LISTINGS = 4;
+/** Rows written by a run past which the next listing is read from the tables whole rather than patched. */
+const MAX_PATCHED = 10_000;
 /** Stories' comparisons kept, the latest: far more stories than an archive of 100,000 articles makes. */
 const KEPT_COMPARISONS = 200_000;
 /** The error codes that mean the file is not a database we can use: delete it and start again. */
 const UNUSABLE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
-/** What the store records of a file's `stat`: its size, mtime (in whole microseconds) and inode. */
-export function fileStamp(info: {size: number; mtimeMs: number; ino: number}): FileStamp {
-	return {size: info.size, mtimeUs: Math.round(info.mtimeMs * 1000), ino: info.ino};
-}
+export {fileStamp} from './stamp.js';
 
 /** Where the store of `directory` (by default $XDG_CACHE_HOME/briefing) lives, without opening it: for --help. */
 export function storePath(directory: string = defaultCacheDirectory()): string {
@@ -106,6 +110,15 @@ export class Store {
 	#pendingInputs = new Map<string, InputRecord>();
 	#timer: NodeJS.Timeout | undefined;
 	readonly #onExit = () => this.flush();
+	/** PRAGMA data_version when the last picture was read: it moves when another connection commits. */
+	#pictureVersion: number | undefined;
+	/** The listing's file that the last picture was read from, if it was. */
+	#pictureFile: string | undefined;
+	/** The files and inputs rows (by path) and documents (by hash) this connection wrote or deleted since then. */
+	#touchedPaths = new Set<string>();
+	#touchedHashes = new Set<string>();
+	/** Past MAX_PATCHED of them, they are not told apart: the next listing is read from the tables whole. */
+	#touchedMany = false;
 
 	private constructor(path: string, db: Database | undefined, options: StoreOptions, identity: string) {
 		this.path = path;
@@ -204,12 +217,20 @@ export class Store {
 		return this.#read(new Map(), () => {
 			const files = new Map<string, FileRecord>();
 			const add = (row: unknown) => {
-				const [path, size, mtimeUs, ino, hash, suffix, documents] = row as [string, number, number, number, string, string, number | null];
-				files.set(path, documents === null ? {path, size, mtimeUs, ino, hash, suffix} : {path, size, mtimeUs, ino, hash, suffix, documents});
+				const file = fileRecord(row as FileRow);
+				files.set(file.path, file);
 			};
-			// With each file read whole, the count of its documents: one pass instead of two.
-			this.#under('files', 'path, size, mtime_us, ino, hash, suffix, (SELECT documents FROM inputs i WHERE i.path = files.path AND i.size = files.size AND i.mtime_us = files.mtime_us AND i.ino = files.ino)', roots, add);
+			this.#under('files', FILE_COLUMNS, roots, add);
 			return files;
+		});
+	}
+
+	/** How many input files at or under `roots` were recorded as read whole: whether a warm run over them is large. */
+	knownInputs(roots: string[]): number {
+		return this.#read(0, () => {
+			let count = 0;
+			this.#under('inputs', 'count(*)', roots, ([rows]) => (count += rows as number));
+			return count;
 		});
 	}
 
@@ -434,6 +455,7 @@ export class Store {
 				);
 				// Another process (or an earlier batch) stored the same text: its rows stand.
 				if (inserted.changes === 0) continue;
+				this.#touch(this.#touchedHashes, hash);
 				const id = Number(inserted.lastInsertRowid);
 				insertAnalysis.run(id, encoded, document.text);
 				texts.push([id, JSON.stringify(document.sentences.map(sentence => sentence.text))]);
@@ -458,12 +480,18 @@ export class Store {
 				`INSERT INTO files (path, size, mtime_us, ino, hash, suffix) VALUES (?, ?, ?, ?, ?, ?)
 				 ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_us = excluded.mtime_us, ino = excluded.ino, hash = excluded.hash, suffix = excluded.suffix`,
 			);
-			for (const file of files) upsertFile.run(file.path, file.size, file.mtimeUs, file.ino, file.hash, file.suffix ?? '');
+			for (const file of files) {
+				upsertFile.run(file.path, file.size, file.mtimeUs, file.ino, file.hash, file.suffix ?? '');
+				this.#touch(this.#touchedPaths, file.path);
+			}
 			const upsertInput = this.#statement(
 				`INSERT INTO inputs (path, size, mtime_us, ino, documents) VALUES (?, ?, ?, ?, ?)
 				 ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_us = excluded.mtime_us, ino = excluded.ino, documents = excluded.documents`,
 			);
-			for (const input of inputs) upsertInput.run(input.path, input.size, input.mtimeUs, input.ino, input.documents);
+			for (const input of inputs) {
+				upsertInput.run(input.path, input.size, input.mtimeUs, input.ino, input.documents);
+				this.#touch(this.#touchedPaths, input.path);
+			}
 		});
 	}
 
@@ -481,29 +509,126 @@ export class Store {
 				 FROM documents WHERE identity = ?`,
 			).raw();
 			for (const row of select.iterate(this.#identity)) {
-				const [id, hash, title, source, author, published, url, words, sentences, paragraphs, readingMinutes, entities, facts, duplicateParagraphs] = row as [
-					number,
-					string,
-					string,
-					string,
-					string,
-					string,
-					string,
-					...number[],
-				];
-				rows.set(hash, {
-					id,
-					hash,
-					title,
-					source,
-					author,
-					published,
-					url,
-					stats: {words: words!, sentences: sentences!, paragraphs: paragraphs!, readingMinutes: readingMinutes!, entities: entities!, facts: facts!, duplicateParagraphs: duplicateParagraphs!},
-				});
+				const document = storedDocument(row as DocumentRow);
+				rows.set(document.hash, document);
 			}
 			return rows;
 		});
+	}
+
+	#touch(set: Set<string>, key: string): void {
+		if (this.#touchedMany) return;
+		set.add(key);
+		if (set.size > MAX_PATCHED) {
+			this.#touchedMany = true;
+			this.#touchedPaths.clear();
+			this.#touchedHashes.clear();
+		}
+	}
+
+	/**
+	 * What a warm run over `roots` (absolute paths) reads before it looks at its files: the files rows under them
+	 * and the documents they hold. From the listing kept for these roots when nothing has changed since it was
+	 * written, else from the tables; either way as one snapshot of the store. keepPicture, at the end of the run,
+	 * writes the listing for the next one.
+	 */
+	picture(roots: string[]): Picture {
+		this.flush();
+		const empty = tablesPicture(new Map(), new Map());
+		return this.#read(empty, () => {
+			const db = this.#db!;
+			db.exec('BEGIN');
+			try {
+				this.#pictureVersion = dataVersion(db);
+				this.#touchedPaths.clear();
+				this.#touchedHashes.clear();
+				this.#touchedMany = false;
+				const row = this.#statement('SELECT file FROM listings WHERE roots = ? AND identity = ?').raw().get(rootsKey(roots), this.#identity) as [string] | undefined;
+				this.#pictureFile = undefined;
+				if (row) {
+					try {
+						const listing = new Listing(readFileSync(join(this.directory, LISTINGS, basename(row[0]))));
+						this.#pictureFile = row[0];
+						return listing;
+					} catch {
+						// Gone (another process swept it) or not a listing after all: the tables say the same, and
+						// keepPicture writes it again.
+					}
+				}
+				return tablesPicture(this.knownFiles(roots), this.documents());
+			} finally {
+				try {
+					db.exec('COMMIT');
+				} catch {
+					// The read failed and the store was given up: nothing to end.
+				}
+			}
+		});
+	}
+
+	/**
+	 * Keep the listing of `roots` for the next warm run, after a whole run that read `picture` (and wrote what it
+	 * found new): nothing to do when the listing is still there (nothing changed, or any change would have dropped
+	 * it); else the picture with the rows this connection wrote read again, when no other connection wrote
+	 * meanwhile, or the tables read whole when one did.
+	 */
+	keepPicture(roots: string[], picture: Picture): void {
+		this.flush();
+		if (!this.#db) return;
+		const key = rootsKey(roots);
+		try {
+			inTransaction(this.#db, () => {
+				// The listing the run read is still there: nothing changed (any change would have dropped it).
+				const kept = this.#statement('SELECT file FROM listings WHERE roots = ? AND identity = ?').raw().get(key, this.#identity) as [string] | undefined;
+				if (kept && kept[0] === this.#pictureFile) return;
+				const alone = this.#pictureVersion === dataVersion(this.#db!) && !this.#touchedMany;
+				const documents = alone ? new Map<string, StoredDocument>() : this.documents();
+				const body = alone ? this.#patched(roots, picture) : encodeListing(this.knownFiles(roots).values(), file => documents.get(file.hash));
+				// Written whole under its own name before the row names it; under the write lock, so no other
+				// process is between writing its file and naming it while unnamed files are swept.
+				const folder = join(this.directory, LISTINGS);
+				mkdirSync(folder, {recursive: true});
+				const name = `${randomUUID()}.listing`;
+				writeFileSync(join(folder, `${name}.part`), body);
+				renameSync(join(folder, `${name}.part`), join(folder, name));
+				this.#statement('INSERT OR REPLACE INTO listings (roots, identity, file) VALUES (?, ?, ?)').run(key, this.#identity, name);
+				this.#statement(`DELETE FROM listings WHERE rowid <= (SELECT max(rowid) FROM listings) - ${KEPT_LISTINGS}`).run();
+				const named = new Set((this.#statement('SELECT file FROM listings').raw().all() as Array<[string]>).map(([file]) => file));
+				for (const file of readdirSync(folder)) if (!named.has(file)) rmSync(join(folder, file), {force: true});
+			});
+		} catch (error) {
+			this.#fail(error);
+		}
+	}
+
+	/** The picture's listing with what this connection changed read from the tables again. */
+	#patched(roots: string[], picture: Picture): Buffer {
+		const files = new Map(picture.files);
+		const under = roots.map(root => root.replace(/\/+$/, '') || '/');
+		const isUnder = (path: string) => under.some(root => path === root || path.startsWith(root === '/' ? '/' : `${root}/`));
+		const select = this.#statement(`SELECT ${FILE_COLUMNS} FROM files WHERE path = ?`).raw();
+		for (const path of this.#touchedPaths) {
+			if (!isUnder(path)) continue;
+			const row = select.get(path) as FileRow | undefined;
+			if (row) files.set(path, fileRecord(row));
+			else files.delete(path);
+		}
+		const listing = picture instanceof Listing ? picture : undefined;
+		const byHash = this.#statement(
+			`SELECT id, hash, title, source, author, published, url, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs
+			 FROM documents WHERE hash = ? AND identity = ?`,
+		).raw();
+		// A file as the picture had it, holding a document this connection did not write: as the picture has it.
+		const asPictured = (file: FileRecord) => picture.files.get(file.path) === file && !this.#touchedHashes.has(file.hash);
+		return encodeListing(
+			files.values(),
+			file => {
+				if (asPictured(file)) return picture.documentOf(file.path);
+				const row = byHash.get(file.hash, this.#identity) as DocumentRow | undefined;
+				return row && storedDocument(row);
+			},
+			file => (asPictured(file) ? listing?.entryOf(file) : undefined),
+		);
 	}
 
 	/**
@@ -676,7 +801,10 @@ export class Store {
 			return inTransaction(this.#db, () => {
 				let removed = 0;
 				const removeFile = this.#statement('DELETE FROM files WHERE path = ?');
-				for (const path of files) removed += removeFile.run(path).changes;
+				for (const path of files) {
+					removed += removeFile.run(path).changes;
+					this.#touch(this.#touchedPaths, path);
+				}
 				if (removed > 0) this.#statement('DELETE FROM inputs WHERE path NOT IN (SELECT path FROM files)').run();
 				// Documents of other analysis code are never read again; a document no file holds, once a file went.
 				let dropped = otherCode ? this.#statement('DELETE FROM documents WHERE identity != ?').run(this.#identity).changes : 0;
@@ -723,6 +851,31 @@ export class Store {
 }
 
 /** Open the database, set it up for two processes at once, and check (or create, or rebuild) its schema. */
+/** A files row with, when the file was read whole, its count of documents (its inputs row, when the stamps agree). */
+const FILE_COLUMNS =
+	'path, size, mtime_us, ino, hash, suffix, (SELECT documents FROM inputs i WHERE i.path = files.path AND i.size = files.size AND i.mtime_us = files.mtime_us AND i.ino = files.ino)';
+type FileRow = [string, number, number, number, string, string, number | null];
+
+function fileRecord([path, size, mtimeUs, ino, hash, suffix, documents]: FileRow): FileRecord {
+	return documents === null ? {path, size, mtimeUs, ino, hash, suffix} : {path, size, mtimeUs, ino, hash, suffix, documents};
+}
+
+type DocumentRow = [number, string, string, string, string, string, string, number, number, number, number, number, number, number];
+
+function storedDocument([id, hash, title, source, author, published, url, words, sentences, paragraphs, readingMinutes, entities, facts, duplicateParagraphs]: DocumentRow): StoredDocument {
+	return {id, hash, title, source, author, published, url, stats: {words, sentences, paragraphs, readingMinutes, entities, facts, duplicateParagraphs}};
+}
+
+/** A listing's key: its roots, each without a trailing slash, sorted, a line each. */
+function rootsKey(roots: string[]): string {
+	return [...new Set(roots.map(root => root.replace(/\/+$/, '') || '/'))].sort().join('\n');
+}
+
+/** Moves when another connection commits to the database (not when this one does). */
+function dataVersion(db: Database): number {
+	return (db.prepare('PRAGMA data_version').raw().get() as [number])[0];
+}
+
 function connect(driver: DatabaseConstructor, path: string, busyTimeoutMs: number, tell: (message: string) => void): Database {
 	const db = new driver(path);
 	try {

@@ -2,7 +2,8 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {statStamp, statStamps} from '../../source/analysis/stamps.js';
+import {Stamps, statStamp, survey} from '../../source/analysis/stamps.js';
+import {discoverFiles} from '../../source/corpus/read.js';
 
 let root: string;
 
@@ -23,13 +24,35 @@ describe('file stamps', () => {
 		expect(statStamp(join(root, 'folder.txt'))).toBeUndefined();
 	});
 
-	it('come out the same from the thread that stats many files at once', async () => {
+	it('come out as stat says, in one array, for a file gone or not a file too', () => {
 		const names = ['a.txt', 'b.txt', 'gone.txt', 'folder.txt'];
-		// Enough paths for a thread of its own (5,000 or more), some of them more than once.
-		const paths = Array.from({length: 6001}, (_, i) => join(root, names[i % names.length]!));
-		const stamps = await statStamps(paths);
-		expect(stamps).toHaveLength(paths.length);
-		expect(stamps).toEqual(paths.map(statStamp));
-		expect(stamps.filter(stamp => stamp === undefined)).toHaveLength(3000);
+		const paths = names.map(name => join(root, name));
+		const stamps = Stamps.of(paths);
+		expect(stamps.length).toBe(4);
+		expect(paths.map((_, at) => stamps.at(at))).toEqual(paths.map(statStamp));
+		expect(stamps.matches(1, statStamp(paths[1]!)!)).toBe(true);
+		expect(stamps.matches(0, statStamp(paths[1]!)!)).toBe(false);
+		expect(stamps.matches(2, {size: -1, mtimeUs: 0, ino: 0})).toBe(false);
+	});
+
+	it('come out the same from the thread that finds and stats many files at once, as discoverFiles finds them', async () => {
+		const folder = join(root, 'many');
+		mkdirSync(folder);
+		// Enough files for a thread of its own (5,000 or more), and a nested folder.
+		for (let i = 0; i < 5100; i++) writeFileSync(join(folder, `article-${String(i).padStart(5, '0')}.txt`), `text ${i}`);
+		mkdirSync(join(folder, 'nested'));
+		writeFileSync(join(folder, 'nested', 'inner.txt'), 'inner');
+		const paths = [folder, join(root, 'gone.txt'), join(root, 'b.txt')];
+		const threaded = await survey(paths, true);
+		const here = await survey(paths, false);
+		const discovered = await discoverFiles(paths);
+		expect(threaded.inThread).toBe(true);
+		expect(here.inThread).toBe(false);
+		expect(threaded.files).toEqual(discovered.files);
+		expect(threaded.problems).toEqual(discovered.problems);
+		expect(threaded.files).toHaveLength(5102);
+		expect(threaded.absolute).toEqual(here.absolute);
+		expect(Array.from(threaded.stamps.values)).toEqual(Array.from(here.stamps.values));
+		expect(threaded.stamps.at(5101)).toEqual(statStamp(join(root, 'b.txt')));
 	});
 });
