@@ -99,13 +99,29 @@ export function encodeListing(
 	out.number(MAGIC);
 	const counted = out.place(8);
 	let count = 0;
+	// Entries copied from one place of an earlier listing are copied at once: most of them follow each other there.
+	let run: Buffer | undefined;
+	let runStart = 0;
+	let runEnd = 0;
+	const copyRun = () => {
+		if (run) out.bytes(run.subarray(runStart, runEnd));
+		run = undefined;
+	};
 	for (const file of files) {
 		count++;
 		const copied = entry(file);
 		if (copied) {
-			out.bytes(copied);
+			const start = copied.byteOffset;
+			if (run && copied.buffer === run.buffer && start === runEnd) runEnd += copied.length;
+			else {
+				copyRun();
+				run = Buffer.from(copied.buffer);
+				runStart = start;
+				runEnd = start + copied.length;
+			}
 			continue;
 		}
+		copyRun();
 		const length = out.place(4);
 		out.string(file.path);
 		out.number(file.size);
@@ -127,6 +143,7 @@ export function encodeListing(
 		}
 		out.buffer.writeUInt32LE(out.at - length - 4, length);
 	}
+	copyRun();
 	out.buffer.writeDoubleLE(count, counted);
 	return out.done();
 }
