@@ -156,6 +156,24 @@ describe('the listing a warm run keeps', () => {
 		expect(plain(keptListing([corpus])!)).toEqual(fromTables([corpus]));
 	});
 
+	it('is read only after the run has given the thread back once (the dashboard draws its first frame meanwhile)', async () => {
+		await warmRun([corpus]);
+		const store = open();
+		const reads: string[] = [];
+		const picture = store.picture.bind(store);
+		store.picture = roots => {
+			reads.push('picture');
+			return picture(roots);
+		};
+		const items = readCorpus([corpus], {workers: 0, store, fromStore: true});
+		const first = items.next();
+		expect(reads).toEqual([]);
+		expect((await first).done).toBe(false);
+		expect(reads).toEqual(['picture']);
+		await items.return(undefined);
+		store.close();
+	});
+
 	it('is read from the tables again when another process wrote while a run went on', async () => {
 		await warmRun([corpus]);
 		const other = join(root, 'other');
