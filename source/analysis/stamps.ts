@@ -71,8 +71,7 @@ export interface Survey extends Discovery {
 /** The survey, made in this thread. */
 export async function surveyHere(paths: string[]): Promise<Survey> {
 	const discovery = await discoverFiles(paths);
-	const absolute = absolutePaths(discovery.files);
-	return {...discovery, absolute, stamps: Stamps.of(absolute.map((path, at) => path ?? discovery.files[at]!)), inThread: false};
+	return {...discovery, absolute: absolutePaths(discovery.files), stamps: Stamps.of(discovery.files), inThread: false};
 }
 
 /** How many files a thread stats at a time, taking them from the count both threads share. */
@@ -98,17 +97,16 @@ export function statShares(paths: readonly string[], values: Float64Array, next:
 }
 
 /**
- * What the survey thread sends first: the files found and their absolute paths, each joined by NULs (which no
- * path holds: one string crosses threads in a copy, 100,000 took a fifth of a second), and the stamps it and the
- * main thread fill in.
+ * What the survey thread sends first: the files found, joined by NULs (which no path holds: one string crosses
+ * threads in a copy, where 100,000 strings took a fifth of a second), and the stamps it and the main thread fill in.
  */
 export interface SurveyShare {
 	files: string;
-	absolute: string;
 	problems: Discovery['problems'];
 	values: Float64Array;
 	next: Int32Array;
 }
+
 /**
  * The survey of `paths`; with `threaded` (a warm run over many files), made in a thread of its own while this
  * one reads the store: for 100,000 files, a third of a second of reading folders and half a second of system
@@ -144,15 +142,11 @@ export async function survey(paths: string[], threaded: boolean): Promise<Survey
 			};
 			const found = (await message()) as SurveyShare;
 			const files = found.files === '' ? [] : found.files.split('\0');
-			const absolute = found.absolute === '' ? [] : found.absolute.split('\0');
-			// Free now: stat what the thread has not yet taken.
-			statShares(
-				absolute.map((path, at) => path || files[at]!),
-				found.values,
-				found.next,
-			);
+			// Free now: resolve the paths while the thread stats, then stat what it has not yet taken.
+			const absolute = absolutePaths(files);
+			statShares(files, found.values, found.next);
 			await message();
-			return {files, problems: found.problems, absolute: absolute.map(path => path || undefined), stamps: new Stamps(found.values), inThread: true};
+			return {files, problems: found.problems, absolute, stamps: new Stamps(found.values), inThread: true};
 		} catch {
 			// Made here instead.
 		} finally {

@@ -795,6 +795,10 @@ export class Store {
 					if (!present.has(path as string)) files.push(path as string);
 				});
 			}
+			// Nothing gone, and nothing written since the listing this run read was kept (after a run that did this
+			// same cleaning): no other code's documents came since, or the listing would have been dropped. Spares a
+			// pass over every document row.
+			if (files.length === 0 && known.rehashed === false && this.#pictureFile !== undefined && !this.#touchedMany && this.#touchedPaths.size === 0 && this.#touchedHashes.size === 0) return 0;
 			const [otherCode] = this.#statement('SELECT EXISTS (SELECT 1 FROM documents WHERE identity != ?)').raw().get(this.#identity) as [number];
 			// Nothing to forget (a warm run over an unchanged folder): no write at all.
 			if (files.length === 0 && !otherCode && known.rehashed === false) return 0;
