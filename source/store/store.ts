@@ -504,10 +504,7 @@ export class Store {
 		return this.#read(new Map(), () => {
 			const rows = new Map<string, StoredDocument>();
 			// A row at a time: as one JSON array, titles and all, it took three times as long.
-			const select = this.#statement(
-				`SELECT id, hash, title, source, author, published, url, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs
-				 FROM documents WHERE identity = ?`,
-			).raw();
+			const select = this.#statement(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE identity = ?`).raw();
 			for (const row of select.iterate(this.#identity)) {
 				const document = storedDocument(row as DocumentRow);
 				rows.set(document.hash, document);
@@ -614,10 +611,7 @@ export class Store {
 			else files.delete(path);
 		}
 		const listing = picture instanceof Listing ? picture : undefined;
-		const byHash = this.#statement(
-			`SELECT id, hash, title, source, author, published, url, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs
-			 FROM documents WHERE hash = ? AND identity = ?`,
-		).raw();
+		const byHash = this.#statement(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE hash = ? AND identity = ?`).raw();
 		// A file as the picture had it, holding a document this connection did not write: as the picture has it.
 		const asPictured = (file: FileRecord) => picture.files.get(file.path) === file && !this.#touchedHashes.has(file.hash);
 		return encodeListing(
@@ -864,6 +858,8 @@ function fileRecord([path, size, mtimeUs, ino, hash, suffix, documents]: FileRow
 	return documents === null ? {path, size, mtimeUs, ino, hash, suffix} : {path, size, mtimeUs, ino, hash, suffix, documents};
 }
 
+/** A documents row as storedDocument reads it. */
+const DOCUMENT_COLUMNS = 'id, hash, title, source, author, published, url, words, sentences, paragraphs, reading_minutes, entities, facts, duplicate_paragraphs';
 type DocumentRow = [number, string, string, string, string, string, string, number, number, number, number, number, number, number];
 
 function storedDocument([id, hash, title, source, author, published, url, words, sentences, paragraphs, readingMinutes, entities, facts, duplicateParagraphs]: DocumentRow): StoredDocument {
