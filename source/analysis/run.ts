@@ -280,7 +280,7 @@ export async function* readCorpus(
 	if (options.fromStore) await new Promise(resolve => setImmediate(resolve));
 	const ownStore = !options.store;
 	const store = options.store ?? openStore(options);
-	// The files' documents as recorded this run, for removeMissing at the end.
+	// The files' documents read this run, for removeMissing at the end (with those the picture kept).
 	const present = new Set<string>();
 	const roots = paths.filter(path => path !== '-' && !/^https?:\/\//i.test(path)).map(path => resolve(path));
 	// With fromStore, the files are found and stat'ed (in another thread, for many) while the store is read.
@@ -341,23 +341,21 @@ export async function* readCorpus(
 		const {stamps} = surveyed;
 		files.forEach((_, at) => {
 			const file = absolute[at];
+			if (file === undefined) return;
+			const same = (size: number, mtimeUs: number, ino: number) => stamps.same(at, size, mtimeUs, ino);
 			// Its first document's record says whether it was read whole, and into how many documents.
-			const input = file === undefined ? undefined : known.get(file);
-			if (!input?.documents || !stamps.matches(at, input)) return;
-			for (let index = 0; index < input.documents; index++) {
-				const key = documentKey(file!, index);
-				const record = known.get(key);
-				if (!record || !stamps.matches(at, record) || !picture.holds(key)) return;
-			}
-			for (let index = 0; index < input.documents; index++) present.add(documentKey(file!, index));
-			keptOf[at] = input.documents;
+			const documents = picture.stamped(file, same);
+			if (!documents) return;
+			for (let index = 1; index < documents; index++) if (picture.stamped(documentKey(file, index), same) === undefined) return;
+			for (let index = 0; index < documents; index++) picture.take(documentKey(file, index));
+			keptOf[at] = documents;
 			keptInputs++;
 		});
 	}
 	/** The index-th document of the at-th input, kept. */
 	const keptDocument = (at: number, index: number): Kept => {
 		const key = documentKey(absolute[at]!, index);
-		return {stored: picture!.documentOf(key)!, name: (options.label ?? (path => path))(files[at]!) + (known.get(key)!.suffix ?? '')};
+		return {stored: picture!.documentOf(key)!, name: (options.label ?? (path => path))(files[at]!) + picture!.suffixOf(key)};
 	};
 	const readTotal = files.length - keptInputs;
 	let readDone = 0;
@@ -529,7 +527,7 @@ export async function* readCorpus(
 		if (store) {
 			// Only a whole run knows which files are gone; an interrupted one keeps what it finished (close commits it).
 			if (completed) {
-				if (roots.length > 0) store.removeMissing(roots, present, {files: known.keys(), rehashed});
+				if (roots.length > 0) store.removeMissing(roots, present, {files: picture ? picture.untaken() : known.keys(), rehashed});
 				if (picture) store.keepPicture(roots, picture);
 			}
 			if (ownStore) store.close();

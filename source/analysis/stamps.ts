@@ -54,8 +54,13 @@ export class Stamps {
 
 	/** Whether the at-th file is still as `stamp` says. */
 	matches(at: number, stamp: FileStamp): boolean {
+		return this.same(at, stamp.size, stamp.mtimeUs, stamp.ino);
+	}
+
+	/** Whether the at-th file is still of this size, mtime and inode. */
+	same(at: number, size: number, mtimeUs: number, ino: number): boolean {
 		const values = this.values;
-		return values[3 * at]! >= 0 && values[3 * at] === stamp.size && values[3 * at + 1] === stamp.mtimeUs && values[3 * at + 2] === stamp.ino;
+		return values[3 * at]! >= 0 && values[3 * at] === size && values[3 * at + 1] === mtimeUs && values[3 * at + 2] === ino;
 	}
 }
 

@@ -1,28 +1,53 @@
 import type {FileRecord, StoredDocument} from './types.js';
 
+/** Whether a file is still as a listed stamp says (size, mtime in microseconds, inode). */
+export type SameStamp = (size: number, mtimeUs: number, ino: number) => boolean;
+
 /**
  * What a warm run reads of the store before it looks at its files: the files rows under its folders (by
  * absolute path, each with its inputs row's count of documents) and, for each, the document it holds.
  */
 export interface Picture {
-	files: Map<string, FileRecord>;
+	files: ReadonlyMap<string, FileRecord>;
 	/** Whether the file at `path` holds a stored document (of this analysis code). */
 	holds(path: string): boolean;
 	/** That document. */
 	documentOf(path: string): StoredDocument | undefined;
+	/** What its document's name adds to its file's ("" for a file of one document). */
+	suffixOf(path: string): string;
+	/**
+	 * When `path` is listed with a stamp that `same` accepts and holds a stored document: how many documents its
+	 * file was recorded to hold when read whole (0 when it was not). Else undefined.
+	 */
+	stamped(path: string, same: SameStamp): number | undefined;
+	/** Take `path` as kept by this run: it is no longer among untaken(). */
+	take(path: string): void;
+	/** The listed paths that were not taken. */
+	untaken(): Iterable<string>;
 }
 
 /** A picture read from the database's rows. */
 export function tablesPicture(files: Map<string, FileRecord>, documents: Map<string, StoredDocument>): Picture {
+	const taken = new Set<string>();
+	const holds = (path: string) => {
+		const file = files.get(path);
+		return file !== undefined && documents.has(file.hash);
+	};
 	return {
 		files,
-		holds: path => {
-			const file = files.get(path);
-			return file !== undefined && documents.has(file.hash);
-		},
+		holds,
 		documentOf: path => {
 			const file = files.get(path);
 			return file && documents.get(file.hash);
+		},
+		suffixOf: path => files.get(path)?.suffix ?? '',
+		stamped: (path, same) => {
+			const file = files.get(path);
+			return file && holds(path) && same(file.size, file.mtimeUs, file.ino) ? (file.documents ?? 0) : undefined;
+		},
+		take: path => taken.add(path),
+		*untaken() {
+			for (const path of files.keys()) if (!taken.has(path)) yield path;
 		},
 	};
 }
@@ -33,22 +58,24 @@ const MAGIC = 0x32306c62;
 const UTF8 = 0x80000000;
 const WIDE = /[^\u0000-\u00ff]/;
 
-/** A file as a listing gives it: where its entry starts, for its document and for copying it into the next listing. */
-interface ListedFile extends FileRecord {
-	entry: number;
-	/** Where its document starts, or -1 when it holds none. */
-	held: number;
-}
-
 /**
  * A picture packed into one buffer, an entry a file: its length, then its record and its document, numbers as
  * doubles and strings as a length word and their bytes (Latin-1 when they fit, as most paths, hashes and dates
- * do, else UTF-8). Reading it keeps only each file's record; a document is read when it is asked for, so a warm
- * run over 100,000 files holds 100,000 small records rather than every document's headline, source and address.
+ * do, else UTF-8). Reading it keeps only each file's path and where its entry is: a warm run over 100,000 files
+ * checks their stamps in the buffer, and builds a file's record or its document only when it is asked for.
  */
 export class Listing implements Picture {
-	readonly files = new Map<string, FileRecord>();
+	readonly files: ReadonlyMap<string, FileRecord>;
 	readonly #body: Buffer;
+	/** Each listed path's entry, numbered in the listing's order. */
+	readonly #entries = new Map<string, number>();
+	/** Where each entry's record starts, past its length and path. */
+	readonly #records: Int32Array;
+	/** Where each entry starts. */
+	readonly #starts: Int32Array;
+	/** The records built so far (a record asked for twice is the same object). */
+	readonly #built: Array<FileRecord | undefined> = [];
+	readonly #taken: Uint8Array;
 
 	/** Throws on a body that is not a listing (the caller reads the tables instead). */
 	constructor(body: Uint8Array) {
@@ -56,32 +83,134 @@ export class Listing implements Picture {
 		const reader = new Reader(this.#body, 0);
 		if (reader.number() !== MAGIC) throw new Error('not a listing');
 		const count = reader.number();
+		if (!Number.isInteger(count) || count < 0 || count > this.#body.length) throw new Error('a listing with a wrong count');
+		this.#starts = new Int32Array(count);
+		this.#records = new Int32Array(count);
+		this.#taken = new Uint8Array(count);
 		for (let index = 0; index < count; index++) {
-			const entry = reader.at;
-			const end = entry + 4 + reader.count();
-			const file = reader.record(entry);
-			this.files.set(file.path, file);
+			const start = reader.at;
+			const end = start + 4 + reader.count();
+			this.#entries.set(reader.string(), index);
+			this.#starts[index] = start;
+			this.#records[index] = reader.at;
 			reader.at = end;
 		}
 		if (reader.at !== this.#body.length) throw new Error('a listing with bytes after its end');
+		this.files = new ListedFiles(this.#entries, index => this.#record(index));
 	}
 
 	holds(path: string): boolean {
-		const file = this.files.get(path) as ListedFile | undefined;
-		return file !== undefined && file.held >= 0;
+		const index = this.#entries.get(path);
+		return index !== undefined && this.#held(index) >= 0;
 	}
 
 	documentOf(path: string): StoredDocument | undefined {
-		const file = this.files.get(path) as ListedFile | undefined;
-		if (file === undefined || file.held < 0) return undefined;
-		return new Reader(this.#body, file.held).document(file.hash);
+		const index = this.#entries.get(path);
+		const held = index === undefined ? -1 : this.#held(index);
+		if (held < 0) return undefined;
+		const reader = new Reader(this.#body, this.#records[index!]! + 24);
+		return new Reader(this.#body, held).document(reader.string());
+	}
+
+	suffixOf(path: string): string {
+		const index = this.#entries.get(path);
+		if (index === undefined) return '';
+		const reader = new Reader(this.#body, this.#records[index]! + 24);
+		reader.skip();
+		return reader.string();
+	}
+
+	stamped(path: string, same: SameStamp): number | undefined {
+		const index = this.#entries.get(path);
+		if (index === undefined) return undefined;
+		const at = this.#records[index]!;
+		const body = this.#body;
+		if (!same(body.readDoubleLE(at), body.readDoubleLE(at + 8), body.readDoubleLE(at + 16))) return undefined;
+		const reader = new Reader(body, at + 24);
+		reader.skip();
+		reader.skip();
+		const documents = reader.number();
+		return reader.number() < 0 ? undefined : Math.max(documents, 0);
+	}
+
+	take(path: string): void {
+		const index = this.#entries.get(path);
+		if (index !== undefined) this.#taken[index] = 1;
+	}
+
+	*untaken(): Iterable<string> {
+		for (const [path, index] of this.#entries) if (!this.#taken[index]) yield path;
 	}
 
 	/** The bytes of this file's entry, when the listing holds it as `file` says: to be copied as they are. */
 	entryOf(file: FileRecord): Buffer | undefined {
-		const entry = (file as ListedFile).entry;
-		if (entry === undefined || this.files.get(file.path) !== file) return undefined;
-		return this.#body.subarray(entry, entry + 4 + this.#body.readUInt32LE(entry));
+		const index = this.#entries.get(file.path);
+		if (index === undefined || this.#built[index] !== file) return undefined;
+		const start = this.#starts[index]!;
+		return this.#body.subarray(start, start + 4 + this.#body.readUInt32LE(start));
+	}
+
+	/** Where the index-th entry's document starts, or -1 when it holds none. */
+	#held(index: number): number {
+		const reader = new Reader(this.#body, this.#records[index]! + 24);
+		reader.skip();
+		reader.skip();
+		reader.at += 8;
+		return this.#body.readDoubleLE(reader.at) < 0 ? -1 : reader.at;
+	}
+
+	#record(index: number): FileRecord {
+		let record = this.#built[index];
+		if (record === undefined) {
+			const start = this.#starts[index]!;
+			record = new Reader(this.#body, start + 4).record();
+			this.#built[index] = record;
+		}
+		return record;
+	}
+}
+
+/** A listing's files by path, each record built when it is asked for. */
+class ListedFiles implements ReadonlyMap<string, FileRecord> {
+	readonly #entries: Map<string, number>;
+	readonly #record: (index: number) => FileRecord;
+
+	constructor(entries: Map<string, number>, record: (index: number) => FileRecord) {
+		this.#entries = entries;
+		this.#record = record;
+	}
+
+	get size(): number {
+		return this.#entries.size;
+	}
+
+	get(path: string): FileRecord | undefined {
+		const index = this.#entries.get(path);
+		return index === undefined ? undefined : this.#record(index);
+	}
+
+	has(path: string): boolean {
+		return this.#entries.has(path);
+	}
+
+	keys(): IterableIterator<string> {
+		return this.#entries.keys();
+	}
+
+	*values(): IterableIterator<FileRecord> {
+		for (const index of this.#entries.values()) yield this.#record(index);
+	}
+
+	*entries(): IterableIterator<[string, FileRecord]> {
+		for (const [path, index] of this.#entries) yield [path, this.#record(index)];
+	}
+
+	[Symbol.iterator](): IterableIterator<[string, FileRecord]> {
+		return this.entries();
+	}
+
+	forEach(visit: (file: FileRecord, path: string, files: ReadonlyMap<string, FileRecord>) => void): void {
+		for (const [path, file] of this.entries()) visit(file, path, this);
 	}
 }
 
@@ -179,11 +308,13 @@ class Reader {
 		return this.#buffer.toString(word & UTF8 ? 'utf8' : 'latin1', start, this.at);
 	}
 
-	/**
-	 * A file's record; with `entry`, as a listing holds it (where its entry starts), with where its document
-	 * starts (or -1, past the -1 that says it holds none).
-	 */
-	record(entry = -1): FileRecord {
+	/** Past a string, without reading it. */
+	skip(): void {
+		this.at += 4 + (this.count() & ~UTF8);
+	}
+
+	/** A file's record. */
+	record(): FileRecord {
 		const path = this.string();
 		const size = this.number();
 		const mtimeUs = this.number();
@@ -191,12 +322,7 @@ class Reader {
 		const hash = this.string();
 		const suffix = this.string();
 		const documents = this.number();
-		const record: FileRecord = documents < 0 ? {path, size, mtimeUs, ino, hash, suffix} : {path, size, mtimeUs, ino, hash, suffix, documents};
-		if (entry >= 0) {
-			(record as ListedFile).entry = entry;
-			(record as ListedFile).held = this.#buffer.readDoubleLE(this.at) < 0 ? -1 : this.at;
-		}
-		return record;
+		return documents < 0 ? {path, size, mtimeUs, ino, hash, suffix} : {path, size, mtimeUs, ino, hash, suffix, documents};
 	}
 
 	document(hash: string): StoredDocument | undefined {

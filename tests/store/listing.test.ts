@@ -5,7 +5,7 @@ import {basename, join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {generateCorpus} from '../../bench/generator.mjs';
 import {readCorpus} from '../../source/analysis/run.js';
-import {encodeListing, Listing, type Picture} from '../../source/store/listing.js';
+import {encodeListing, Listing, tablesPicture, type Picture} from '../../source/store/listing.js';
 import {DATABASE_NAME} from '../../source/store/schema.js';
 import {Store} from '../../source/store/store.js';
 import type {DatabaseConstructor, FileRecord, StoredDocument} from '../../source/store/types.js';
@@ -38,7 +38,11 @@ function document(id: number, hash: string, title: string): StoredDocument {
 function plain(picture: Picture, paths: Iterable<string> = picture.files.keys()) {
 	return [...paths].sort().map(path => {
 		const {path: _, size, mtimeUs, ino, hash, suffix, documents} = picture.files.get(path)!;
-		return {path, size, mtimeUs, ino, hash, suffix, documents, holds: picture.holds(path), document: picture.documentOf(path)};
+		// What a warm run asks of it: its count of documents when its stamp is still the file's, and its suffix.
+		const stamped = picture.stamped(path, (...stamp) => stamp.join() === [size, mtimeUs, ino].join());
+		expect(picture.stamped(path, () => false)).toBeUndefined();
+		expect(picture.suffixOf(path)).toBe(suffix ?? '');
+		return {path, size, mtimeUs, ino, hash, suffix, documents, holds: picture.holds(path), document: picture.documentOf(path), stamped};
 	});
 }
 
@@ -51,7 +55,7 @@ function fromTables(roots: string[]) {
 	return [...files.keys()].sort().map(path => {
 		const {size, mtimeUs, ino, hash, suffix, documents: count} = files.get(path)!;
 		const held = documents.get(hash);
-		return {path, size, mtimeUs, ino, hash, suffix, documents: count, holds: held !== undefined, document: held};
+		return {path, size, mtimeUs, ino, hash, suffix, documents: count, holds: held !== undefined, document: held, stamped: held ? (count ?? 0) : undefined};
 	});
 }
 
@@ -92,9 +96,15 @@ describe('a listing', () => {
 		const listing = new Listing(encodeListing(files, file => documents.get(file.hash)));
 		expect(plain(listing)).toEqual(
 			files
-				.map(file => ({...file, documents: file.documents, holds: documents.has(file.hash), document: documents.get(file.hash)}))
+				.map(file => ({...file, documents: file.documents, holds: documents.has(file.hash), document: documents.get(file.hash), stamped: documents.has(file.hash) ? (file.documents ?? 0) : undefined}))
 				.sort((a, b) => (a.path < b.path ? -1 : 1)),
 		);
+		// What a run took is not among what it leaves to be checked for removal, as with the tables' picture.
+		for (const picture of [listing, tablesPicture(new Map(files.map(file => [file.path, file])), documents)]) {
+			picture.take('/news/東京.txt');
+			picture.take('/not/listed.txt');
+			expect([...picture.untaken()].sort()).toEqual(['/news/feed.rss/#2', '/news/gone.txt']);
+		}
 		// Copied entries read back as packed ones.
 		const again = new Listing(encodeListing(listing.files.values(), () => undefined, file => listing.entryOf(file)));
 		expect(plain(again)).toEqual(plain(listing));
@@ -120,6 +130,9 @@ describe('the listing a warm run keeps', () => {
 		const changed = await warmRun([corpus]);
 		expect(changed.filter(item => !item.kept).map(item => item.name)).toEqual([added, join(corpus, 'article-3.txt'), `${join(corpus, 'wire.rss')}#1`, `${join(corpus, 'wire.rss')}#2`]);
 		expect(plain(keptListing([corpus])!)).toEqual(fromTables([corpus]));
+		// The removed file is forgotten, though the run read none of the files it kept.
+		expect(fromTables([corpus]).map(file => file.path)).not.toContain(join(corpus, 'article-5.txt'));
+		expect(fromTables([corpus]).map(file => file.path)).toContain(join(corpus, 'article-4.txt'));
 
 		const warm = await warmRun([corpus]);
 		expect(warm.every(item => item.kept)).toBe(true);
