@@ -3,7 +3,7 @@
  * shows a query. Not STRICT tables, which SQLite before 3.37 (2021) cannot open at all. Any change to these statements bumps SCHEMA_VERSION: a store with another version is
  * emptied and built again, never migrated (it is a cache: everything in it can be computed again).
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** PRAGMA application_id: "brfg", so `file` and sqlite3 can tell a briefing store from another database. */
 export const APPLICATION_ID = 0x62726667;
@@ -132,13 +132,16 @@ CREATE TABLE facts (
 );
 CREATE INDEX facts_document ON facts(document);
 
--- What the briefing needs of each document (stories/parts.ts), as JSON: its content words with their counts, the
--- figures it reports, the dates it states and the story it makes alone. 'code' is the briefing code that made it.
--- Grouping 100,000 documents reads these rows, not the analyses.
+-- What the briefing needs of each document (stories/parts.ts), as JSON: in 'parts', its content words with their
+-- counts, the figures it reports, the dates it states and the story it makes alone; in 'texts', what a story of
+-- several documents reads of it (title, quotable sentences with their words and figures, entities). 'code' is the
+-- briefing code that made them. Grouping 100,000 documents reads the parts, and building its stories the texts of
+-- the documents in stories of several, not the analyses.
 CREATE TABLE story_parts (
 	document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
 	code TEXT NOT NULL,
-	parts TEXT NOT NULL
+	parts TEXT NOT NULL,
+	texts TEXT NOT NULL
 );
 
 -- The briefing (stories, comparisons, timeline) of a set of documents, as JSON, keyed by a hash of the briefing

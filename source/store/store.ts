@@ -361,15 +361,29 @@ export class Store {
 		return found;
 	}
 
-	/** Keep story parts made by briefing code `code`, as [content hash, JSON] of stored documents (others are skipped). */
-	keepStoryParts(code: string, rows: ReadonlyArray<readonly [string, string]>): void {
+	/** The StoryTexts (stories/summary.ts, JSON) that briefing code `code` made of these stored documents, by content hash. */
+	storyTexts(hashes: readonly string[], code: string): Map<string, string> {
+		const found = new Map<string, string>();
+		if (hashes.length === 0) return found;
+		this.flush();
+		this.#read(undefined, () => {
+			const select = this.#statement(
+				'SELECT d.hash, p.texts FROM story_parts p JOIN documents d ON d.id = p.document WHERE d.identity = ? AND p.code = ? AND d.hash IN (SELECT value FROM json_each(?))',
+			).raw();
+			for (const row of select.iterate(this.#identity, code, JSON.stringify(hashes))) found.set((row as [string, string])[0], (row as [string, string])[1]);
+		});
+		return found;
+	}
+
+	/** Keep story parts and texts made by briefing code `code`, as [content hash, parts, texts] of stored documents (others are skipped). */
+	keepStoryParts(code: string, rows: ReadonlyArray<readonly [string, string, string]>): void {
 		if (!this.#db || rows.length === 0) return;
 		this.flush();
 		try {
 			this.#statement(
-				`INSERT INTO story_parts (document, code, parts)
-				 SELECT d.id, ?, j.value ->> 1 FROM json_each(?) j JOIN documents d ON d.hash = j.value ->> 0 AND d.identity = ? WHERE true
-				 ON CONFLICT (document) DO UPDATE SET code = excluded.code, parts = excluded.parts`,
+				`INSERT INTO story_parts (document, code, parts, texts)
+				 SELECT d.id, ?, j.value ->> 1, j.value ->> 2 FROM json_each(?) j JOIN documents d ON d.hash = j.value ->> 0 AND d.identity = ? WHERE true
+				 ON CONFLICT (document) DO UPDATE SET code = excluded.code, parts = excluded.parts, texts = excluded.texts`,
 			).run(code, JSON.stringify(rows), this.#identity);
 		} catch (error) {
 			this.#fail(error);

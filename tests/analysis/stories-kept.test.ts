@@ -86,9 +86,9 @@ describe('the briefing from the store', () => {
 		expect(brief(analyses)).toEqual({stories, comparisons: compareFigures(analyses, stories), timeline: buildTimeline(analyses, stories)});
 	});
 
-	it("keeps each document's story parts: new documents read whole only the documents of stories that have several", async () => {
+	it("keeps each document's story parts and texts: new documents read whole only the documents of the stories they change", async () => {
 		const first = await corpus('a', 24, 3);
-		briefFromStore(store, first.map(({name, hash}) => ({name, hash})));
+		const before = briefFromStore(store, first.map(({name, hash}) => ({name, hash})));
 		const more = await corpus('b', 6, 9);
 		const all = [...first, ...more];
 		const expected = brief(all.map(d => d.analysis));
@@ -99,35 +99,66 @@ describe('the briefing from the store', () => {
 			return whole(hash, path);
 		};
 		expect(briefFromStore(store, all.map(({name, hash}) => ({name, hash})))).toEqual(expected);
-		// The new documents' parts are made from their analyses once; every other document is read only for its story.
-		const inStories = new Set(expected.stories.filter(story => story.documents.length > 1).flatMap(story => story.documents));
+		// The new documents' parts are made from their analyses once. The others are read whole only to compare the
+		// figures of a story that was not compared before: one whose documents changed.
+		const storyOf = (documents: string[]) => [...documents].sort().join('\n');
+		const compared = new Set(before.stories.filter(story => story.documents.length > 1).map(story => storyOf(story.documents)));
+		const changed = expected.stories.filter(story => story.documents.length > 1 && !compared.has(storyOf(story.documents)));
+		const unchanged = expected.stories.filter(story => story.documents.length > 1 && compared.has(storyOf(story.documents)));
+		expect(unchanged.length).toBeGreaterThan(0);
+		expect(changed.length).toBeGreaterThan(0);
 		const newNames = new Set(more.map(d => d.name));
-		expect(read.filter(name => !newNames.has(name)).every(name => inStories.has(name))).toBe(true);
-		expect(read.filter(name => !newNames.has(name)).length).toBe([...inStories].filter(name => !newNames.has(name)).length);
-		expect(inStories.size).toBeLessThan(all.length);
+		const oldRead = new Set(read.filter(name => !newNames.has(name)));
+		expect(oldRead).toEqual(new Set(changed.flatMap(story => story.documents).filter(name => !newNames.has(name))));
 	});
 
-	it('leaves out a document gone from the store when its story needs it, and keeps no briefing of the set', async () => {
+	it('leaves out of its story a document whose story text is gone, and out of its comparisons one whose analysis is gone; keeps no briefing of the set', async () => {
 		const documents = await corpus('a', 24, 3);
 		const references = documents.map(({name, hash}) => ({name, hash}));
 		const full = brief(documents.map(d => d.analysis));
-		const story = full.stories.find(s => s.documents.length > 2)!;
-		const lost = story.documents[0]!;
-		// Its parts are kept, then its analysis goes (another process dropped it).
+		// A document of a story of three or more whose figures are compared.
+		const compared = new Set(full.comparisons.flatMap(c => c.figures.map(figure => figure.document)));
+		const story = full.stories.find(s => s.documents.length > 2 && s.documents.some(document => compared.has(document)))!;
+		const lost = story.documents.find(document => compared.has(document))!;
+		const lostHash = documents.find(d => d.name === lost)!.hash;
+		// Its parts are kept, then its text and its analysis go (another process dropped them).
 		briefFromStore(store, references.map(r => ({...r, name: `${r.name}?`})));
 		const whole = store.document.bind(store);
+		const texts = store.storyTexts.bind(store);
 		store.document = (hash, path) => (path === lost ? undefined : whole(hash, path));
+		store.storyTexts = (hashes, code) => texts(hashes.filter(hash => hash !== lostHash), code);
 		const briefing = briefFromStore(store, references);
 		expect(briefing.stories.flatMap(s => s.documents)).not.toContain(lost);
 		expect(briefing.stories.flatMap(s => s.documents).length).toBe(documents.length - 1);
+		// Only its analysis gone, and its story's comparisons with it: the story keeps it, its figures are left out
+		// of the comparisons, and the briefing is not kept.
+		store.storyTexts = texts;
+		const kept = store.kept.bind(store);
+		store.kept = (table, key) => (table === 'comparisons' ? undefined : kept(table, key));
+		const withText = briefFromStore(store, references);
+		const again = withText.stories.find(s => s.documents.includes(lost))!;
+		expect(again.documents).toEqual(story.documents);
+		expect(withText.comparisons.flatMap(c => c.figures).some(figure => figure.document === lost)).toBe(false);
+		// Not kept: the next briefing of the set finds none.
+		const briefings: Array<string | undefined> = [];
+		store.kept = (table, key) => {
+			const found = kept(table, key);
+			if (table === 'briefings') briefings.push(found);
+			return found;
+		};
 		store.document = whole;
 		expect(briefFromStore(store, references)).toEqual(full);
+		expect(briefings).toEqual([undefined]);
 	});
 
 	it('makes again story parts the store holds damaged, and briefs right', async () => {
 		const documents = await corpus('a', 12, 3);
 		const hashes = documents.map(d => d.hash);
-		store.keepStoryParts(briefingIdentity(), [[hashes[0]!, '{"terms": 1'], [hashes[1]!, '{"terms": "a b", "counts": [1]}'], [hashes[2]!, 'null']]);
+		store.keepStoryParts(briefingIdentity(), [
+			[hashes[0]!, '{"terms": 1', '{}'],
+			[hashes[1]!, '{"terms": "a b", "counts": [1]}', 'null'],
+			[hashes[2]!, 'null', '{"title": 3'],
+		]);
 		expect(briefFromStore(store, documents.map(({name, hash}) => ({name, hash})))).toEqual(brief(documents.map(d => d.analysis)));
 		const rows = store.storyParts(hashes, briefingIdentity());
 		expect(rows.size).toBe(documents.length);

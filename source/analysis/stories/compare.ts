@@ -72,13 +72,22 @@ export function numbered(drafts: Draft[], story: string, before: number): Compar
  */
 export function comparedStory(members: DocumentAnalysis[], kept?: {cache: ComparisonCache; hashes: readonly string[]}): Draft[] {
 	if (members.length < 2) return [];
-	const key = kept?.cache.key(kept.hashes);
-	const found = key === undefined ? undefined : kept!.cache.get(key);
-	if (found) return found.map(comparison => ({...comparison, figures: comparison.figures.map(f => ({...f, document: members[f.document]!.document.path}))}));
+	return (kept && keptComparisons(members.map(member => member.document.path), kept)) ?? compareAndKeep(members, kept);
+}
+
+/** A story's comparisons as `kept` holds them for its documents (named `names`, in the story's order); undefined when it holds none. */
+export function keptComparisons(names: readonly string[], kept: {cache: ComparisonCache; hashes: readonly string[]}): Draft[] | undefined {
+	const found = kept.cache.get(kept.cache.key(kept.hashes));
+	return found?.map(comparison => ({...comparison, figures: comparison.figures.map(f => ({...f, document: names[f.document]!}))}));
+}
+
+/** The figures compared within one story, kept in `kept` (when given) for the next briefing. */
+export function compareAndKeep(members: DocumentAnalysis[], kept?: {cache: ComparisonCache; hashes: readonly string[]}): Draft[] {
+	if (members.length < 2) return [];
 	const drafts = compareStory(members);
-	if (key !== undefined) {
+	if (kept) {
 		const place = new Map(members.map((member, i) => [member.document.path, i]));
-		kept!.cache.set(key, drafts.map(draft => ({...draft, figures: draft.figures.map(f => ({...f, document: place.get(f.document)!}))})));
+		kept.cache.set(kept.cache.key(kept.hashes), drafts.map(draft => ({...draft, figures: draft.figures.map(f => ({...f, document: place.get(f.document)!}))})));
 	}
 	return drafts;
 }

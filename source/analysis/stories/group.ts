@@ -10,7 +10,7 @@
 // entries (words or figures in too many documents to tell anything) are skipped. Candidates are then
 // merged by average linkage, the unscored pairs counting as unrelated.
 import type {DocumentAnalysis} from '../types.js';
-import {storyHeadline, storyEntities, storySummary} from './summary.js';
+import {storyHeadline, storyEntities, storySummary, storyText, type StoryText} from './summary.js';
 import {storySignature} from './terms.js';
 import type {Story} from './types.js';
 
@@ -426,36 +426,43 @@ export function groupStories(analyses: DocumentAnalysis[]): Story[] {
 		signatures.map(s => groupingDocument({terms: s.terms, figures: s.figures, day: s.publishedDay}, dictionary)),
 		dictionary,
 	);
-	return groups.map((members, index) => buildStory(`s${index + 1}`, members.map(i => analyses[i]!), members.map(i => vectorOf(weighted[i]!, dictionary))).story);
+	return groups.map(
+		(members, index) =>
+			buildStory(
+				`s${index + 1}`,
+				members.map(i => ({name: analyses[i]!.document.path, text: storyText(analyses[i]!)})),
+				members.map(i => vectorOf(weighted[i]!, dictionary)),
+			).story,
+	);
 }
 
 /**
  * A story of several documents, with its documents' order (earliest first when dates are known; undated
  * documents follow in the order given). `vectors` are the documents' weights from the grouping.
  */
-export function buildStory(id: string, analyses: DocumentAnalysis[], vectors: Array<Map<string, number>>): {story: Story; order: number[]} {
-	const order = analyses.map((_, i) => i).sort((x, y) => {
-		const px = analyses[x]!.document.published.slice(0, 10);
-		const py = analyses[y]!.document.published.slice(0, 10);
+export function buildStory(id: string, documents: Array<{name: string; text: StoryText}>, vectors: Array<Map<string, number>>): {story: Story; order: number[]} {
+	const order = documents.map((_, i) => i).sort((x, y) => {
+		const px = documents[x]!.text.published.slice(0, 10);
+		const py = documents[y]!.text.published.slice(0, 10);
 		if (px && py && px !== py) return px < py ? -1 : 1;
 		if (Boolean(px) !== Boolean(py)) return px ? -1 : 1;
 		return x - y;
 	});
-	const docs = order.map(i => analyses[i]!);
+	const names = order.map(i => documents[i]!.name);
+	const texts = order.map(i => documents[i]!.text);
 	const vecs = order.map(i => vectors[i]!);
-	const sigs = docs.map(storySignature);
-	const dates = docs.map(a => a.document.published.slice(0, 10)).filter(d => /^\d{4}-\d\d-\d\d$/.test(d)).sort();
+	const dates = texts.map(text => text.published.slice(0, 10)).filter(d => /^\d{4}-\d\d-\d\d$/.test(d)).sort();
 	const sources = new Set<string>();
-	docs.forEach((a, i) => sources.add(a.document.source ? `source:${a.document.source.toLowerCase()}` : `document:${i}`));
+	texts.forEach((text, i) => sources.add(text.source ? `source:${text.source.toLowerCase()}` : `document:${i}`));
 	const story: Story = {
 		id,
-		headline: storyHeadline(docs, sigs, vecs),
-		documents: docs.map(a => a.document.path),
+		headline: storyHeadline(texts, vecs),
+		documents: names,
 		sources: sources.size,
 		firstPublished: dates[0] ?? '',
 		lastPublished: dates.at(-1) ?? '',
-		entities: storyEntities(docs),
-		summary: storySummary(docs, sigs, vecs),
+		entities: storyEntities(texts),
+		summary: storySummary(texts, vecs).map(({doc, sentence, text}) => ({document: names[doc]!, sentence, text})),
 	};
 	return {story, order};
 }

@@ -11,7 +11,8 @@ import {analysisIdentity} from '../cache.js';
 import type {DocumentAnalysis} from '../types.js';
 import type {ComparisonCache, KeptComparison} from './compare.js';
 import {Briefer} from './index.js';
-import {decodeParts, encodeParts, storyParts} from './parts.js';
+import {decodeParts, decodeText, encodeParts, encodeText, storyPartsAndText} from './parts.js';
+import {storyText, type StoryText} from './summary.js';
 import type {Briefing} from './types.js';
 
 /** A hash of this folder's sources, written into the bundle by build.mjs. */
@@ -86,15 +87,25 @@ const PARTS_BATCH = 500;
 /**
  * The briefing of these documents, in this order: from the store when it holds one for the same names and
  * texts, else briefed from each document's story parts (kept in the store; made from the analysis the
- * first time) with the store's comparisons of unchanged stories, and kept. Only the documents of stories
- * that have several are read whole. Documents whose analysis is neither given nor stored any more are left out.
+ * first time) with the store's comparisons of unchanged stories, and kept. Only the StoryTexts of the documents
+ * of stories that have several are read, and the documents themselves only to compare the figures of a story
+ * not compared before. Documents whose analysis is neither given nor stored any more are left out.
  */
 export function briefFromStore(store: Store, documents: readonly BriefedDocument[], onProgress?: BriefingProgress): Briefing {
 	const key = keyOf(documents.flatMap(({name, hash}) => [name, hash]));
 	const kept = store.kept('briefings', key);
 	if (kept !== undefined) return decodeBriefing(kept);
 	const code = briefingIdentity();
-	const briefer = new Briefer();
+	// A story's texts in one read; a row that is gone or damaged is left out (and made again from the document).
+	const readTexts = (hashes: readonly string[]) => {
+		const texts = new Map<string, StoryText>();
+		for (const [hash, json] of store.storyTexts(hashes, code)) {
+			const text = decodeText(json);
+			if (text) texts.set(hash, text);
+		}
+		return texts;
+	};
+	const briefer = new Briefer(readTexts);
 	let complete = true;
 	for (let start = 0; start < documents.length; start += PARTS_BATCH) {
 		onProgress?.('parts', start, documents.length);
@@ -103,23 +114,30 @@ export function briefFromStore(store: Store, documents: readonly BriefedDocument
 			batch.map(d => d.hash),
 			code,
 		);
-		const made: Array<[string, string]> = [];
+		const made: Array<[string, string, string]> = [];
 		for (const {name, hash, analysis} of batch) {
 			const found = stored.get(hash);
 			// A row that does not read as parts is made again, and replaced.
 			let parts = found === undefined ? undefined : decodeParts(found);
+			const whole = () => analysis ?? store.document(hash, name);
+			// When its story's texts are read (readTexts) without it: made again from the document.
+			const text = () => {
+				const read = whole();
+				return read && storyText(read);
+			};
 			if (!parts) {
-				const whole = analysis ?? store.document(hash, name);
-				if (!whole) {
+				const read = whole();
+				if (!read) {
 					complete = false;
 					continue;
 				}
-				const encoded = encodeParts(storyParts(whole));
-				made.push([hash, encoded]);
+				const fresh = storyPartsAndText(read);
+				const encoded = encodeParts(fresh.parts);
+				made.push([hash, encoded, encodeText(fresh.text)]);
 				// Read back: its strings are its own, where a sentence or a figure's text cut from the analysis would hold the whole document.
 				parts = decodeParts(encoded)!;
 			}
-			briefer.add(name, parts, () => analysis ?? store.document(hash, name), hash);
+			briefer.add(name, parts, {text, analysis: whole}, hash);
 		}
 		store.keepStoryParts(code, made);
 	}

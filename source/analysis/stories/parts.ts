@@ -1,11 +1,13 @@
 // What the briefing needs of one document, from its analysis alone: what grouping compares (content words
 // with their counts, the figures it reports, its publication day), the dates it states (the timeline), and
 // the story it makes on its own (headline, main entities, summary), which most documents of a large archive
-// are. The store keeps these parts per document, so that briefing 100,000 documents holds a few KB of each
-// and reads whole only the documents of stories that have several.
+// are. Beside them, its StoryText (summary.ts): what a story of several documents reads of it. The store keeps
+// both per document, so that briefing 100,000 documents holds a few KB of each, reads the StoryTexts only of
+// stories that have several, and reads documents whole only to compare the figures of a story not compared
+// before.
 import type {DocumentAnalysis} from '../types.js';
 import {datesOf} from './dates.js';
-import {storyEntities, storyHeadline, storySummary} from './summary.js';
+import {storyEntities, storyHeadline, storySummary, storyText, type StoryText} from './summary.js';
 import {storySignature} from './terms.js';
 import type {DatePrecision} from './types.js';
 
@@ -41,12 +43,17 @@ export interface StoryParts {
 	alone: LoneStory;
 }
 
-/** The parts of one document (`path` only names its quotes while they are computed). */
+/** The parts of one document, and its StoryText. */
 export function storyParts(analysis: DocumentAnalysis): StoryParts {
+	return storyPartsAndText(analysis).parts;
+}
+
+export function storyPartsAndText(analysis: DocumentAnalysis): {parts: StoryParts; text: StoryText} {
 	const signature = storySignature(analysis);
+	const text = storyText(analysis, signature);
 	const vectors = [new Map<string, number>()];
 	const published = analysis.document.published.slice(0, 10);
-	return {
+	const parts: StoryParts = {
 		terms: [...signature.terms.keys()],
 		counts: [...signature.terms.values()],
 		figures: [...signature.figures],
@@ -55,11 +62,12 @@ export function storyParts(analysis: DocumentAnalysis): StoryParts {
 		source: analysis.document.source ?? '',
 		dates: datesOf(analysis).map(({date, precision, sentence, text, entities}) => ({date, precision, sentence, text, entities})),
 		alone: {
-			headline: storyHeadline([analysis], [signature], vectors),
-			entities: storyEntities([analysis]),
-			summary: storySummary([analysis], [signature], vectors).map(({sentence, text}) => ({sentence, text})),
+			headline: storyHeadline([text], vectors),
+			entities: storyEntities([text]),
+			summary: storySummary([text], vectors).map(({sentence, text}) => ({sentence, text})),
 		},
 	};
+	return {parts, text};
 }
 
 /** The parts as the store keeps them: JSON, with the words as one string (a word never holds a space). */
@@ -78,4 +86,28 @@ export function decodeParts(json: string): StoryParts | undefined {
 	if (typeof parsed?.terms !== 'string' || !Array.isArray(parsed.counts) || !Array.isArray(parsed.figures) || !Array.isArray(parsed.dates) || typeof parsed.alone !== 'object') return undefined;
 	const terms = parsed.terms === '' ? [] : parsed.terms.split(' ');
 	return terms.length === parsed.counts.length ? {...parsed, terms} : undefined;
+}
+
+/** A StoryText as the store keeps it: JSON, each list of words as one string. */
+export function encodeText(text: StoryText): string {
+	return JSON.stringify({
+		...text,
+		titleTerms: text.titleTerms.join(' '),
+		quotables: text.quotables.map(quote => ({...quote, terms: quote.terms.join(' ')})),
+	});
+}
+
+const words = (joined: string) => (joined === '' ? [] : joined.split(' '));
+
+/** The StoryText from the store's JSON; undefined for a row that is not one. */
+export function decodeText(json: string): StoryText | undefined {
+	type Stored = Omit<StoryText, 'titleTerms' | 'quotables'> & {titleTerms: string; quotables: Array<Omit<StoryText['quotables'][number], 'terms'> & {terms: string}>};
+	let parsed: Stored | undefined;
+	try {
+		parsed = JSON.parse(json) as Stored;
+	} catch {
+		return undefined;
+	}
+	if (typeof parsed?.title !== 'string' || typeof parsed.titleTerms !== 'string' || !Array.isArray(parsed.quotables) || !Array.isArray(parsed.entities) || !Array.isArray(parsed.figures)) return undefined;
+	return {...parsed, titleTerms: words(parsed.titleTerms), quotables: parsed.quotables.map(quote => ({...quote, terms: words(quote.terms)}))};
 }

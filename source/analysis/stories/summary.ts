@@ -3,16 +3,58 @@
 // The documents come ordered earliest first, each with its unit TF-IDF vector (see group.ts). A title or a
 // sentence is central when its words weigh much in the story's other documents: what one outlet alone
 // says does not state what the articles share.
+//
+// All of it is computed from each document's StoryText: what a story reads of a document, small enough for
+// the store to keep beside its story parts, so that a story of several documents is built without reading
+// them whole.
 import type {Sentence} from '../../corpus/types.js';
 import type {DocumentAnalysis} from '../types.js';
-import type {StorySignature} from './terms.js';
-import type {Quote} from './types.js';
+import {storySignature, type StorySignature} from './terms.js';
 
 /** Main entities listed per story. */
 const ENTITIES = 5;
 /** A summary quotes at most this many sentences; two when the story is a single document. */
 const SUMMARY_SENTENCES = 3;
 const SINGLE_SUMMARY_SENTENCES = 2;
+
+/** A sentence a summary may quote, with its content words and the keys of the figures it reports. */
+export interface QuotableSentence {
+	sentence: number;
+	text: string;
+	terms: string[];
+	figures: string[];
+}
+
+/** What a story reads of one of its documents: its title, outlet and date, its quotable sentences and its entities. */
+export interface StoryText {
+	title: string;
+	/** The publication date as the document gives it (ISO 8601), or "". */
+	published: string;
+	source: string;
+	/** The title's content words. */
+	titleTerms: string[];
+	/** The keys of every figure it reports. */
+	figures: string[];
+	quotables: QuotableSentence[];
+	/** Its entities, with the number of their mentions. */
+	entities: Array<{name: string; type: string; aliases: string[]; mentions: number}>;
+}
+
+/** A document's StoryText, from its analysis (and its signature, when at hand). */
+export function storyText(analysis: DocumentAnalysis, signature: StorySignature = storySignature(analysis)): StoryText {
+	const {document} = analysis;
+	return {
+		title: document.title,
+		published: document.published,
+		source: document.source ?? '',
+		titleTerms: [...signature.titleTerms],
+		figures: [...signature.figures.keys()],
+		quotables: document.sentences
+			.filter(sentence => quotable(sentence, document.title))
+			.map(sentence => ({sentence: sentence.index, text: sentence.text, terms: signature.sentenceTerms[sentence.index] ?? [], figures: signature.sentenceFigures[sentence.index] ?? []})),
+		entities: analysis.entities.map(({name, type, aliases, mentions}) => ({name, type, aliases, mentions: mentions.length})),
+	};
+}
 
 /**
  * The words' weights summed over all of a story's vectors, so that what a text shares with the *other*
@@ -33,14 +75,14 @@ function weightElsewhere(terms: Set<string>, centroid: Map<string, number>, own:
 }
 
 /** The title that shares most telling words with the story's other documents. */
-export function storyHeadline(docs: DocumentAnalysis[], signatures: StorySignature[], vectors: Array<Map<string, number>>): string {
+export function storyHeadline(docs: StoryText[], vectors: Array<Map<string, number>>): string {
 	const centroid = centroidOf(vectors);
 	let best = '';
 	let bestScore = -1;
-	docs.forEach((analysis, i) => {
-		const title = analysis.document.title.trim();
+	docs.forEach((doc, i) => {
+		const title = doc.title.trim();
 		if (!title) return;
-		const score = weightElsewhere(signatures[i]!.titleTerms, centroid, vectors[i]!);
+		const score = weightElsewhere(new Set(doc.titleTerms), centroid, vectors[i]!);
 		if (score > bestScore) {
 			best = title;
 			bestScore = score;
@@ -54,7 +96,7 @@ export function storyHeadline(docs: DocumentAnalysis[], signatures: StorySignatu
  * another's "Christine Lagarde" (whose aliases include "Lagarde") are one entity: entities that share a
  * name or alias are merged, and called by the name most documents use.
  */
-export function storyEntities(docs: DocumentAnalysis[]): string[] {
+export function storyEntities(docs: StoryText[]): string[] {
 	interface Row {
 		documents: Set<number>;
 		mentions: number;
@@ -69,9 +111,9 @@ export function storyEntities(docs: DocumentAnalysis[]): string[] {
 	};
 	const rowOfForm = new Map<string, Row>();
 	const rows: Row[] = [];
-	docs.forEach((analysis, doc) => {
-		for (const entity of analysis.entities) {
-			const row: Row = {documents: new Set([doc]), mentions: entity.mentions.length, first: rows.length, names: new Map([[entity.name, 1]]), parent: undefined};
+	docs.forEach(({entities}, doc) => {
+		for (const entity of entities) {
+			const row: Row = {documents: new Set([doc]), mentions: entity.mentions, first: rows.length, names: new Map([[entity.name, 1]]), parent: undefined};
 			rows.push(row);
 			for (const form of new Set([entity.name, ...entity.aliases].map(f => f.toLowerCase()))) {
 				const other = rowOfForm.get(form);
@@ -83,8 +125,8 @@ export function storyEntities(docs: DocumentAnalysis[]): string[] {
 	// A person called by one name in one outlet ("Lula") and in full in another ("Luiz Inácio Lula da Silva").
 	const personWords = new Map<string, Row>();
 	const single: Array<[string, Row]> = [];
-	docs.forEach(analysis => {
-		for (const entity of analysis.entities) {
+	docs.forEach(({entities}) => {
+		for (const entity of entities) {
 			if (entity.type !== 'person') continue;
 			const row = rowOfForm.get(entity.name.toLowerCase());
 			if (!row) continue;
@@ -128,7 +170,7 @@ function quotable(sentence: Sentence, title: string): boolean {
 
 interface Candidate {
 	doc: number;
-	sentence: Sentence;
+	sentence: QuotableSentence;
 	terms: Set<string>;
 	score: number;
 }
@@ -139,44 +181,42 @@ const overlap = (a: Set<string>, b: Set<string>): number => {
 	return shared / Math.max(1, Math.min(a.size, b.size));
 };
 
+/** A sentence of a summary: of which of the story's documents (its place in `docs`), which sentence. */
+export interface Quoted {
+	doc: number;
+	sentence: number;
+	text: string;
+}
+
 /**
  * Two or three sentences that state what the documents share, word for word: those whose words and figures
  * recur in the other documents, leads favoured, no two saying the same; listed earliest document first.
  */
-export function storySummary(docs: DocumentAnalysis[], signatures: StorySignature[], vectors: Array<Map<string, number>>): Quote[] {
-	if (docs.length === 1) {
-		const {document} = docs[0]!;
-		return document.sentences
-			.filter(s => quotable(s, document.title))
-			.slice(0, SINGLE_SUMMARY_SENTENCES)
-			.map(s => ({document: document.path, sentence: s.index, text: s.text}));
-	}
+export function storySummary(docs: StoryText[], vectors: Array<Map<string, number>>): Quoted[] {
+	if (docs.length === 1) return docs[0]!.quotables.slice(0, SINGLE_SUMMARY_SENTENCES).map(({sentence, text}) => ({doc: 0, sentence, text}));
 	const centroid = centroidOf(vectors);
 	// In how many documents each figure stands.
 	const figureDocuments = new Map<string, number>();
-	for (const signature of signatures) for (const key of signature.figures.keys()) figureDocuments.set(key, (figureDocuments.get(key) ?? 0) + 1);
+	for (const {figures} of docs) for (const key of new Set(figures)) figureDocuments.set(key, (figureDocuments.get(key) ?? 0) + 1);
 	const candidates: Candidate[] = [];
-	docs.forEach((analysis, doc) => {
-		const {document} = analysis;
-		const signature = signatures[doc]!;
-		const quotableSentences = document.sentences.filter(s => quotable(s, document.title));
-		quotableSentences.forEach((sentence, rank) => {
-			const terms = new Set(signature.sentenceTerms[sentence.index] ?? []);
+	docs.forEach(({quotables}, doc) => {
+		quotables.forEach((sentence, rank) => {
+			const terms = new Set(sentence.terms);
 			// Lead sentences state the event; later ones add detail and quotes.
 			const lead = 1 / (1 + 0.15 * rank);
 			// Figures of the sentence that another document of the story reports too.
-			const figures = new Set((signature.sentenceFigures[sentence.index] ?? []).filter(key => (figureDocuments.get(key) ?? 0) > 1)).size;
+			const figures = new Set(sentence.figures.filter(key => (figureDocuments.get(key) ?? 0) > 1)).size;
 			const score = (weightElsewhere(terms, centroid, vectors[doc]!) / (docs.length - 1) + 0.1 * Math.min(figures, 3)) * lead;
 			candidates.push({doc, sentence, terms, score});
 		});
 	});
 	const chosen: Candidate[] = [];
-	for (const candidate of candidates.sort((a, b) => b.score - a.score || a.doc - b.doc || a.sentence.index - b.sentence.index)) {
+	for (const candidate of candidates.sort((a, b) => b.score - a.score || a.doc - b.doc || a.sentence.sentence - b.sentence.sentence)) {
 		if (chosen.length >= SUMMARY_SENTENCES) break;
 		if (chosen.some(c => overlap(c.terms, candidate.terms) > 0.5)) continue;
 		chosen.push(candidate);
 	}
 	return chosen
-		.sort((a, b) => a.doc - b.doc || a.sentence.index - b.sentence.index)
-		.map(c => ({document: docs[c.doc]!.document.path, sentence: c.sentence.index, text: c.sentence.text}));
+		.sort((a, b) => a.doc - b.doc || a.sentence.sentence - b.sentence.sentence)
+		.map(c => ({doc: c.doc, sentence: c.sentence.sentence, text: c.sentence.text}));
 }
