@@ -284,6 +284,10 @@ try {
 		} finally {
 			for (const name of added) rmSync(join(corpus, `new-${name}`), {force: true});
 		}
+		// And gone again: the run drops their documents and finds the folder as it was.
+		const tenRemoved = timeNode([cli, 'stats', corpus], {env: {XDG_CACHE_HOME: cacheHome}, stdout: 'pipe', measure: true});
+		row.tenRemoved = {command: 'briefing stats DIR after the 10 new files were removed', ms: tenRemoved.ms, peakRssBytes: tenRemoved.usage.maxRssBytes, ratioToWarm: tenRemoved.ms / cached.ms};
+		log(`  ten files removed: ${format.ms(tenRemoved.ms)} (${format.ratio(row.tenRemoved.ratioToWarm)} the warm run)`);
 
 		if (tmuxVersion) {
 			const warm = firstFrame([process.execPath, cli, corpus], {XDG_CACHE_HOME: cacheHome}, '? help');
@@ -384,8 +388,8 @@ try {
 		'',
 		'The commands as whole processes, with the store filled (each beside `node -e \'\'` or `fzf --filter` measured in the same run):',
 		'',
-		'| Articles | First analysis (peak RSS) | Warm `stats` (peak RSS) | Warm `facts > file` (peak RSS) | `search` as a process, slowest vs fzf (peak RSS) | Ten new files | Store on disk |',
-		'|---:|---:|---:|---:|---:|---:|---:|',
+		'| Articles | First analysis (peak RSS) | Warm `stats` (peak RSS) | Warm `facts > file` (peak RSS) | `search` as a process, slowest vs fzf (peak RSS) | Ten new files | Ten removed | Store on disk |',
+		'|---:|---:|---:|---:|---:|---:|---:|---:|',
 		...results.map(r => {
 			const slowest = r.processSearch.reduce((worst, entry) => ((entry.ratioToFzf ?? 0) > (worst.ratioToFzf ?? 0) ? entry : worst), r.processSearch[0]);
 			const searchRss = Math.max(...r.processSearch.map(entry => entry.peakRssBytes));
@@ -396,6 +400,7 @@ try {
 				`${format.ms(r.facts.ms)} (${format.mb(r.facts.peakRssBytes)})`,
 				slowest?.fzfMs ? `"${slowest.query}" ${format.ms(slowest.ms)} vs ${format.ms(slowest.fzfMs)}: ${format.ratio(slowest.ratioToFzf)} (${format.mb(searchRss)})` : `${format.ms(Math.max(...r.processSearch.map(e => e.ms)))}, no fzf (${format.mb(searchRss)})`,
 				`${format.ms(r.tenNew.ms)} (${format.ratio(r.tenNew.ratioToWarm)} warm)`,
+				r.tenRemoved ? `${format.ms(r.tenRemoved.ms)} (${format.ratio(r.tenRemoved.ratioToWarm)} warm)` : '–',
 				format.mb(r.storeBytes),
 			].join(' | ')} |`;
 		}),

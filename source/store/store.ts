@@ -14,6 +14,8 @@ const DEFAULT_BATCH_SIZE = 256;
 const DEFAULT_FLUSH_MS = 250;
 /** Past this many entity keys, the state of the last distinct-entity count is not kept (some tens of MB). */
 const MAX_KEPT_ENTITY_KEYS = 1_000_000;
+/** Counts of distinct entities kept, the latest: a set of documents seen again (a file that came and went) is not counted again. */
+const KEPT_TOTALS = 64;
 /** Briefings kept: a few folders (or states of one) come back without grouping again. */
 const KEPT_BRIEFINGS = 4;
 /** The folder beside the database that holds the listings' files. */
@@ -751,6 +753,7 @@ export class Store {
 		if (this.#db) {
 			try {
 				this.#statement('INSERT INTO totals (documents, distinct_entities) VALUES (?, ?) ON CONFLICT (documents) DO NOTHING').run(key, count.rows);
+				this.#statement(`DELETE FROM totals WHERE rowid <= (SELECT max(rowid) FROM totals) - ${KEPT_TOTALS}`).run();
 				if (count.keys <= MAX_KEPT_ENTITY_KEYS) {
 					const state = JSON.stringify({identity: this.#identity, hashes, ...count.state()});
 					this.#statement(`INSERT INTO meta (key, value) VALUES ('entity_count', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(state);
@@ -821,9 +824,9 @@ export class Store {
 				// Documents of other analysis code are never read again; a document no file holds, once a file went.
 				let dropped = otherCode ? this.#statement('DELETE FROM documents WHERE identity != ?').run(this.#identity).changes : 0;
 				if (removed > 0 || known.rehashed !== false) dropped += this.#statement('DELETE FROM documents WHERE hash NOT IN (SELECT hash FROM files)').run().changes;
-				// Counts of sets that held a dropped document can never be asked for again. (Briefings and comparisons
-				// stay: they are keyed by content, so a document that comes back finds them, and they are few.)
-				if (dropped > 0) this.#statement('DELETE FROM totals').run();
+				// Counts of distinct entities, briefings and comparisons stay: they are keyed by content (a count by its
+				// documents' hashes), so none is wrong, and a set seen before comes back to them (the folder as it was
+				// before a file came and went). They are few: the latest are kept.
 				return dropped;
 			});
 		} catch (error) {

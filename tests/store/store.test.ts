@@ -168,6 +168,30 @@ describe('Store', () => {
 		expect(consistency(join(directory, DATABASE_NAME))).toEqual({integrity: 'ok', documents: 3, sentencesAgree: true});
 	});
 
+	it('keeps the count of distinct entities of a folder through a file that came and went (a bug: any dropped document cleared every count)', () => {
+		const corpus = join(root, 'corpus');
+		generateCorpus({count: 5, seed: 5, out: corpus});
+		const docs = analyseFolder(corpus);
+		const store = open();
+		for (const doc of docs) store.put(doc.hash, doc.analysis, encodeAnalysis(doc.analysis, doc.text), doc.file);
+		const kept = docs.slice(0, 4);
+		const came = docs[4]!;
+		const count = mergeEntities(kept.map(d => d.analysis)).length;
+		// The folder without the file, then with it (the count goes on), then without it again: its document is dropped.
+		expect(store.distinctEntities(kept.map(d => d.hash))).toBe(count);
+		expect(store.distinctEntities(docs.map(d => d.hash))).toBe(mergeEntities(docs.map(d => d.analysis)).length);
+		rmSync(came.path);
+		expect(store.removeMissing([corpus], new Set(kept.map(d => d.path)))).toBe(1);
+		store.flush();
+		// The folder as it was is the count kept, not one made again: with the entities' rows gone, a count made
+		// again would find none.
+		const db = new Database(join(directory, DATABASE_NAME));
+		db.prepare('DELETE FROM entity_names').run();
+		db.close();
+		expect(store.distinctEntities(kept.map(d => d.hash))).toBe(count);
+		store.close();
+	});
+
 	it('rebuilds a file of garbage bytes, with a message', () => {
 		const path = join(directory, DATABASE_NAME);
 		open().close();
