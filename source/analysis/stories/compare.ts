@@ -56,7 +56,7 @@ export function compareFigures(analyses: DocumentAnalysis[], stories: Story[]): 
 	const comparisons: Comparison[] = [];
 	for (const story of stories) {
 		const members = story.documents.map(p => byPath.get(p)).filter((a): a is DocumentAnalysis => a !== undefined);
-		comparisons.push(...numbered(comparedStory(members), story.id, comparisons.length));
+		comparisons.push(...numbered(compareAndKeep(members), story.id, comparisons.length));
 	}
 	return comparisons;
 }
@@ -66,22 +66,13 @@ export function numbered(drafts: Draft[], story: string, before: number): Compar
 	return drafts.map((draft, i) => ({...draft, id: `g${before + i + 1}`, story}));
 }
 
-/**
- * The figures compared within one story (its documents in the story's order), or what they gave before
- * when `kept` holds the story's key (the documents' content hashes, when all are known).
- */
-export function comparedStory(members: DocumentAnalysis[], kept?: {cache: ComparisonCache; hashes: readonly string[]}): Draft[] {
-	if (members.length < 2) return [];
-	return (kept && keptComparisons(members.map(member => member.document.path), kept)) ?? compareAndKeep(members, kept);
-}
-
 /** A story's comparisons as `kept` holds them for its documents (named `names`, in the story's order); undefined when it holds none. */
 export function keptComparisons(names: readonly string[], kept: {cache: ComparisonCache; hashes: readonly string[]}): Draft[] | undefined {
 	const found = kept.cache.get(kept.cache.key(kept.hashes));
 	return found?.map(comparison => ({...comparison, figures: comparison.figures.map(f => ({...f, document: names[f.document]!}))}));
 }
 
-/** The figures compared within one story, kept in `kept` (when given) for the next briefing. */
+/** The figures compared within one story (its documents in the story's order), kept in `kept` (when given) for the next briefing. */
 export function compareAndKeep(members: DocumentAnalysis[], kept?: {cache: ComparisonCache; hashes: readonly string[]}): Draft[] {
 	if (members.length < 2) return [];
 	const drafts = compareStory(members);

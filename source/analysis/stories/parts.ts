@@ -44,10 +44,6 @@ export interface StoryParts {
 }
 
 /** The parts of one document, and its StoryText. */
-export function storyParts(analysis: DocumentAnalysis): StoryParts {
-	return storyPartsAndText(analysis).parts;
-}
-
 export function storyPartsAndText(analysis: DocumentAnalysis): {parts: StoryParts; text: StoryText} {
 	const signature = storySignature(analysis);
 	const text = storyText(analysis, signature);
