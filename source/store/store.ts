@@ -351,26 +351,21 @@ export class Store {
 
 	/** The story parts (stories/parts.ts, JSON) that briefing code `code` made of these stored documents, by content hash. */
 	storyParts(hashes: readonly string[], code: string): Map<string, string> {
-		const found = new Map<string, string>();
-		if (hashes.length === 0) return found;
-		this.flush();
-		this.#read(undefined, () => {
-			const select = this.#statement(
-				'SELECT d.hash, p.parts FROM story_parts p JOIN documents d ON d.id = p.document WHERE d.identity = ? AND p.code = ? AND d.hash IN (SELECT value FROM json_each(?))',
-			).raw();
-			for (const row of select.iterate(this.#identity, code, JSON.stringify(hashes))) found.set((row as [string, string])[0], (row as [string, string])[1]);
-		});
-		return found;
+		return this.#storyRows('parts', hashes, code);
 	}
 
 	/** The StoryTexts (stories/summary.ts, JSON) that briefing code `code` made of these stored documents, by content hash. */
 	storyTexts(hashes: readonly string[], code: string): Map<string, string> {
+		return this.#storyRows('texts', hashes, code);
+	}
+
+	#storyRows(column: 'parts' | 'texts', hashes: readonly string[], code: string): Map<string, string> {
 		const found = new Map<string, string>();
 		if (hashes.length === 0) return found;
 		this.flush();
 		this.#read(undefined, () => {
 			const select = this.#statement(
-				'SELECT d.hash, p.texts FROM story_parts p JOIN documents d ON d.id = p.document WHERE d.identity = ? AND p.code = ? AND d.hash IN (SELECT value FROM json_each(?))',
+				`SELECT d.hash, p.${column} FROM story_parts p JOIN documents d ON d.id = p.document WHERE d.identity = ? AND p.code = ? AND d.hash IN (SELECT value FROM json_each(?))`,
 			).raw();
 			for (const row of select.iterate(this.#identity, code, JSON.stringify(hashes))) found.set((row as [string, string])[0], (row as [string, string])[1]);
 		});
