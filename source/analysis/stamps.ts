@@ -52,11 +52,6 @@ export class Stamps {
 		return size < 0 ? undefined : {size, mtimeUs: this.values[3 * at + 1]!, ino: this.values[3 * at + 2]!};
 	}
 
-	/** Whether the at-th file is still as `stamp` says. */
-	matches(at: number, stamp: FileStamp): boolean {
-		return this.same(at, stamp.size, stamp.mtimeUs, stamp.ino);
-	}
-
 	/** Whether the at-th file is still of this size, mtime and inode. */
 	same(at: number, size: number, mtimeUs: number, ino: number): boolean {
 		const values = this.values;

@@ -9,9 +9,7 @@ export type SameStamp = (size: number, mtimeUs: number, ino: number) => boolean;
  */
 export interface Picture {
 	files: ReadonlyMap<string, FileRecord>;
-	/** Whether the file at `path` holds a stored document (of this analysis code). */
-	holds(path: string): boolean;
-	/** That document. */
+	/** The stored document (of this analysis code) that the file at `path` holds. */
 	documentOf(path: string): StoredDocument | undefined;
 	/** What its document's name adds to its file's ("" for a file of one document). */
 	suffixOf(path: string): string;
@@ -29,13 +27,8 @@ export interface Picture {
 /** A picture read from the database's rows. */
 export function tablesPicture(files: Map<string, FileRecord>, documents: Map<string, StoredDocument>): Picture {
 	const taken = new Set<string>();
-	const holds = (path: string) => {
-		const file = files.get(path);
-		return file !== undefined && documents.has(file.hash);
-	};
 	return {
 		files,
-		holds,
 		documentOf: path => {
 			const file = files.get(path);
 			return file && documents.get(file.hash);
@@ -43,7 +36,7 @@ export function tablesPicture(files: Map<string, FileRecord>, documents: Map<str
 		suffixOf: path => files.get(path)?.suffix ?? '',
 		stamped: (path, same) => {
 			const file = files.get(path);
-			return file && holds(path) && same(file.size, file.mtimeUs, file.ino) ? (file.documents ?? 0) : undefined;
+			return file && documents.has(file.hash) && same(file.size, file.mtimeUs, file.ino) ? (file.documents ?? 0) : undefined;
 		},
 		take: path => taken.add(path),
 		*untaken() {
@@ -97,11 +90,6 @@ export class Listing implements Picture {
 		}
 		if (reader.at !== this.#body.length) throw new Error('a listing with bytes after its end');
 		this.files = new ListedFiles(this.#entries, index => this.#record(index));
-	}
-
-	holds(path: string): boolean {
-		const index = this.#entries.get(path);
-		return index !== undefined && this.#held(index) >= 0;
 	}
 
 	documentOf(path: string): StoredDocument | undefined {

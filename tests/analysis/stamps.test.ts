@@ -30,9 +30,10 @@ describe('file stamps', () => {
 		const stamps = Stamps.of(paths);
 		expect(stamps.length).toBe(4);
 		expect(paths.map((_, at) => stamps.at(at))).toEqual(paths.map(statStamp));
-		expect(stamps.matches(1, statStamp(paths[1]!)!)).toBe(true);
-		expect(stamps.matches(0, statStamp(paths[1]!)!)).toBe(false);
-		expect(stamps.matches(2, {size: -1, mtimeUs: 0, ino: 0})).toBe(false);
+		const stamp = statStamp(paths[1]!)!;
+		expect(stamps.same(1, stamp.size, stamp.mtimeUs, stamp.ino)).toBe(true);
+		expect(stamps.same(0, stamp.size, stamp.mtimeUs, stamp.ino)).toBe(false);
+		expect(stamps.same(2, -1, 0, 0)).toBe(false);
 	});
 
 	it('come out the same from the thread that finds and stats many files at once, as discoverFiles finds them', async () => {

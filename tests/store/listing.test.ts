@@ -42,7 +42,7 @@ function plain(picture: Picture, paths: Iterable<string> = picture.files.keys())
 		const stamped = picture.stamped(path, (...stamp) => stamp.join() === [size, mtimeUs, ino].join());
 		expect(picture.stamped(path, () => false)).toBeUndefined();
 		expect(picture.suffixOf(path)).toBe(suffix ?? '');
-		return {path, size, mtimeUs, ino, hash, suffix, documents, holds: picture.holds(path), document: picture.documentOf(path), stamped};
+		return {path, size, mtimeUs, ino, hash, suffix, documents, document: picture.documentOf(path), stamped};
 	});
 }
 
@@ -55,7 +55,7 @@ function fromTables(roots: string[]) {
 	return [...files.keys()].sort().map(path => {
 		const {size, mtimeUs, ino, hash, suffix, documents: count} = files.get(path)!;
 		const held = documents.get(hash);
-		return {path, size, mtimeUs, ino, hash, suffix, documents: count, holds: held !== undefined, document: held, stamped: held ? (count ?? 0) : undefined};
+		return {path, size, mtimeUs, ino, hash, suffix, documents: count, document: held, stamped: held ? (count ?? 0) : undefined};
 	});
 }
 
@@ -96,7 +96,7 @@ describe('a listing', () => {
 		const listing = new Listing(encodeListing(files, file => documents.get(file.hash)));
 		expect(plain(listing)).toEqual(
 			files
-				.map(file => ({...file, documents: file.documents, holds: documents.has(file.hash), document: documents.get(file.hash), stamped: documents.has(file.hash) ? (file.documents ?? 0) : undefined}))
+				.map(file => ({...file, documents: file.documents, document: documents.get(file.hash), stamped: documents.has(file.hash) ? (file.documents ?? 0) : undefined}))
 				.sort((a, b) => (a.path < b.path ? -1 : 1)),
 		);
 		// What a run took is not among what it leaves to be checked for removal, as with the tables' picture.
